@@ -1,0 +1,89 @@
+"""The front door: read a case, replay its events, ask whether the meeting can be convened."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ._answer_model import Readiness
+from ._case_model import Case, Event
+from ._errors import CaseError, Problem
+from ._loader import LoadedRuleSet, load_ruleset
+from ._readiness import readiness
+from ._replay import CaseState, replay
+from ._validation import problems_from
+from ._view import CaseView
+from ._yamlsource import Located, load_located
+
+CaseSource = str | os.PathLike[str] | Mapping[str, Any] | Case
+
+
+def read_case(source: CaseSource) -> tuple[Case, Located | None]:
+    """Parse a case file (YAML or JSON), a mapping, or pass a ``Case`` through; errors name FILE:LINE:COL."""
+    if isinstance(source, Case):
+        return source, None
+    if isinstance(source, Mapping):
+        try:
+            return Case.model_validate(dict(source)), None
+        except ValidationError as exc:
+            raise CaseError([Problem("<case>", 1, 1, f"{'.'.join(map(str, e['loc']))}: {e['msg']}") for e in exc.errors()]) from None
+    path = Path(source)
+    shown = str(source)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CaseError([Problem(shown, 1, 1, "no such file")]) from None
+    except UnicodeDecodeError as exc:
+        raise CaseError([Problem(shown, 1, 1, f"not UTF-8 text ({exc.reason} at byte {exc.start})")]) from None
+    located, problems = load_located(text, shown)
+    if located is None:
+        raise CaseError(problems)
+    if not isinstance(located.data, dict):
+        raise CaseError([located.problem((), "expected a mapping with ruleset, unit, members, events")])
+    try:
+        return Case.model_validate(located.data), located
+    except ValidationError as exc:
+        raise CaseError(problems_from(exc, located, Case)) from None
+
+
+class OpenCase:
+    """A case bound to its rule set, with its events replayed; new events can be applied one by one."""
+
+    def __init__(self, case: Case, ruleset: LoadedRuleSet, *, located: Located | None = None) -> None:
+        self.case = case
+        self.ruleset = ruleset
+        self.view = CaseView(ruleset, case, located=located)
+        self.state: CaseState = replay(self.view)
+
+    def apply(self, event: Event | Mapping[str, Any]) -> None:
+        """Apply one more event; a refused event raises ``EventRefused`` and changes nothing."""
+        if not isinstance(event, Event):
+            event = Event.model_validate(dict(event))
+        self.state.apply(event)
+
+    def can_convene(self, on: dt.date | None = None) -> Readiness:
+        """Whether the meeting may be held on ``on`` (default today), counting events up to that day."""
+        on = on or dt.date.today()
+        state = self.state
+        if state.last_date is not None and state.last_date > on:
+            state = replay(self.view, until=on)
+        return readiness(state, on)
+
+
+def open_case(source: CaseSource, *, ruleset: LoadedRuleSet | str | os.PathLike[str] | None = None) -> OpenCase:
+    """Read a case and bind it to its rule set (the one it names, unless ``ruleset`` is given)."""
+    case, located = read_case(source)
+    if ruleset is None:
+        ruleset = case.ruleset
+    loaded = ruleset if isinstance(ruleset, LoadedRuleSet) else load_ruleset(ruleset)
+    return OpenCase(case, loaded, located=located)
+
+
+def can_convene(source: CaseSource, *, on: dt.date | None = None) -> Readiness:
+    """Every blocker between this case and its meeting, as of ``on`` (default today)."""
+    return open_case(source).can_convene(on)

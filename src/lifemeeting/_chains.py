@@ -1,0 +1,107 @@
+"""Review chains as state machines.
+
+A material's *path* is the chain's links that apply to its subject, each optionally
+preceded by a pre-sign step. One ``transitions.Machine`` is defined per distinct path
+(shared by every material that follows it, never one per material); the hot path runs
+the transition table compiled from that same definition.
+
+States: ``drafting`` → (``sign:<link>``) → ``at:<link>`` … → ``passed``.
+Triggers: ``submit``, ``sign``, ``approve``, ``return`` (back to drafting: 退回重写).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import _predicate
+from ._ruleset_model import Chain, Link
+
+DRAFTING = "drafting"
+PASSED = "passed"
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One state a material waits in: a pre-sign before a link, or the link itself."""
+
+    link: Link
+    number: int  # the link's 1-based place in the whole chain, as the source numbers it
+    pre_sign: bool = False
+
+    @property
+    def state(self) -> str:
+        return ("sign:" if self.pre_sign else "at:") + self.link.id
+
+
+@dataclass(frozen=True)
+class Path:
+    """The steps one subject's material passes, with the compiled transition table."""
+
+    chain: Chain
+    steps: tuple[Step, ...]
+    table: Mapping[tuple[str, str], str] = field(repr=False)
+    gate_states: frozenset[str] = field(repr=False)
+
+    def step_at(self, state: str) -> Step | None:
+        for s in self.steps:
+            if s.state == state:
+                return s
+        return None
+
+
+def path_for(chain: Chain, subject: Mapping[str, Any], unit: Mapping[str, Any]) -> Path:
+    """The path of ``subject``'s material through ``chain`` in ``unit``."""
+    steps: list[Step] = []
+    for number, link in enumerate(chain.links, start=1):
+        if not _predicate.matches(link.applies_to, subject, unit):
+            continue
+        if link.pre_sign and _predicate.matches(link.pre_sign.applies_to, subject, unit):
+            steps.append(Step(link, number, pre_sign=True))
+        steps.append(Step(link, number))
+    key = (id(chain), tuple((s.number, s.pre_sign) for s in steps))
+    path = _PATHS.get(key)
+    if path is None:  # the cached Path holds the chain, so its id cannot be reused
+        path = _PATHS[key] = _compiled(chain, tuple(steps))
+    return path
+
+
+_PATHS: dict[tuple[int, tuple[tuple[int, bool], ...]], Path] = {}
+
+
+def _compiled(chain: Chain, steps: tuple[Step, ...]) -> Path:
+    table = compile_table(define_machine(chain, steps))
+    last_gate = max((i for i, s in enumerate(steps) if not s.pre_sign and s.link.is_gate), default=-1)
+    gate_states = frozenset([s.state for s in steps[last_gate + 1 :]] + [PASSED])
+    return Path(chain, steps, table, gate_states)
+
+
+def machine_spec(steps: tuple[Step, ...]) -> dict[str, Any]:
+    """The states and transitions of one path, as ``transitions.Machine`` keyword arguments."""
+    states = [DRAFTING, *(s.state for s in steps), PASSED]
+    transitions = [{"trigger": "submit", "source": DRAFTING, "dest": states[1]}]
+    for here, nxt in zip(states[1:-1], states[2:]):
+        trigger = "sign" if here.startswith("sign:") else "approve"
+        transitions.append({"trigger": trigger, "source": here, "dest": nxt})
+    reviewing = states[1:-1]
+    if reviewing:
+        transitions.append({"trigger": "return", "source": reviewing, "dest": DRAFTING})
+    return {"states": states, "transitions": transitions, "initial": DRAFTING}
+
+
+def define_machine(chain: Chain, steps: tuple[Step, ...]) -> Any:
+    """A model-less ``transitions.Machine`` for this path: the definition we check and draw."""
+    from transitions import Machine
+
+    return Machine(model=None, auto_transitions=False, name=chain.id, **machine_spec(steps))
+
+
+def compile_table(machine: Any) -> dict[tuple[str, str], str]:
+    """``(state, trigger) -> next state`` read off a transitions Machine."""
+    table: dict[tuple[str, str], str] = {}
+    for trigger, event in machine.events.items():
+        for source, transitions in event.transitions.items():
+            (only,) = transitions  # a path never branches
+            table[(source, trigger)] = only.dest
+    return table

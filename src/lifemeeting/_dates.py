@@ -1,0 +1,138 @@
+"""Dates as the sources write them: absolute days, period words and offsets from the meeting.
+
+上旬 is the 1st–10th, 中旬 the 11th–20th, 下旬 the 21st to the month's end; 初 reads as
+上旬 and 底 as the month's last day. A spec resolves to a ``Window``: a deadline has only
+an end, a period has both ends. Offsets count calendar days, as the sources write 天.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import pendulum
+
+PERIOD_WORDS = {"上旬": "early", "中旬": "mid", "下旬": "late", "初": "early", "底": "end"}
+_RANGE_SPLIT = re.compile(r"\s*(?:——|—|－|–|-{1,2}|至|到)\s*")
+_PART = re.compile(r"^(?:(?P<y>\d{4})年)?(?:(?P<m>\d{1,2})月)?(?:(?P<d>\d{1,2})日|(?P<p>上旬|中旬|下旬|初|底))?$")
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+RELATIVE_KEYS = {"days_before_meeting", "days_after_meeting", "months_after_meeting", "parameter"}
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """A deadline (``start`` is None) or a period; both ends inclusive."""
+
+    start: dt.date | None
+    end: dt.date
+
+    def __str__(self) -> str:
+        return f"{self.end}前" if self.start is None else f"{self.start}—{self.end}"
+
+
+def _period_bounds(year: int, month: int, part: str) -> tuple[dt.date, dt.date]:
+    last = calendar.monthrange(year, month)[1]
+    word = PERIOD_WORDS[part]
+    if word == "early":
+        return dt.date(year, month, 1), dt.date(year, month, 10)
+    if word == "mid":
+        return dt.date(year, month, 11), dt.date(year, month, 20)
+    if word == "late":
+        return dt.date(year, month, 21), dt.date(year, month, last)
+    return dt.date(year, month, last), dt.date(year, month, last)
+
+
+def _parse_point(text: str, year: int, month: int | None) -> tuple[dt.date, dt.date, int, int]:
+    m = _PART.match(text)
+    if not m or not (m["m"] or m["d"] or m["p"]):
+        raise ValueError(f"cannot read '{text}' as a date; expected e.g. '2014年5月25日', '6月中旬', '6月底'")
+    y = int(m["y"]) if m["y"] else year
+    mo = int(m["m"]) if m["m"] else month
+    if mo is None:
+        raise ValueError(f"'{text}' names no month")
+    if m["p"]:
+        start, end = _period_bounds(y, mo, m["p"])
+    elif m["d"]:
+        try:
+            start = end = dt.date(y, mo, int(m["d"]))
+        except ValueError as exc:
+            raise ValueError(f"'{text}' is not a calendar date ({exc})") from None
+    else:  # a whole month
+        start, end = dt.date(y, mo, 1), dt.date(y, mo, calendar.monthrange(y, mo)[1])
+    return start, end, y, mo
+
+
+def parse_text(text: str, year: int) -> Window:
+    """Read '2014年5月25日前', '6月中旬', '6月上旬—6月中旬', '5月19日—31日', '6月底前' or '2014-05-25'."""
+    t = text.strip().replace(" ", "")
+    if _ISO.match(t):
+        return Window(None, dt.date.fromisoformat(t))
+    deadline = t.endswith(("前", "以前", "之前"))
+    t = re.sub(r"(以前|之前|前|内)$", "", t)
+    parts = _RANGE_SPLIT.split(t)
+    if len(parts) > 2 or not all(parts):
+        raise ValueError(f"cannot read '{text}' as a date or a range of two dates")
+    start, end, y, mo = _parse_point(parts[0], year, None)
+    if len(parts) == 2:
+        _, end, _, _ = _parse_point(parts[1], y, mo)
+        if end < start:
+            raise ValueError(f"'{text}' ends before it starts")
+    if deadline:
+        return Window(None, end)
+    return Window(start, end)
+
+
+def check_spec(spec: str | dict[str, Any], year: int) -> None:
+    """Raise ValueError if ``spec`` cannot be read; used when loading a rule set."""
+    if isinstance(spec, str):
+        parse_text(spec, year)
+        return
+    keys = set(spec) - {"working_days"}
+    if len(keys) != 1 or not keys <= RELATIVE_KEYS:
+        raise ValueError(f"expected one of {', '.join(sorted(RELATIVE_KEYS))} (plus working_days), got {', '.join(sorted(spec)) or 'nothing'}")
+    (key,) = keys
+    value = spec[key]
+    if key == "parameter":
+        if not isinstance(value, str):
+            raise ValueError("parameter takes the name of a date the case supplies")
+    elif not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise ValueError(f"{key} takes a whole number of days or months ≥ 0")
+    if not isinstance(spec.get("working_days", False), bool):
+        raise ValueError("working_days takes true or false")
+
+
+def resolve(
+    spec: str | dict[str, Any] | None,
+    *,
+    year: int,
+    meeting: dt.date | None,
+    parameters: dict[str, dt.date],
+    add_days: Any = None,
+) -> Window | None:
+    """The window a spec means for one case; None when it depends on a date not yet known.
+
+    ``add_days(date, n)`` counts working days when the spec asks for them; calendar days otherwise.
+    """
+    if spec is None:
+        return None
+    if isinstance(spec, str):
+        return parse_text(spec, year)
+    if "parameter" in spec:
+        value = parameters.get(spec["parameter"])
+        return Window(None, value) if value else None
+    if meeting is None:
+        return None
+    step = add_days if (spec.get("working_days") and add_days) else _calendar_days
+    if "days_before_meeting" in spec:
+        return Window(None, step(meeting, -spec["days_before_meeting"]))
+    if "days_after_meeting" in spec:
+        return Window(None, step(meeting, spec["days_after_meeting"]))
+    end = pendulum.date(meeting.year, meeting.month, meeting.day).add(months=spec["months_after_meeting"])
+    return Window(meeting, dt.date(end.year, end.month, end.day))
+
+
+def _calendar_days(day: dt.date, n: int) -> dt.date:
+    return day + dt.timedelta(days=n)

@@ -1,0 +1,83 @@
+"""Every error a user of lifemeeting can cause.
+
+    LifemeetingError
+    ├── SourceError(ValueError)        bad rule-set or case file; .problems lists each FILE:LINE:COL
+    │   ├── RuleSetError
+    │   └── CaseError
+    ├── UnknownRuleSet(LookupError)    no bundled or given rule set has that id
+    └── EventRefused(ValueError)       an event cannot be applied; .index and .reason say which and why
+
+Each error formats its own message, so the CLI prints ``str(error)`` and nothing else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong in a source file, at a 1-based line and column."""
+
+    file: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+
+
+class LifemeetingError(Exception):
+    """Base class of every error lifemeeting raises on purpose."""
+
+    exit_code = 1
+
+
+class SourceError(LifemeetingError, ValueError):
+    """A rule-set or case file is malformed; every problem found is listed."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class RuleSetError(SourceError):
+    """A rule-set file is malformed."""
+
+
+class CaseError(SourceError):
+    """A case file is malformed."""
+
+
+class UnknownRuleSet(LifemeetingError, LookupError):
+    """No rule set with the requested id is known."""
+
+    def __init__(self, ruleset_id: str, known: list[str]) -> None:
+        self.ruleset_id = ruleset_id
+        self.known = known
+        from difflib import get_close_matches
+
+        close = get_close_matches(ruleset_id, known, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        super().__init__(
+            f"unknown rule set '{ruleset_id}'{hint}; known: {', '.join(sorted(known)) or 'none'}"
+        )
+
+    def __str__(self) -> str:
+        return self.args[0]
+
+
+class EventRefused(LifemeetingError, ValueError):
+    """An event cannot be applied to the case as it stands; nothing from it on was applied."""
+
+    def __init__(self, index: int, event_type: str, reason: str, *, location: str | None = None) -> None:
+        self.index = index
+        self.event_type = event_type
+        self.reason = reason
+        self.location = location
+        where = f"{location}: " if location else ""
+        super().__init__(f"{where}event #{index} ({event_type}) refused: {reason}")
+
+    def __str__(self) -> str:
+        return self.args[0]

@@ -1,0 +1,72 @@
+"""Declarative predicates over subject and unit attributes (see ``Predicate`` in the format).
+
+A predicate is data: ``{standing_committee: true, unit.liaison_point: true}``,
+``{any: [{kind: team}, {position: [county_secretary, county_head]}]}``, ``{not: {...}}``.
+``check`` lists what is wrong with one; ``matches`` evaluates it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+COMBINATORS = ("all", "any", "not")
+BUILTIN_KEYS = ("kind", "position", "id")
+
+
+def matches(pred: Mapping[str, Any] | None, subject: Mapping[str, Any], unit: Mapping[str, Any]) -> bool:
+    """True if every test in ``pred`` holds for ``subject`` within ``unit``; None or {} always holds."""
+    if not pred:
+        return True
+    for key, want in pred.items():
+        if key == "all":
+            if not all(matches(p, subject, unit) for p in want):
+                return False
+        elif key == "any":
+            if not any(matches(p, subject, unit) for p in want):
+                return False
+        elif key == "not":
+            if matches(want, subject, unit):
+                return False
+        else:
+            have = unit.get(key[5:]) if key.startswith("unit.") else subject.get(key)
+            if isinstance(want, list):
+                if have not in want:
+                    return False
+            elif have != want:
+                return False
+    return True
+
+
+def check(pred: Any, path: tuple, names: Mapping[str, set[str]]) -> Iterator[tuple[tuple, str, str | None, list[str]]]:
+    """Yield ``(path, message, bad_name, candidates)`` for each problem in ``pred``.
+
+    ``names`` maps 'attribute', 'unit_attribute' and 'position' to the ids the rule set declares.
+    """
+    if not isinstance(pred, Mapping):
+        yield path, "expected a predicate (a mapping of attribute tests)", None, []
+        return
+    for key, want in pred.items():
+        here = path + (key,)
+        if key in ("all", "any"):
+            if not isinstance(want, list):
+                yield here, f"'{key}' takes a list of predicates", None, []
+                continue
+            for i, p in enumerate(want):
+                yield from check(p, here + (i,), names)
+        elif key == "not":
+            yield from check(want, here, names)
+        elif key.startswith("unit."):
+            attr = key[5:]
+            if attr not in names["unit_attribute"]:
+                yield here, f"unknown unit attribute '{attr}'", attr, sorted(names["unit_attribute"])
+        elif key == "position":
+            for value in want if isinstance(want, list) else [want]:
+                if value not in names["position"]:
+                    yield here, f"unknown position '{value}'", str(value), sorted(names["position"])
+        elif key == "kind":
+            for value in want if isinstance(want, list) else [want]:
+                if value not in ("member", "team"):
+                    yield here, f"kind is 'member' or 'team', not '{value}'", str(value), ["member", "team"]
+        elif key not in BUILTIN_KEYS and key not in names["attribute"]:
+            yield here, f"unknown attribute '{key}'", key, sorted(names["attribute"] | {"kind", "position"})

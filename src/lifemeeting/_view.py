@@ -1,0 +1,224 @@
+"""The rule set as it applies to one case: its tier, its unit and its members.
+
+Building a view checks the case against the rule set (tier, positions, attributes) and
+works out once what every later question needs: who writes which material, each
+material's path through its chain, the talk pairs each rule requires, who fills each role.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from . import _dates, _predicate
+from ._case_model import Case
+from ._chains import Path, path_for
+from ._errors import CaseError, Problem
+from ._loader import LoadedRuleSet
+from ._ruleset_model import Chain, Citation, Gate, Material, RuleSet, TalkRule, Task
+from ._talks import HEAD_PREFIX, Pair, required_pairs
+from ._validation import did_you_mean
+from ._yamlsource import Located
+
+TEAM = "team"
+
+
+@dataclass(frozen=True)
+class MaterialSlot:
+    """One material the case needs: its kind, who wrote it and the path it must pass."""
+
+    material: Material
+    subject: str  # "team" or a member id
+    path: Path
+
+
+def _applies(tiers: list[str] | None, applies_to: dict | None, tier: str | None, unit: dict) -> bool:
+    if tiers is not None and tier not in tiers:
+        return False
+    return applies_to is None or _predicate.matches(applies_to, unit, unit)
+
+
+class CaseView:
+    """The rules that bind one case, worked out once."""
+
+    def __init__(self, loaded: LoadedRuleSet, case: Case, *, located: Located | None = None, origin: str = "<case>") -> None:
+        self.loaded = loaded
+        self.rules: RuleSet = loaded.model
+        self.case = case
+        self.origin = located.file if located else origin
+        self._located = located
+        problems = list(self._check())
+        if problems:
+            raise CaseError(problems)
+        rs, tier = self.rules, case.tier
+        self.tier = tier
+        self.unit: dict[str, Any] = dict(case.unit.attributes)
+        self.members = {m.id: m for m in case.members}
+        self.positions = {p.id: p for p in rs.positions}
+        self.roles = {r.id: r for r in rs.roles}
+        self.subjects: dict[str, dict[str, Any]] = {m.id: self._member_attrs(m) for m in case.members}
+        self.subjects[TEAM] = self._team_attrs()
+        self.role_members = {
+            r.id: [mid for mid in self.members if _predicate.matches(r.filled_by, self.subjects[mid], self.unit)]
+            for r in rs.roles
+            if r.filled_by is not None
+        }
+        self.tasks = [t for t in rs.tasks if _applies(t.tiers, t.applies_to, tier, self.unit)]
+        self.duties = [t for t in rs.duties if _applies(t.tiers, t.applies_to, tier, self.unit)]
+        self.task_by_id = {t.id: t for t in [*self.tasks, *self.duties]}
+        self.gates: list[Gate] = [g for g in rs.gates if _applies(g.tiers, g.applies_to, tier, self.unit)]
+        self.talk_rules: list[TalkRule] = [t for t in rs.talks if _applies(t.tiers, None, tier, self.unit)]
+        self.chains: dict[str, Chain] = {
+            c.material: c for c in rs.chains if c.tiers is None or tier in c.tiers
+        }
+        self.slots: dict[tuple[str, str], MaterialSlot] = {}
+        for material in rs.materials:
+            chain = self.chains.get(material.id) or Chain(id=f"{material.id}_filing", name=material.name, material=material.id, links=[], cite=material.cite)
+            authors = [TEAM] if material.team else []
+            if material.members is not None:
+                authors += [mid for mid in self.members if _predicate.matches(material.members, self.subjects[mid], self.unit)]
+            for subject in authors:
+                self.slots[(material.id, subject)] = MaterialSlot(material, subject, path_for(chain, self.subjects[subject], self.unit))
+        self.parties = self._parties()
+        self.required: dict[str, list[Pair]] = {rule.id: self._pairs(rule) for rule in self.talk_rules}
+
+    # -- subjects -------------------------------------------------------------------------
+    def _member_attrs(self, m: Any) -> dict[str, Any]:
+        attrs: dict[str, Any] = {"kind": "member", "id": m.id, "position": m.position}
+        if m.position:
+            attrs.update(self.positions[m.position].attributes)
+        attrs.update(m.attributes)
+        return attrs
+
+    def _team_attrs(self) -> dict[str, Any]:
+        pos = self.case.unit.position
+        attrs: dict[str, Any] = {"kind": "team", "id": TEAM, "position": pos}
+        if pos:
+            attrs.update(self.positions[pos].attributes)
+        return attrs
+
+    def subject_attributes(self, subject: str) -> dict[str, Any]:
+        return self.subjects[subject]
+
+    # -- parties and names ----------------------------------------------------------------
+    def _parties(self) -> set[str]:
+        parties = set(self.members)
+        parties |= {r.id for r in self.rules.roles if r.filled_by is None}
+        parties |= {HEAD_PREFIX + d for m in self.case.members for d in m.oversees}
+        for names in self.case.lists.values():
+            parties |= set(names)
+        return parties
+
+    def resolve_party(self, party: str) -> str | None:
+        """A talk party's canonical id: a member id stands for itself, a member-filled role for its member."""
+        if party in self.members:
+            return party
+        filled = self.role_members.get(party)
+        if filled:
+            return filled[0] if len(filled) == 1 else None
+        return party if party in self.parties else None
+
+    def name(self, party: str) -> str:
+        """How a person or body is called in messages: member names, role names, department heads."""
+        if party == TEAM:
+            return "领导班子"
+        if party in self.members:
+            return self.members[party].name
+        if party.startswith(HEAD_PREFIX):
+            return f"{party[len(HEAD_PREFIX):]}主要负责同志"
+        if party in self.case.people:
+            return self.case.people[party]
+        if party in self.role_members:
+            ids = self.role_members[party]
+            who = "、".join(self.members[i].name for i in ids)
+            return f"{self.roles[party].name}（{who}）" if who else self.roles[party].name
+        if party in self.roles:
+            return self.roles[party].name
+        return party
+
+    def role_or_text(self, owner: str | None) -> str | None:
+        if owner is None:
+            return None
+        return self.name(owner) if owner in self.roles else owner
+
+    def subject_label(self, subject: str) -> str:
+        return "领导班子" if subject == TEAM else self.members[subject].name
+
+    # -- talks ----------------------------------------------------------------------------
+    def _select(self, sel: dict) -> list[str]:
+        (key, value), = sel.items()
+        if key == "members":
+            return [mid for mid in self.members if _predicate.matches(value, self.subjects[mid], self.unit)]
+        if key == "role":
+            filled = self.role_members.get(value)
+            return list(filled) if filled is not None else [value]
+        return list(self.case.lists.get(value, []))
+
+    def _pairs(self, rule: TalkRule) -> list[Pair]:
+        return required_pairs(rule, select=self._select, oversees=lambda mid: self.members[mid].oversees if mid in self.members else ())
+
+    # -- time -----------------------------------------------------------------------------
+    def window(self, due: Any, due_by_tier: dict | None) -> _dates.Window | None:
+        spec = (due_by_tier or {}).get(self.tier, due) if due_by_tier else due
+        return _dates.resolve(spec, year=self.rules.year, meeting=self.case.meeting.date, parameters=dict(self.case.parameters))
+
+    def citation(self, cite: Citation) -> dict[str, str]:
+        src = self.rules.source
+        document = cite.document or (f"{src.number}《{src.title}》" if src.number else f"《{src.title}》")
+        return {"document": document, "section": cite.section, "quote": cite.quote}
+
+    # -- checking the case against the rules -----------------------------------------------
+    def _problem(self, path: tuple, message: str, *, key: bool = False) -> Problem:
+        if self._located is not None:
+            return self._located.problem(path, message, key=key)
+        return Problem(self.origin, 1, 1, f"{'.'.join(map(str, path))}: {message}")
+
+    def _check(self) -> Iterator[Problem]:
+        rs, case = self.rules, self.case
+        tiers = {t.id for t in rs.tiers}
+        if tiers and case.tier is None:
+            yield self._problem(("ruleset",), f"rule set '{rs.id}' has tiers; the case must say which: tier: one of {', '.join(t.id for t in rs.tiers)}")
+        elif case.tier is not None and case.tier not in tiers:
+            yield self._problem(("tier",), f"unknown tier '{case.tier}'{did_you_mean(case.tier, tiers)}; rule set '{rs.id}' has: {', '.join(sorted(tiers)) or 'no tiers'}")
+        positions = {p.id: p for p in rs.positions}
+        attrs = {a.id: a for a in rs.attributes}
+        unit_attrs = {a.id: a for a in rs.unit_attributes}
+        seen: set[str] = set()
+        for i, m in enumerate(case.members):
+            if m.id in seen:
+                yield self._problem(("members", i, "id"), f"duplicate member id '{m.id}'")
+            if m.id == TEAM:
+                yield self._problem(("members", i, "id"), "'team' names the team's own material; choose another member id")
+            seen.add(m.id)
+            if m.position is not None:
+                if m.position not in positions:
+                    yield self._problem(("members", i, "position"), f"unknown position '{m.position}'{did_you_mean(m.position, set(positions))}")
+                elif positions[m.position].subject != "member":
+                    yield self._problem(("members", i, "position"), f"position '{m.position}' is a team, not a member")
+            yield from self._check_attrs(("members", i, "attributes"), m.attributes, attrs)
+        if case.unit.position is not None:
+            pos = positions.get(case.unit.position)
+            if pos is None:
+                yield self._problem(("unit", "position"), f"unknown position '{case.unit.position}'{did_you_mean(case.unit.position, set(positions))}")
+            elif pos.subject != "team":
+                yield self._problem(("unit", "position"), f"position '{case.unit.position}' is a member's, not a team's")
+        yield from self._check_attrs(("unit", "attributes"), case.unit.attributes, unit_attrs)
+        for name in case.parameters:
+            if name not in rs.parameters:
+                yield self._problem(("parameters", name), f"unknown parameter '{name}'{did_you_mean(name, set(rs.parameters))}", key=True)
+
+    def _check_attrs(self, path: tuple, given: dict, declared: dict) -> Iterator[Problem]:
+        for key, value in given.items():
+            a = declared.get(key)
+            if a is None:
+                yield self._problem(path + (key,), f"unknown attribute '{key}'{did_you_mean(key, set(declared))}", key=True)
+            elif a.values is not None and value not in a.values:
+                yield self._problem(path + (key,), f"'{key}' is one of {', '.join(a.values)}, not '{value}'")
+            elif a.values is None and not isinstance(value, bool):
+                yield self._problem(path + (key,), f"'{key}' is true or false, not '{value}'")
+
+
+def meeting_date(view: CaseView, on: dt.date) -> dt.date:
+    return view.case.meeting.date or on

@@ -1,0 +1,48 @@
+"""The ``lifemeeting`` command. Exit codes: 0 yes / ok, 1 bad input, 2 usage, 3 cannot convene yet."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from .._errors import LifemeetingError
+from ._check import check
+from ._rulesets import rulesets, schema, show, validate
+
+EXIT_NOT_READY = 3
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="lifemeeting", message="lifemeeting %(version)s")
+def cli() -> None:
+    """专题民主生活会 rules as code: can this meeting be convened yet, and why not?
+
+    \b
+    Start with:
+      lifemeeting rulesets                      the bundled rule sets
+      lifemeeting check examples/qingyuan-2014/blocked.yaml --on 2014-06-16
+    """
+
+
+for command in (rulesets, show, validate, schema, check):
+    cli.add_command(command)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI; a LifemeetingError becomes a message on stderr and exit code 1, never a traceback."""
+    try:
+        code = cli.main(args=argv, prog_name="lifemeeting", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(1)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except LifemeetingError as exc:
+        click.echo(f"lifemeeting: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except OSError as exc:
+        click.echo(f"lifemeeting: {exc}", err=True)
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)

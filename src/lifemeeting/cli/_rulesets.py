@@ -1,0 +1,99 @@
+"""Commands about rule sets: list, show, validate, schema."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from .._errors import SourceError
+from .._loader import available, load_ruleset
+from ._text import table
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for programs.")
+def rulesets(as_json: bool) -> int:
+    """List the rule sets that can be named by id."""
+    rows = []
+    for rid, path in available().items():
+        rs = load_ruleset(path).model
+        src = rs.source
+        rows.append({"id": rid, "version": rs.version, "title": rs.title, "source": src.number or src.title, "tiers": [t.id for t in rs.tiers], "file": str(path)})
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        click.echo(table(["id", "version", "tiers", "title"], [[r["id"], r["version"], ",".join(r["tiers"]) or "-", r["title"]] for r in rows]))
+    return 0
+
+
+@click.command()
+@click.argument("ruleset")
+@click.option("--json", "as_json", is_flag=True, help="Print the whole rule set as JSON.")
+def show(ruleset: str, as_json: bool) -> int:
+    """Show a rule set's tiers, chains, talks, gates and deadlines (RULESET: id or file)."""
+    loaded = load_ruleset(ruleset)
+    if as_json:
+        data = loaded.model.model_dump(mode="json", by_alias=True, exclude_none=True)
+        data["receipt"] = {"sha256": loaded.sha256, "origin": loaded.origin}
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    from ._show import describe
+
+    click.echo(describe(loaded))
+    return 0
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+def validate(files: tuple[Path, ...]) -> int:
+    """Check rule-set or case files; print FILE:LINE:COL: message for each problem.
+
+    A file with a top-level 'ruleset' key is a case: it is checked against its rule set
+    and its events are replayed.
+    """
+    from .._api import open_case
+
+    bad = 0
+    for path in files:
+        try:
+            if _is_case(path):
+                open_case(path)
+            else:
+                load_ruleset(path if path.suffix in (".yaml", ".yml") else str(path))
+        except SourceError as exc:
+            bad += 1
+            for problem in exc.problems:
+                click.echo(str(problem))
+        except Exception as exc:  # noqa: BLE001 - every other refusal is reported the same way
+            from .._errors import LifemeetingError
+
+            if not isinstance(exc, LifemeetingError):
+                raise
+            bad += 1
+            click.echo(f"{path}: {exc}")
+        else:
+            click.echo(f"{path}: ok", err=True)
+    return 1 if bad else 0
+
+
+def _is_case(path: Path) -> bool:
+    try:
+        head = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return any(line.startswith(("ruleset:", '"ruleset"', '{"ruleset"')) for line in head.splitlines()) or '"ruleset":' in head[:200]
+
+
+@click.command()
+@click.argument("what", type=click.Choice(["ruleset", "case", "answer"]))
+def schema(what: str) -> int:
+    """Print the JSON Schema of rule-set files, case files or readiness answers."""
+    from .._answer_model import Readiness
+    from .._case_model import Case
+    from .._ruleset_model import RuleSet
+
+    model = {"ruleset": RuleSet, "case": Case, "answer": Readiness}[what]
+    click.echo(json.dumps(model.model_json_schema(by_alias=True), ensure_ascii=False, indent=2))
+    return 0
