@@ -81,7 +81,8 @@ def problems_from(exc: ValidationError, located: Located, root: type[BaseModel])
                 msg += f"; expected one of: {', '.join(expected)}"
             out.append(located.problem(loc, msg, key=True))
         elif kind == "missing":
-            out.append(located.problem(loc[:-1], f"missing required key '{loc[-1]}'"))
+            where = ".".join(str(p) for p in loc[:-1]) or "top level"
+            out.append(located.problem(loc[:-1], f"{where}: missing required key '{loc[-1]}'"))
         else:
             where = ".".join(str(p) for p in loc) or "top level"
             text = err["msg"]

@@ -86,7 +86,12 @@ def load_located(text: str, file: str) -> tuple[Located | None, list[Problem]]:
     return located, []
 
 
+_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+
 def _build(node: yaml.Node, path: Path, located: Located) -> Any:
+    if not isinstance(node, yaml.ScalarNode) and node.tag not in _COLLECTION_TAGS:
+        raise _Refused(node, f"tag '{_shown(node.tag)}' is not allowed; only plain data (text, numbers, dates, lists, mappings)")
     located.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
         out: dict[Any, Any] = {}
@@ -107,8 +112,13 @@ def _build(node: yaml.Node, path: Path, located: Located) -> Any:
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, path + (i,), located) for i, item in enumerate(node.value)]
     if node.tag not in _SCALAR_TAGS:
-        raise _Refused(node, f"tag '{node.tag}' is not allowed; only plain data (text, numbers, dates, lists, mappings)")
+        raise _Refused(node, f"tag '{_shown(node.tag)}' is not allowed; only plain data (text, numbers, dates, lists, mappings)")
     value = _constructor.construct_object(node, deep=True)
     if isinstance(value, dt.datetime):
         raise _Refused(node, "a time of day is not allowed here; write a date as YYYY-MM-DD")
     return value
+
+
+def _shown(tag: str) -> str:
+    prefix = "tag:yaml.org,2002:"
+    return "!!" + tag[len(prefix):] if tag.startswith(prefix) else tag
