@@ -153,7 +153,7 @@ def test_bad_case_file_lists_every_problem_with_location():
     assert lines == [
         "2:7: unknown tier 'unti' (did you mean 'unit'?); rule set 'minimal-2020' has: unit",
         "5:37: unknown position 'haed' (did you mean 'head'?)",
-        "6:74: unknown attribute 'principle' (did you mean 'principal'?)",
+        "6:58: unknown attribute 'principle' (did you mean 'principal'?)",
     ]
 
 
