@@ -20,12 +20,13 @@ EXPECTED = {
     "bad_date": "52:10: bad date: '2020年6月32日' is not a calendar date (day is out of range for month)",
     "unknown_attribute": "39:22: unknown attribute 'principle' (did you mean 'principal'?)",
     "duplicate_id": "15:10: duplicate position id 'head' (first is item 1)",
-    "bad_enum": "56:37: gates.1.kind: Input should be 'tasks_done', 'talks_covered', 'materials_passed', 'lead_time' or 'min_length'",
+    "bad_enum": "56:37: gates.1.kind: Input should be 'tasks_done', 'talks_covered', 'materials_passed', 'lead_time', 'min_length' or 'meeting_window'",
     "unknown_material": "57:68: unknown material 'examinaton' (did you mean 'examination'?)",
     "gate_missing_field": "55:38: a 'tasks_done' gate needs 'tasks'",
     "bad_threshold": "55:63: appraisals.0.threshold: '2/0' is not a threshold; expected a fraction like '2/3' or a percentage like '80%'",
     "empty": "1:1: the file is empty; expected a mapping",
     "not_mapping": "1:1: expected a mapping with id, version, title, source, …",
+    "unreachable_link": "39:9: link 'group_review' of chain 'examination_review' can never be reached: no position that writes 'examination' matches its applies_to, whatever the unit attributes",
 }
 
 

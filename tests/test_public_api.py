@@ -14,6 +14,9 @@ PUBLIC = [
     "LoadedRuleSet", "Member", "NextAction", "OpenCase", "PlannedMeeting", "Problem", "Readiness",
     "Receipt", "RuleSet", "RuleSetError", "SourceError", "Unit", "UnknownRuleSet", "available",
     "can_convene", "engine_version", "load_ruleset", "open_case", "read_case",
+    "ChainStep", "QueryError", "RendererMissing", "SubjectChain", "TierChain", "TierLink",
+    "case_chains", "case_diagram", "chain_diagram", "subject_chains", "tier_chains",
+    "Timeline", "TimelineItem", "timeline", "timeline_ics",
 ]
 
 

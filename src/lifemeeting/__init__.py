@@ -6,23 +6,32 @@ The public API is exactly ``__all__``; everything in underscore modules may chan
 from ._answer_model import Blocker, CitationOut, NextAction, Readiness, Receipt
 from ._api import OpenCase, can_convene, open_case, read_case
 from ._case_model import Case, Event, Member, PlannedMeeting, Unit
+from ._chain_model import ChainStep, SubjectChain, TierChain, TierLink
+from ._chainquery import case_chains, subject_chains, tier_chains
+from ._diagrams import case_diagram, chain_diagram
 from ._errors import (
     CaseError,
     EventRefused,
     LifemeetingError,
     Problem,
+    QueryError,
+    RendererMissing,
     RuleSetError,
     SourceError,
     UnknownRuleSet,
 )
+from ._ics import timeline_ics
 from ._loader import LoadedRuleSet, available, load_ruleset
+from ._plan_model import Timeline, TimelineItem
 from ._ruleset_model import RuleSet
 from ._version import engine_version
+from ._whatif import timeline
 
 __all__ = [
     "Blocker",
     "Case",
     "CaseError",
+    "ChainStep",
     "CitationOut",
     "Event",
     "EventRefused",
@@ -33,17 +42,31 @@ __all__ = [
     "OpenCase",
     "PlannedMeeting",
     "Problem",
+    "QueryError",
     "Readiness",
     "Receipt",
+    "RendererMissing",
     "RuleSet",
     "RuleSetError",
     "SourceError",
+    "SubjectChain",
+    "TierChain",
+    "TierLink",
+    "Timeline",
+    "TimelineItem",
     "Unit",
     "UnknownRuleSet",
     "available",
     "can_convene",
+    "case_chains",
+    "case_diagram",
+    "chain_diagram",
     "engine_version",
     "load_ruleset",
     "open_case",
     "read_case",
+    "subject_chains",
+    "tier_chains",
+    "timeline",
+    "timeline_ics",
 ]

@@ -31,9 +31,9 @@ class Blocker(_Frozen):
     """One reason the meeting cannot be convened yet."""
 
     rule: str = Field(description="the gate's id in the rule set")
-    kind: Literal["tasks_done", "talks_covered", "materials_passed", "lead_time", "min_length"]
+    kind: Literal["tasks_done", "talks_covered", "materials_passed", "lead_time", "min_length", "meeting_window", "stage"]
     message: str
-    citation: CitationOut
+    citation: CitationOut | None = Field(description="where the rule comes from; absent only for kind 'stage'")
     waiting: bool = Field(False, description="nothing to do but wait until 'until'")
     until: dt.date | None = None
     subject: str | None = Field(None, description="member id or 'team' for a material")
@@ -65,4 +65,57 @@ class Readiness(_Frozen):
     next_actions: list[NextAction]
     earliest_date: dt.date | None = Field(description="when only waiting is left: the first day it may be held; null otherwise")
     warnings: list[str] = Field(default_factory=list)
+    receipt: Receipt
+
+
+class DutyStatus(_Frozen):
+    """One post-meeting duty (or redo step) in one round."""
+
+    id: str
+    name: str
+    owner: str | None
+    by: dt.date | None
+    window_start: dt.date | None = None
+    done_on: dt.date | None
+    status: Literal["done", "open", "overdue"]
+    citation: CitationOut
+
+
+class AppraisalOut(_Frozen):
+    appraisal: str
+    name: str
+    date: dt.date
+    satisfied: int
+    total: int
+    rate: float
+    threshold: str | None
+    passed: bool
+
+
+class RoundStatus(_Frozen):
+    """One round's own record: the first meeting, a redo (返工补课) or a reconvened meeting."""
+
+    number: int
+    kind: Literal["initial", "redo", "reconvene"]
+    cause: str | None
+    started_on: dt.date | None
+    held_on: dt.date | None
+    stage: str
+    redo: list[DutyStatus] = Field(description="steps this round must repeat, done or open")
+    duties: list[DutyStatus]
+    appraisals: list[AppraisalOut]
+
+
+class Status(_Frozen):
+    """Where a case stands: its stage and round, what is done, what is due next, what is overdue."""
+
+    stage: Literal["preparing", "held", "redoing", "closed"]
+    stage_name: str
+    round: int
+    on: dt.date
+    unit: str
+    rounds: list[RoundStatus]
+    due_next: list[DutyStatus]
+    overdue: list[DutyStatus]
+    readiness: Readiness | None = Field(description="while preparing: the answer to whether it can be convened")
     receipt: Receipt

@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ._answer_model import Readiness
+from ._answer_model import Readiness, Status
 from ._case_model import Case, Event
 from ._errors import CaseError, Problem
 from ._loader import LoadedRuleSet, load_ruleset
@@ -73,6 +73,16 @@ class OpenCase:
         if state.last_date is not None and state.last_date > on:
             state = replay(self.view, until=on)
         return readiness(state, on)
+
+    def status(self, on: dt.date | None = None) -> Status:
+        """Stage, round, duties done / due / overdue as of ``on`` (default today)."""
+        from ._status import status
+
+        on = on or dt.date.today()
+        state = self.state
+        if state.last_date is not None and state.last_date > on:
+            state = replay(self.view, until=on)
+        return status(state, on)
 
 
 def open_case(source: CaseSource, *, ruleset: LoadedRuleSet | str | os.PathLike[str] | None = None) -> OpenCase:

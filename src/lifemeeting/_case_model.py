@@ -35,7 +35,6 @@ class PlannedMeeting(_Frozen):
     length_days: float | None = Field(None, gt=0)
 
 
-EVENT_TYPES = ("done", "talk", "submitted", "signed", "approved", "returned")
 
 
 class Event(_Frozen):
@@ -46,9 +45,12 @@ class Event(_Frozen):
     - submitted: ``material`` and ``subject`` (``team`` or a member id)
     - signed: pre-sign of a submitted material, ``by`` the pre-sign role
     - approved / returned: at ``link``, ``by`` one of the link's reviewers; returned sends it back to drafting
+    - held: the meeting was held on ``date`` (refused while anything blocks it)
+    - appraised: ``appraisal`` with ``satisfied`` of ``total`` votes; below the threshold starts a redo or a new round
+    - ordered: a higher body's ``order`` (e.g. 责令重开), with its consequence from the rule set
     """
 
-    type: Literal["done", "talk", "submitted", "signed", "approved", "returned"]
+    type: Literal["done", "talk", "submitted", "signed", "approved", "returned", "held", "appraised", "ordered"]
     date: dt.date
     task: str | None = None
     between: list[str] | None = Field(None, min_length=2, max_length=2)
@@ -57,6 +59,10 @@ class Event(_Frozen):
     link: str | None = None
     by: str | None = None
     reason: str | None = None
+    appraisal: str | None = None
+    satisfied: int | None = Field(None, ge=0)
+    total: int | None = Field(None, ge=0)
+    order: str | None = None
     note: str | None = None
 
 
@@ -71,4 +77,6 @@ class Case(_Frozen):
     parameters: dict[str, dt.date] = Field(default_factory=dict, description="dates the rule set leaves open (e.g. xx)")
     lists: dict[str, list[str]] = Field(default_factory=dict, description="named lists of outside parties for talk rules")
     people: dict[str, str] = Field(default_factory=dict, description="role id → the name to show for it")
+    holidays: list[dt.date] = Field(default_factory=list, description="extra days off when counting 工作日; override the rule set's")
+    workdays: list[dt.date] = Field(default_factory=list, description="extra days worked (补班) when counting 工作日; override the rule set's")
     events: list[Event] = Field(default_factory=list)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import _predicate
-from ._ruleset_model import Chain, Link
+from ._ruleset_model import Chain, Link, Material
 
 DRAFTING = "drafting"
 PASSED = "passed"
@@ -65,6 +65,18 @@ def path_for(chain: Chain, subject: Mapping[str, Any], unit: Mapping[str, Any]) 
     if path is None:  # the cached Path holds the chain, so its id cannot be reused
         path = _PATHS[key] = _compiled(chain, tuple(steps))
     return path
+
+
+_FILING: dict[int, tuple[Material, Chain]] = {}
+
+
+def filing_chain(material: Material) -> Chain:
+    """The empty chain of a material nobody reviews: submitting it is enough. One per material."""
+    hit = _FILING.get(id(material))
+    if hit is None:  # the entry holds the material, so its id cannot be reused
+        chain = Chain(id=f"{material.id}_filing", name=material.name, material=material.id, links=[], cite=material.cite)
+        hit = _FILING[id(material)] = (material, chain)
+    return hit[1]
 
 
 _PATHS: dict[tuple[int, tuple[tuple[int, bool], ...]], Path] = {}

@@ -2,7 +2,9 @@
 
 上旬 is the 1st–10th, 中旬 the 11th–20th, 下旬 the 21st to the month's end; 初 reads as
 上旬 and 底 as the month's last day. A spec resolves to a ``Window``: a deadline has only
-an end, a period has both ends. Offsets count calendar days, as the sources write 天.
+an end, a period has both ends. Offsets count calendar days, as the sources write 天,
+unless the rule says ``working_days: true`` (工作日, counted by ``_workdays``). Dates are
+whole days in the sources' own time zone, Asia/Shanghai.
 """
 
 from __future__ import annotations
@@ -13,13 +15,28 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-import pendulum
-
 PERIOD_WORDS = {"上旬": "early", "中旬": "mid", "下旬": "late", "初": "early", "底": "end"}
 _RANGE_SPLIT = re.compile(r"\s*(?:——|—|－|–|-{1,2}|至|到)\s*")
 _PART = re.compile(r"^(?:(?P<y>\d{4})年)?(?:(?P<m>\d{1,2})月)?(?:(?P<d>\d{1,2})日|(?P<p>上旬|中旬|下旬|初|底))?$")
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 RELATIVE_KEYS = {"days_before_meeting", "days_after_meeting", "months_after_meeting", "parameter"}
+DAY_KEYS = {"days_before_meeting", "days_after_meeting"}
+TIME_ZONE = "Asia/Shanghai"
+
+
+def today() -> dt.date:
+    """Today in Asia/Shanghai, where the sources' dates are whole days."""
+    import pendulum
+
+    return pendulum.today(TIME_ZONE).date()
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` plus whole months; the 31st of a shorter month becomes its last day (1月31日 + 1 → 2月28/29日)."""
+    import pendulum
+
+    end = pendulum.date(day.year, day.month, day.day).add(months=months)
+    return dt.date(end.year, end.month, end.day)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +119,8 @@ def check_spec(spec: str | dict[str, Any], year: int) -> None:
         raise ValueError(f"{key} takes a whole number of days or months ≥ 0")
     if not isinstance(spec.get("working_days", False), bool):
         raise ValueError("working_days takes true or false")
+    if spec.get("working_days") and key not in DAY_KEYS:
+        raise ValueError(f"working_days counts days; it goes with {' or '.join(sorted(DAY_KEYS))}, not {key}")
 
 
 def resolve(
@@ -130,8 +149,22 @@ def resolve(
         return Window(None, step(meeting, -spec["days_before_meeting"]))
     if "days_after_meeting" in spec:
         return Window(None, step(meeting, spec["days_after_meeting"]))
-    end = pendulum.date(meeting.year, meeting.month, meeting.day).add(months=spec["months_after_meeting"])
-    return Window(meeting, dt.date(end.year, end.month, end.day))
+    return Window(meeting, add_months(meeting, spec["months_after_meeting"]))
+
+
+def basis(spec: str | dict[str, Any] | None) -> str | None:
+    """The spec in the sources' words, so a reader can hold the date against the quote: '会前15天', '会后3个月'."""
+    if spec is None or isinstance(spec, str):
+        return spec
+    if "parameter" in spec:
+        return f"案例参数 {spec['parameter']}"
+    unit = "个工作日" if spec.get("working_days") else "天"
+    if "days_before_meeting" in spec:
+        n = spec["days_before_meeting"]
+        return "会前" if n == 0 else f"会前{n}{unit}"
+    if "days_after_meeting" in spec:
+        return f"会后{spec['days_after_meeting']}{unit}内"
+    return f"会后{spec['months_after_meeting']}个月内"
 
 
 def _calendar_days(day: dt.date, n: int) -> dt.date:

@@ -5,6 +5,8 @@
     │   ├── RuleSetError
     │   └── CaseError
     ├── UnknownRuleSet(LookupError)    no bundled or given rule set has that id
+    ├── QueryError(LookupError)        a question names a tier, position, member or material that is not there
+    ├── RendererMissing(RuntimeError)  drawing SVG/PNG needs Graphviz, which is not installed
     └── EventRefused(ValueError)       an event cannot be applied; .index and .reason say which and why
 
 Each error formats its own message, so the CLI prints ``str(error)`` and nothing else.
@@ -81,3 +83,11 @@ class EventRefused(LifemeetingError, ValueError):
 
     def __str__(self) -> str:
         return self.args[0]
+
+
+class QueryError(LifemeetingError, LookupError):
+    """A question about a rule set or case names something it does not have (tier, position, member, material)."""
+
+
+class RendererMissing(LifemeetingError, RuntimeError):
+    """SVG and PNG diagrams are drawn by Graphviz; the message says how to install it."""

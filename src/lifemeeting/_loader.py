@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from . import _dates, _predicate
+from . import _chaincheck, _dates, _predicate
 from ._errors import Problem, RuleSetError, UnknownRuleSet
 from ._ruleset_model import RuleSet
 from ._validation import did_you_mean, problems_from
@@ -58,7 +58,7 @@ def available() -> dict[str, Path]:
 
 
 def load_ruleset(ref: str | os.PathLike[str]) -> LoadedRuleSet:
-    """Load a rule set by id (``puyang-2014``) or by file path; checked, cached by content."""
+    """Load a rule set by id (e.g. ``town-2014``) or by file path; checked, cached by content."""
     path = Path(ref)
     if not (path.suffix in RULESET_SUFFIXES and path.exists()):
         known = available()
@@ -92,7 +92,7 @@ def _load_bytes(data: bytes, origin: str) -> LoadedRuleSet:
         model = RuleSet.model_validate(located.data)
     except ValidationError as exc:
         raise RuleSetError(problems_from(exc, located, RuleSet)) from None
-    problems = list(cross_check(model, located))
+    problems = list(cross_check(model, located)) or list(_chaincheck.unreachable_links(model, located))
     if problems:
         raise RuleSetError(problems)
     return LoadedRuleSet(model=model, sha256=sha, origin=origin)
@@ -117,7 +117,7 @@ def cross_check(rs: RuleSet, located: Located) -> Iterator[Problem]:
         "position": {p.id for p in rs.positions},
     }
 
-    for section in ("tiers", "attributes", "unit_attributes", "positions", "roles", "materials", "chains", "talks", "tasks", "gates", "duties", "appraisals", "unchecked"):
+    for section in ("tiers", "attributes", "unit_attributes", "positions", "roles", "materials", "chains", "talks", "tasks", "gates", "duties", "appraisals", "orders", "unchecked"):
         seen: dict[str, int] = {}
         for i, item in enumerate(raw.get(section) or []):
             ident = item.get("id") if isinstance(item, dict) else None
@@ -161,6 +161,7 @@ def cross_check(rs: RuleSet, located: Located) -> Iterator[Problem]:
             yield from pred(("materials", i, "members"), m.members)
         if m.drafted_by is not None:
             yield from ref(("materials", i, "drafted_by"), m.drafted_by, roles, "role")
+        yield from tier_list(("materials", i, "tiers"), m.tiers)
         yield from dates(("materials", i), m.due, m.due_by_tier)
     for i, c in enumerate(rs.chains):
         here = ("chains", i)
@@ -205,14 +206,21 @@ def cross_check(rs: RuleSet, located: Located) -> Iterator[Problem]:
         "materials_passed": "material",
         "lead_time": "material",
         "min_length": "days",
+        "meeting_window": None,
     }
     for i, g in enumerate(rs.gates):
         here = ("gates", i)
         field = needs[g.kind]
         if field and getattr(g, field) is None:
             yield located.problem(here + ("kind",), f"a '{g.kind}' gate needs '{field}'")
+        if g.kind == "meeting_window" and rs.meeting.window is None and not rs.meeting.window_by_tier:
+            yield located.problem(here + ("kind",), "a 'meeting_window' gate needs meeting.window or meeting.window_by_tier")
         if g.kind == "lead_time" and g.days is None:
             yield located.problem(here + ("kind",), "a 'lead_time' gate needs 'days'")
+        if g.working_days and g.kind != "lead_time":
+            yield located.problem(here + ("working_days",), f"working_days counts a lead time; a '{g.kind}' gate has none")
+        if g.working_days and g.days is not None and g.days != int(g.days):
+            yield located.problem(here + ("days",), f"working days are whole days, not {g.days:g}")
         for j, t in enumerate(g.tasks or []):
             yield from ref(here + ("tasks", j), t, tasks, "task")
         for j, t in enumerate(g.talks or []):
@@ -222,6 +230,9 @@ def cross_check(rs: RuleSet, located: Located) -> Iterator[Problem]:
         yield from tier_list(here + ("tiers",), g.tiers)
         if g.applies_to is not None:
             yield from pred(here + ("applies_to",), g.applies_to)
+    for i, day in enumerate(rs.workdays):
+        if day in rs.holidays:
+            yield located.problem(("workdays", i), f"{day} is listed both as a holiday and as a workday")
     if rs.meeting.chair:
         yield from ref(("meeting", "chair"), rs.meeting.chair, roles, "role")
     for key, spec in [("window", rs.meeting.window), *((("window_by_tier", t), s) for t, s in (rs.meeting.window_by_tier or {}).items())]:
@@ -240,6 +251,10 @@ def cross_check(rs: RuleSet, located: Located) -> Iterator[Problem]:
         yield from dates(("appraisals", i), a.due, a.due_by_tier)
         if a.below and a.threshold is None:
             yield located.problem(("appraisals", i, "below"), "'below' needs a 'threshold'")
+    for i, o in enumerate(rs.orders):
+        yield from tier_list(("orders", i, "tiers"), o.tiers)
+        for j, r in enumerate(o.redo):
+            yield from ref(("orders", i, "redo", j), r, tasks | materials | talks, "task, talk rule or material")
 
 
 def _overlap(a: list[str] | None, b: list[str] | None) -> bool:

@@ -15,3 +15,9 @@ def parse_fraction(text: str) -> Fraction:
     if not 0 <= value <= 1:
         raise ValueError(f"threshold '{text}' must lie between 0 and 1")
     return value
+
+
+def meets(threshold: str, satisfied: int, total: int) -> bool:
+    """Exactly at the threshold passes; only below it fails (6 of 9 meets 2/3; 79 of 100 misses 80%)."""
+    f = parse_fraction(threshold)
+    return satisfied * f.denominator >= f.numerator * total

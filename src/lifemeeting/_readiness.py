@@ -10,6 +10,7 @@ from ._chains import DRAFTING
 from ._dates import Window
 from ._replay import CaseState, MaterialState
 from ._ruleset_model import Gate
+from ._stages import PREPARING, REDOING, STAGE_NAMES
 from ._version import engine_version
 from ._view import TEAM, CaseView
 
@@ -21,6 +22,8 @@ def readiness(state: CaseState, on: dt.date) -> Readiness:
     v = state.view
     blockers: list[Blocker] = []
     actions: list[NextAction] = []
+    if state.stage != PREPARING:
+        blockers.append(_stage_blocker(state))
     for gate in v.gates:
         for blocker, action in _GATES[gate.kind](state, gate, on):
             blockers.append(blocker)
@@ -34,6 +37,7 @@ def readiness(state: CaseState, on: dt.date) -> Readiness:
         earliest = None
     actions.sort(key=lambda a: (a.by or dt.date.max, a.who))
     warnings = [f"参数 {p} 未给出，相关时限无法计算" for p in v.rules.parameters if p not in v.case.parameters]
+    warnings += v.calendar.warnings  # e.g. 工作日 counted Monday–Friday for a year without official data
     rs = v.loaded
     return Readiness(
         convenable=not blockers,
@@ -48,6 +52,15 @@ def readiness(state: CaseState, on: dt.date) -> Readiness:
         warnings=warnings,
         receipt=Receipt(ruleset=rs.model.id, version=rs.model.version, sha256=rs.sha256, engine=engine_version()),
     )
+
+
+def _stage_blocker(state: CaseState) -> Blocker:
+    r = state.round
+    if state.stage == REDOING:
+        message = f"第{r.number}轮：正在返工补课（{r.cause}），须重做：{'、'.join(r.redo) or '—'}"
+    else:
+        message = f"第{r.number}轮民主生活会已于{r.held_on}召开（{STAGE_NAMES[state.stage]}）"
+    return Blocker(rule="stage", kind="stage", message=message, citation=None)
 
 
 Found = Iterator[tuple[Blocker, NextAction | None]]
@@ -166,19 +179,20 @@ def _author(v: CaseView, m: MaterialState) -> str:
 def _lead_time(state: CaseState, gate: Gate, on: dt.date) -> Found:
     v = state.view
     days = int(gate.days or 0)
+    span = f"{days}个工作日" if gate.working_days else f"{days}天"
     for (material_id, subject), m in state.materials.items():
         if material_id != gate.material:
             continue
         name = m.slot.material.name
         if m.submitted_on is None:
-            due = v.window({"days_before_meeting": days}, None)
-            message = f"「{gate.name}」：{name}尚未报送；须在会前{days}天报送"
+            due = v.window({"days_before_meeting": days, "working_days": gate.working_days}, None)
+            message = f"「{gate.name}」：{name}尚未报送；须在会前{span}报送"
             who = _author(v, m)
             yield Blocker(rule=gate.id, kind=gate.kind, item=material_id, subject=subject, citation=_cite(v, gate), message=message), _action(gate, who, f"报送{name}", due, on)
             continue
-        until = m.submitted_on + dt.timedelta(days=days)
+        until = v.calendar.add(m.submitted_on, days) if gate.working_days else m.submitted_on + dt.timedelta(days=days)
         if on < until:
-            message = f"「{gate.name}」：{name}于{m.submitted_on}报送，须满{days}天，最早{until}可以召开"
+            message = f"「{gate.name}」：{name}于{m.submitted_on}报送，须满{span}，最早{until}可以召开"
             yield Blocker(rule=gate.id, kind=gate.kind, item=material_id, subject=subject, citation=_cite(v, gate), message=message, waiting=True, until=until), None
 
 
@@ -194,6 +208,22 @@ def _min_length(state: CaseState, gate: Gate, on: dt.date) -> Found:
     )
     who = v.name(v.rules.meeting.chair) if v.rules.meeting.chair else "领导班子"
     yield Blocker(rule=gate.id, kind=gate.kind, citation=_cite(v, gate), message=message), _action(gate, who, f"将会期安排为不少于{text}", None, on)
+
+
+def _meeting_window(state: CaseState, gate: Gate, on: dt.date) -> Found:
+    v = state.view
+    m = v.rules.meeting
+    window = v.window(m.window, m.window_by_tier)
+    if window is None:
+        return
+    start, end = window.start, window.end
+    if start is not None and on < start:
+        message = f"「{gate.name}」：会议时间为{start}至{end}，最早{start}可以召开"
+        yield Blocker(rule=gate.id, kind=gate.kind, citation=_cite(v, gate), message=message, waiting=True, until=start), None
+    elif on > end:
+        message = f"「{gate.name}」：会议应于{end}前召开，{on}已过期"
+        who = v.name(m.chair) if m.chair else "领导班子"
+        yield Blocker(rule=gate.id, kind=gate.kind, citation=_cite(v, gate), message=message), _action(gate, who, "报上级同意后另定会期", window, on)
 
 
 def _days(d: float) -> str:
@@ -216,4 +246,5 @@ _GATES = {
     "materials_passed": _materials_passed,
     "lead_time": _lead_time,
     "min_length": _min_length,
+    "meeting_window": _meeting_window,
 }

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from ._case_model import Event
 from ._chains import DRAFTING, PASSED
 from ._errors import EventRefused
+from ._numbers import meets
+from ._stages import HELD, PREPARING, REDOING, STAGE_NAMES, allowed, table
 from ._talks import Pair
 from ._validation import did_you_mean
 from ._view import TEAM, CaseView, MaterialSlot
@@ -28,22 +30,89 @@ class MaterialState:
     submitted_on: dt.date | None = None
     first_submitted_on: dt.date | None = None
     done_links: list[str] = field(default_factory=list)
+    passed_on: dt.date | None = None
 
     @property
     def gate_passed(self) -> bool:
         return self.state in self.slot.path.gate_states
 
 
+@dataclass(slots=True)
+class AppraisalResult:
+    appraisal: str
+    date: dt.date
+    satisfied: int
+    total: int
+    passed: bool
+
+
+@dataclass(slots=True)
+class Round:
+    """One round of the meeting: the first, a redo (返工补课) or a reconvened meeting (重新召开).
+
+    Each round keeps its own record; a new round starts from copies, so nothing of an
+    earlier round is overwritten.
+    """
+
+    number: int
+    kind: str  # "initial", "redo" or "reconvene"
+    started_on: dt.date | None
+    cause: str | None
+    materials: dict[tuple[str, str], MaterialState]
+    talks: dict[Pair, dt.date]
+    done: dict[str, dt.date]
+    stage: str = PREPARING
+    held_on: dt.date | None = None
+    duties: dict[str, dt.date] = field(default_factory=dict)
+    appraisals: list[AppraisalResult] = field(default_factory=list)
+    redo: list[str] = field(default_factory=list)
+
+    @property
+    def needs_meeting(self) -> bool:
+        return self.kind != "redo"
+
+
 class CaseState:
-    """Everything the events of a case have established so far."""
+    """Everything the events of a case have established so far, round by round."""
 
     def __init__(self, view: CaseView) -> None:
         self.view = view
-        self.materials = {key: MaterialState(slot) for key, slot in view.slots.items()}
-        self.talks: dict[Pair, dt.date] = {}
-        self.done: dict[str, dt.date] = {}
+        materials = {key: MaterialState(slot) for key, slot in view.slots.items()}
+        self.rounds: list[Round] = [Round(1, "initial", None, None, materials, {}, {})]
         self.last_date: dt.date | None = None
         self.applied = 0
+        rs = view.rules
+        consequences = {a.below for a in rs.appraisals} | {o.consequence for o in rs.orders}
+        self._redo = "redo" in consequences or "restart" in consequences
+        self._reconvene = "reconvene" in consequences or "restart" in consequences
+
+    @property
+    def round(self) -> Round:
+        return self.rounds[-1]
+
+    @property
+    def materials(self) -> dict[tuple[str, str], MaterialState]:
+        return self.round.materials
+
+    @property
+    def talks(self) -> dict[Pair, dt.date]:
+        return self.round.talks
+
+    @property
+    def done(self) -> dict[str, dt.date]:
+        return self.round.done
+
+    @property
+    def stage(self) -> str:
+        return self.round.stage
+
+    @property
+    def meeting_on(self) -> dt.date | None:
+        """The date the current round's deadlines count from: its meeting, or the one it redoes."""
+        for r in reversed(self.rounds):
+            if r.held_on is not None:
+                return r.held_on if (r is self.round or not self.round.needs_meeting) else None
+        return None
 
     # -- the one way in -------------------------------------------------------------------
     def apply(self, event: Event, index: int | None = None) -> None:
@@ -61,11 +130,98 @@ class CaseState:
         change()
         self.last_date = event.date
         self.applied += 1
+        self._settle(event.date)
 
     def _check(self, e: Event):  # returns the change to make once every check has passed
         if self.last_date is not None and e.date < self.last_date:
             raise _Refuse(f"dated {e.date}, earlier than the event before it ({self.last_date})")
+        trigger = "record_duty" if (e.type == "done" and e.task in self._duty_ids) else _TRIGGERS[e.type]
+        if not allowed(self.stage, trigger, self._redo, self._reconvene):
+            raise _Refuse(self._not_now(e, trigger))
         return getattr(self, f"_check_{e.type}")(e)
+
+    @property
+    def _duty_ids(self) -> set[str]:
+        return {d.id for d in self.view.duties}
+
+    def _not_now(self, e: Event, trigger: str) -> str:
+        r = self.round
+        stage = f"the case is at stage '{self.stage}' ({STAGE_NAMES[self.stage]}) in round {r.number}"
+        if trigger == "record_duty":
+            return f"'{e.task}' is a post-meeting duty; the meeting has not been held in round {r.number}" if self.stage == PREPARING else stage
+        if trigger == "hold":
+            return f"the meeting of round {r.number} was already held on {r.held_on}" if r.held_on else stage
+        if trigger == "appraise":
+            return f"an appraisal comes after the meeting; {stage}"
+        return f"{stage}; preparation events are not taken now"
+
+    # -- stages and rounds ------------------------------------------------------------------
+    def _settle(self, on: dt.date) -> None:
+        """Move on by themselves: a redo whose steps are all done, a round whose duties are all done."""
+        r = self.round
+        if r.stage == REDOING and self._redo_complete():
+            r.stage = table(self._redo, self._reconvene)[(REDOING, "finish_redo", "ok")]
+        if r.stage == HELD and self._complete():
+            r.stage = table(self._redo, self._reconvene)[(HELD, "close", "ok")]
+
+    def _redo_complete(self) -> bool:
+        r, v = self.round, self.view
+        for item in r.redo:
+            if item in v.task_by_id and item not in (r.duties if item in self._duty_ids else r.done):
+                return False
+            if item in v.required and any(p not in r.talks for p in v.required[item]):
+                return False
+            if any(k[0] == item and not m.gate_passed for k, m in r.materials.items()):
+                return False
+        return True
+
+    def _complete(self) -> bool:
+        r, v = self.round, self.view
+        if any(d.id not in r.duties for d in v.duties):
+            return False
+        needed = [a.id for a in self._appraisals() if a.threshold]
+        return all(any(x.appraisal == a and x.passed for x in r.appraisals) for a in needed)
+
+    def _appraisals(self):
+        tier = self.view.tier
+        return [a for a in self.view.rules.appraisals if a.tiers is None or tier in a.tiers]
+
+    def _new_round(self, trigger: str, kind: str, on: dt.date, cause: str, redo: list[str]) -> Round:
+        old = self.round
+        materials = {}
+        for key, m in old.materials.items():
+            fresh = key[0] in redo
+            materials[key] = MaterialState(m.slot) if fresh else _copy_material(m)
+        redo_pairs = {p for item in redo for p in self.view.required.get(item, ())}
+        talks = {p: d for p, d in old.talks.items() if p not in redo_pairs}
+        done = {t: d for t, d in old.done.items() if t not in redo}
+        new = Round(old.number + 1, kind, on, cause, materials, talks, done)
+        new.stage = table(self._redo, self._reconvene)[(old.stage, trigger, kind)]
+        if kind == "redo":
+            new.held_on = old.held_on
+            new.duties = {d: x for d, x in old.duties.items() if d not in redo}
+        new.redo = list(redo)
+        return new
+
+    def _consequence(self, trigger: str, on: dt.date, kind: str, cause: str, redo: list[str]):
+        """The change a failed appraisal or an order makes: reset steps, maybe start a round."""
+        if kind == "restart":
+            v = self.view
+            redo = [t.id for t in v.tasks] + list(v.required) + sorted({k[0] for k in self.materials})
+            kind = "reconvene" if self.round.held_on else "redo"
+        if kind == "redo" and self.round.held_on is None:  # before the meeting: repeat in this round
+            def change() -> None:
+                r = self.round
+                for key, m in list(r.materials.items()):
+                    if key[0] in redo:
+                        r.materials[key] = MaterialState(m.slot)
+                pairs = {p for item in redo for p in self.view.required.get(item, ())}
+                for p in pairs:
+                    r.talks.pop(p, None)
+                for t in redo:
+                    r.done.pop(t, None)
+            return change
+        return lambda: self.rounds.append(self._new_round(trigger, kind, on, cause, redo))
 
     # -- per event type -------------------------------------------------------------------
     def _check_done(self, e: Event):
@@ -77,9 +233,58 @@ class CaseState:
             if task in every:
                 raise _Refuse(f"task '{task}' does not apply to this case's tier or unit")
             raise _Refuse(f"unknown task '{task}'{did_you_mean(task, known)}")
-        if task in self.done:
-            raise _Refuse(f"task '{task}' was already recorded as done on {self.done[task]}")
-        return lambda: self.done.__setitem__(task, e.date)
+        record = self.round.duties if task in self._duty_ids else self.done
+        if task in record:
+            raise _Refuse(f"task '{task}' was already recorded as done on {record[task]}")
+        return lambda: record.__setitem__(task, e.date)
+
+    def _check_held(self, e: Event):
+        from ._readiness import readiness
+
+        answer = readiness(self, e.date)
+        if not answer.convenable:
+            reasons = "; ".join(b.message for b in answer.blockers)
+            raise _Refuse(f"the meeting may not be held on {e.date}: {reasons}")
+
+        def change() -> None:
+            self.round.held_on = e.date
+            self.round.stage = table(self._redo, self._reconvene)[(PREPARING, "hold", "ok")]
+
+        return change
+
+    def _check_appraised(self, e: Event):
+        appraisal_id = _need(e, "appraisal")
+        known = {a.id: a for a in self._appraisals()}
+        if appraisal_id not in known:
+            raise _Refuse(f"unknown appraisal '{appraisal_id}'{did_you_mean(appraisal_id, set(known))}")
+        a = known[appraisal_id]
+        satisfied, total = _need(e, "satisfied"), _need(e, "total")
+        if total == 0:
+            raise _Refuse("a survey with zero votes has no result; record the votes cast")
+        if satisfied > total:
+            raise _Refuse(f"{satisfied} satisfied votes out of {total} cast is not possible")
+        passed = a.threshold is None or meets(a.threshold, satisfied, total)
+        result = AppraisalResult(appraisal_id, e.date, satisfied, total, passed)
+        if passed or a.below is None:
+            return lambda: self.round.appraisals.append(result)
+        then = self._consequence("appraise", e.date, a.below, f"{a.name}满意率{satisfied}/{total}低于{a.threshold}", list(a.redo))
+
+        def change() -> None:
+            self.round.appraisals.append(result)
+            then()
+
+        return change
+
+    def _check_ordered(self, e: Event):
+        v = self.view
+        order_id = _need(e, "order")
+        orders = {o.id: o for o in v.rules.orders if o.tiers is None or v.tier in o.tiers}
+        if order_id not in orders:
+            raise _Refuse(f"unknown order '{order_id}'{did_you_mean(order_id, set(orders))}")
+        o = orders[order_id]
+        if o.consequence == "reconvene" and self.round.held_on is None:
+            raise _Refuse(f"'{order_id}' ({o.name}) needs a meeting that was held; the case is at stage '{self.stage}'")
+        return self._consequence("order", e.date, o.consequence, o.name + (f"：{e.reason}" if e.reason else ""), list(o.redo))
 
     def _check_talk(self, e: Event):
         v = self.view
@@ -117,6 +322,8 @@ class CaseState:
         def change() -> None:
             m.state, m.approvals, m.submitted_on = dest, set(), e.date
             m.first_submitted_on = m.first_submitted_on or e.date
+            if m.gate_passed:
+                m.passed_on = e.date
 
         return change
 
@@ -129,7 +336,7 @@ class CaseState:
         if not self._is(by, step.link.pre_sign.reviewer):
             raise _Refuse(f"'{by}' cannot sign here; the pre-sign is by '{step.link.pre_sign.reviewer}' ({self.view.name(step.link.pre_sign.reviewer)})")
         dest = m.slot.path.table[(m.state, "sign")]
-        return lambda: self._move(m, dest, "sign:" + step.link.id)
+        return lambda: self._move(m, dest, "sign:" + step.link.id, e.date)
 
     def _check_approved(self, e: Event):
         m, step, reviewer = self._at_link(e)
@@ -139,7 +346,7 @@ class CaseState:
         if pending:
             return lambda: m.approvals.add(reviewer)
         dest = m.slot.path.table[(m.state, "approve")]
-        return lambda: self._move(m, dest, step.link.id)
+        return lambda: self._move(m, dest, step.link.id, e.date)
 
     def _check_returned(self, e: Event):
         m, step, _ = self._at_link(e)
@@ -148,6 +355,7 @@ class CaseState:
         def change() -> None:
             m.state, m.approvals, m.returns = dest, set(), m.returns + 1
             m.done_links.clear()
+            m.passed_on = None
 
         return change
 
@@ -174,9 +382,11 @@ class CaseState:
     def _is(self, by: str, role: str) -> bool:
         return by == role or by in self.view.role_members.get(role, ())
 
-    def _move(self, m: MaterialState, dest: str, done: str) -> None:
+    def _move(self, m: MaterialState, dest: str, done: str, on: dt.date) -> None:
         m.state, m.approvals = dest, set()
         m.done_links.append(done)
+        if m.passed_on is None and m.gate_passed:
+            m.passed_on = on
 
     def _where(self, m: MaterialState) -> str:
         if m.state == DRAFTING:
@@ -184,6 +394,16 @@ class CaseState:
         if m.state == PASSED:
             return "through its whole chain"
         return f"at '{m.state}'"
+
+
+_TRIGGERS = {
+    "done": "prepare", "talk": "prepare", "submitted": "prepare", "signed": "prepare",
+    "approved": "prepare", "returned": "prepare", "held": "hold", "appraised": "appraise", "ordered": "order",
+}
+
+
+def _copy_material(m: MaterialState) -> MaterialState:
+    return MaterialState(m.slot, m.state, set(m.approvals), m.returns, m.submitted_on, m.first_submitted_on, list(m.done_links), m.passed_on)
 
 
 class _Refuse(Exception):

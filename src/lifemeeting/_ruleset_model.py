@@ -100,6 +100,7 @@ class Material(Frozen):
     team: bool = Field(False, description="the team writes one")
     drafted_by: Id | None = Field(None, description="the role that drafts or files the team's one")
     members: Predicate | None = Field(None, description="which members write their own; omit for none")
+    tiers: list[Id] | None = Field(None, description="the tiers in which it is written; omit for every tier")
     due: DateSpec | None = Field(None, description="when it must be written and submitted")
     due_by_tier: dict[str, DateSpec] | None = None
     cite: Citation
@@ -175,11 +176,12 @@ class Gate(Frozen):
 
     id: Id
     name: str
-    kind: Literal["tasks_done", "talks_covered", "materials_passed", "lead_time", "min_length"]
+    kind: Literal["tasks_done", "talks_covered", "materials_passed", "lead_time", "min_length", "meeting_window"]
     tasks: list[Id] | None = None
     talks: list[Id] | None = Field(None, description="talk rules to cover; default all that apply")
     material: Id | None = None
     days: float | None = Field(None, ge=0)
+    working_days: bool = Field(False, description="a lead_time gate's days are 工作日 on the official calendar, not calendar days")
     tiers: list[Id] | None = None
     applies_to: Predicate | None = Field(None, description="predicate over the unit")
     cite: Citation
@@ -229,6 +231,19 @@ class Appraisal(Frozen):
         return v
 
 
+class Order(Frozen):
+    """A decision a higher body or a look-back may take, and what it sends back (责令重开, 推倒重来 …)."""
+
+    id: Id
+    name: str
+    consequence: Literal["redo", "reconvene", "restart"] = Field(
+        description="redo: repeat the listed steps; reconvene: hold the meeting again after them; restart: all preparation again"
+    )
+    redo: list[Id] = Field(default_factory=list, description="tasks, talk rules or materials to repeat")
+    tiers: list[Id] | None = None
+    cite: Citation
+
+
 class Unchecked(Frozen):
     """A normative sentence no machine can check, kept so readers see it was not forgotten."""
 
@@ -258,5 +273,8 @@ class RuleSet(Frozen):
     meeting: Meeting = Field(default_factory=Meeting)
     duties: list[Task] = Field(default_factory=list)
     appraisals: list[Appraisal] = Field(default_factory=list)
+    orders: list[Order] = Field(default_factory=list)
     parameters: list[Id] = Field(default_factory=list, description="dates the case must supply")
+    holidays: list[dt.date] = Field(default_factory=list, description="extra days off when counting 工作日 (beyond or instead of the official calendar)")
+    workdays: list[dt.date] = Field(default_factory=list, description="extra days worked (补班) when counting 工作日")
     unchecked: list[Unchecked] = Field(default_factory=list)

@@ -14,12 +14,13 @@ from typing import Any
 
 from . import _dates, _predicate
 from ._case_model import Case
-from ._chains import Path, path_for
+from ._chains import Path, filing_chain, path_for
 from ._errors import CaseError, Problem
 from ._loader import LoadedRuleSet
 from ._ruleset_model import Chain, Citation, Gate, Material, RuleSet, TalkRule, Task
 from ._talks import HEAD_PREFIX, Pair, required_pairs
 from ._validation import did_you_mean
+from ._workdays import WorkCalendar
 from ._yamlsource import Located
 
 TEAM = "team"
@@ -75,13 +76,16 @@ class CaseView:
         }
         self.slots: dict[tuple[str, str], MaterialSlot] = {}
         for material in rs.materials:
-            chain = self.chains.get(material.id) or Chain(id=f"{material.id}_filing", name=material.name, material=material.id, links=[], cite=material.cite)
+            if material.tiers is not None and tier not in material.tiers:
+                continue  # not written in this tier
+            chain = self.chains.get(material.id) or filing_chain(material)
             authors = [TEAM] if material.team else []
             if material.members is not None:
                 authors += [mid for mid in self.members if _predicate.matches(material.members, self.subjects[mid], self.unit)]
             for subject in authors:
                 self.slots[(material.id, subject)] = MaterialSlot(material, subject, path_for(chain, self.subjects[subject], self.unit))
         self.parties = self._parties()
+        self.calendar = WorkCalendar.layered((rs.holidays, rs.workdays), (case.holidays, case.workdays))
         self.required: dict[str, list[Pair]] = {rule.id: self._pairs(rule) for rule in self.talk_rules}
 
     # -- subjects -------------------------------------------------------------------------
@@ -160,9 +164,10 @@ class CaseView:
         return required_pairs(rule, select=self._select, oversees=lambda mid: self.members[mid].oversees if mid in self.members else ())
 
     # -- time -----------------------------------------------------------------------------
-    def window(self, due: Any, due_by_tier: dict | None) -> _dates.Window | None:
+    def window(self, due: Any, due_by_tier: dict | None, *, meeting: dt.date | None = None) -> _dates.Window | None:
+        """The window a rule's date means here; relative dates count from ``meeting`` (default: the planned date)."""
         spec = (due_by_tier or {}).get(self.tier, due) if due_by_tier else due
-        return _dates.resolve(spec, year=self.rules.year, meeting=self.case.meeting.date, parameters=dict(self.case.parameters))
+        return _dates.resolve(spec, year=self.rules.year, meeting=meeting or self.case.meeting.date, parameters=dict(self.case.parameters), add_days=self.calendar.add)
 
     def citation(self, cite: Citation) -> dict[str, str]:
         src = self.rules.source
@@ -208,6 +213,9 @@ class CaseView:
         for name in case.parameters:
             if name not in rs.parameters:
                 yield self._problem(("parameters", name), f"unknown parameter '{name}'{did_you_mean(name, set(rs.parameters))}", key=True)
+        for i, day in enumerate(case.workdays):
+            if day in case.holidays:
+                yield self._problem(("workdays", i), f"{day} is listed both as a holiday and as a workday")
 
     def _check_attrs(self, path: tuple, given: dict, declared: dict) -> Iterator[Problem]:
         for key, value in given.items():

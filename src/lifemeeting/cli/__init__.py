@@ -7,8 +7,13 @@ import sys
 import click
 
 from .._errors import LifemeetingError
+from ._bulk import bulk
+from ._chain import chain
 from ._check import check
+from ._diagram import diagram
+from ._plan import plan
 from ._rulesets import rulesets, schema, show, validate
+from ._status import status
 
 EXIT_NOT_READY = 3
 
@@ -21,11 +26,11 @@ def cli() -> None:
     \b
     Start with:
       lifemeeting rulesets                      the bundled rule sets
-      lifemeeting check examples/qingyuan-2014/blocked.yaml --on 2014-06-16
+      lifemeeting check CASE.yaml --on 2014-06-16   (example cases: examples/)
     """
 
 
-for command in (rulesets, show, validate, schema, check):
+for command in (rulesets, show, validate, schema, check, plan, status, bulk, chain, diagram):
     cli.add_command(command)
 
 

@@ -1,0 +1,136 @@
+"""The timeline answer, with its two what-ifs: the earliest legal day, and moving the meeting.
+
+*Earliest*: the first day the meeting may be held if everything that still needs doing
+were done at once — only waiting periods count: a lead time from the day its material
+was filed (or from ``on``, if it has not been), the start of the rules' meeting window.
+What still needs doing is listed beside it, not guessed at.
+
+*Move*: the same case with the planned date replaced, every item compared: which
+deadlines are now missed, which are newly met, which last days merely shift.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Mapping
+from typing import Any
+
+from . import _dates
+from ._api import CaseSource, OpenCase, open_case
+from ._loader import LoadedRuleSet
+from ._plan_model import Change, Earliest, MeetingPlan, Move, Timeline, TimelineItem
+from ._readiness import readiness
+from ._replay import CaseState
+from ._stages import PREPARING
+from ._timeline import items, meeting_plan, replay_with_dates
+from ._version import engine_version
+
+
+def timeline(
+    source: CaseSource | OpenCase,
+    *,
+    on: dt.date | None = None,
+    move_to: dt.date | None = None,
+    ruleset: LoadedRuleSet | str | os.PathLike[str] | None = None,
+) -> Timeline:
+    """Every dated item of a case as of ``on`` (default: today in Asia/Shanghai), the earliest day, and a move."""
+    opened = source if isinstance(source, OpenCase) else open_case(source, ruleset=ruleset)
+    on = on or _dates.today()
+    state, passed = replay_with_dates(opened.view, on)
+    found = items(state, passed, on)
+    meeting = meeting_plan(state)
+    first = earliest(state, on, meeting) if state.stage == PREPARING and state.round.held_on is None else None
+    moved = move(opened, on, move_to, found, first) if move_to else None
+    v = opened.view
+    warnings = [f"参数 {p} 未给出，相关时限无法计算" for p in v.rules.parameters if p not in v.case.parameters]
+    if meeting.date is None:
+        warnings.append("会议日期未定：会前、会后的相对时限无法计算；可用 --move-to 假定一个日期")
+    elif meeting.in_window is False:
+        warnings.append(f"会议日期{meeting.date}不在规定的会议时间（{meeting.basis}）之内")
+    warnings += v.calendar.warnings
+    if moved is not None:
+        warnings += [w for w in moved_warnings(opened, move_to) if w not in warnings]
+    rs = v.loaded
+    from ._answer_model import Receipt
+
+    return Timeline(
+        on=on, ruleset=rs.model.id, tier=v.tier, unit=v.case.unit.name, round=state.round.number,
+        meeting=meeting, items=found, earliest=first, move=moved, warnings=warnings,
+        receipt=Receipt(ruleset=rs.model.id, version=rs.model.version, sha256=rs.sha256, engine=engine_version()),
+    )
+
+
+def earliest(state: CaseState, on: dt.date, meeting: MeetingPlan) -> Earliest:
+    """The first day on or after ``on`` that no waiting period forbids; what must still be done by then."""
+    v = state.view
+    day, bounds = on, []
+    if meeting.window_start and meeting.window_start > day:
+        day = meeting.window_start
+        bounds.append(f"规定的会议时间为{meeting.basis}，自{meeting.window_start}起")
+    for gate in v.gates:
+        if gate.kind != "lead_time":
+            continue
+        days = int(gate.days or 0)
+        span = f"{days}个工作日" if gate.working_days else f"{days}天"
+        for (material_id, _), m in state.materials.items():
+            if material_id != gate.material:
+                continue
+            base = m.submitted_on or on
+            until = v.calendar.add(base, days) if gate.working_days else base + dt.timedelta(days=days)
+            filed = f"已于{base}报送" if m.submitted_on else f"尚未报送，若于{on}报送"
+            bounds.append(f"「{gate.name}」：{m.slot.material.name}{filed}，须满{span}，{until}起可以召开")
+            day = max(day, until)
+    answer = readiness(state, day)
+    still = [b.message for b in answer.blockers if b.kind != "lead_time" and not b.waiting]
+    in_window = None
+    if meeting.window_end is not None:
+        in_window = (meeting.window_start is None or day >= meeting.window_start) and day <= meeting.window_end
+    return Earliest(date=day, bounds=bounds, still_to_do=still, in_window=in_window)
+
+
+def move(opened: OpenCase, on: dt.date, to: dt.date, before: list[TimelineItem], first: Earliest | None) -> Move:
+    """The case with its meeting on ``to`` instead, item by item against ``before``."""
+    moved = _with_date(opened, to)
+    state, passed = replay_with_dates(moved.view, on)
+    after = items(state, passed, on)
+    meeting = meeting_plan(state)
+    old = {i.id: i for i in before}
+    missed, met, shifted = [], [], []
+    for item in after:
+        was = old.get(item.id)
+        if was is None:
+            continue
+        change = Change(
+            id=item.id, name=item.name, by_before=was.by, by_after=item.by, status_before=was.status,
+            status_after=item.status, late_before=was.late, late_after=item.late,
+        )
+        if _bad(item) and not _bad(was):
+            missed.append(change)
+        elif _bad(was) and not _bad(item):
+            met.append(change)
+        elif was.by != item.by:
+            shifted.append(change)
+    legal = first is None or to >= first.date
+    return Move(
+        from_date=opened.case.meeting.date, to_date=to, legal=legal, in_window=meeting.in_window,
+        newly_missed=missed, newly_met=met, moved=shifted, timeline=after,
+    )
+
+
+def moved_warnings(opened: OpenCase, to: dt.date) -> list[str]:
+    """Notes on a move the comparison itself cannot show."""
+    if any(e.type == "held" for e in opened.case.events):
+        return [f"会议已经召开，改期到{to}只影响尚未召开的轮次"]
+    return []
+
+
+def _bad(item: TimelineItem) -> bool:
+    return item.status == "overdue" or item.late
+
+
+def _with_date(opened: OpenCase, to: dt.date) -> OpenCase:
+    case = opened.case
+    meeting: Mapping[str, Any] = {"date": to}
+    changed = case.model_copy(update={"meeting": case.meeting.model_copy(update=meeting)})
+    return OpenCase(changed, opened.ruleset)
