@@ -31,7 +31,7 @@ def test_check_blocked_case_exits_3_with_every_blocker_and_citation():
     """A blocked case exits 3 and lists each blocker with its source words."""
     r = run("check", str(QY / "blocked-talks.yaml"), "--on", "2014-06-16")
     assert r.returncode == 3
-    assert "结论：不能召开，2 项未满足：" in r.stdout
+    assert "结论：不能召开，2 项未满足（涉及 1 条规定）：" in r.stdout
     assert "尚缺1对：陈志强—李建国" in r.stdout
     assert "依据：《清远市国土资源局领导班子关于党的群众路线教育实践活动专题民主生活会方案》 二（八）4" in r.stdout
 

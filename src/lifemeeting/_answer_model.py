@@ -60,6 +60,7 @@ class Readiness(_Frozen):
     meeting_date: dt.date | None
     ruleset: str
     tier: str | None
+    tier_name: str | None = None
     unit: str
     blockers: list[Blocker]
     next_actions: list[NextAction]

@@ -45,6 +45,7 @@ def readiness(state: CaseState, on: dt.date) -> Readiness:
         meeting_date=v.case.meeting.date,
         ruleset=rs.model.id,
         tier=v.tier,
+        tier_name=next((t.name for t in v.rules.tiers if t.id == v.tier), None),
         unit=v.case.unit.name,
         blockers=blockers,
         next_actions=actions,

@@ -24,16 +24,26 @@ def check(case: Path, on: dt.datetime | None, as_json: bool) -> int:
 
 
 def render(a: Readiness) -> str:
-    """The answer as a policy officer reads it."""
-    tier = f"（{a.tier}）" if a.tier else ""
+    """The answer as a policy officer reads it: blockers grouped under the rule they break, cited once."""
+    tier = f"（{a.tier_name or a.tier}）" if a.tier else ""
     lines = [f"{a.unit}{tier} — {a.on} 能否召开专题民主生活会？"]
     if a.convenable:
         lines.append("结论：可以召开。")
     else:
-        lines.append(f"结论：不能召开，{len(a.blockers)} 项未满足：")
-        for i, b in enumerate(a.blockers, 1):
-            lines.append(f"  {i}. [{b.rule}] {b.message}")
-            lines.append(f"     依据：{b.citation.document} {b.citation.section}：“{b.citation.quote}”")
+        groups: dict[str, list] = {}
+        for b in a.blockers:
+            groups.setdefault(b.rule, []).append(b)
+        lines.append(f"结论：不能召开，{len(a.blockers)} 项未满足（涉及 {len(groups)} 条规定）：")
+        n = 0
+        for rule, items in groups.items():
+            title, _, _ = items[0].message.partition("」：")
+            lines.append(f"  [{rule}] {title.lstrip('「') if '」：' in items[0].message else rule}")
+            c = items[0].citation
+            if c is not None:
+                lines.append(f"    依据：{c.document} {c.section}：“{c.quote}”")
+            for b in items:
+                n += 1
+                lines.append(f"    {n}. {b.message.partition('」：')[2] or b.message}")
     if a.next_actions:
         lines.append("下一步：")
         for n in a.next_actions:
