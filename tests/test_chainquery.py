@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import EXAMPLES, FIXTURES, ROOT
 
 import lifemeeting as lm
-from conftest import EXAMPLES, FIXTURES, ROOT
 
 MINIMAL = FIXTURES / "rulesets" / "minimal.yaml"
 CONDITIONAL = FIXTURES / "rulesets" / "conditional.yaml"
@@ -76,7 +76,9 @@ def test_link_depending_on_an_open_unit_attribute_is_conditional():
     assert a.depends_on == ["liaison_point"]
 
 
-@pytest.mark.parametrize("unit,expected", [(["liaison_point=true"], "①②③"), ({"liaison_point": False}, "①②"), (["liaison_point=否"], "①②")])
+@pytest.mark.parametrize(
+    "unit,expected", [(["liaison_point=true"], "①②③"), ({"liaison_point": False}, "①②"), (["liaison_point=否"], "①②")]
+)
 def test_fixing_the_unit_attribute_settles_the_condition(unit, expected):
     """With the unit attribute given, the path is definite and nothing is conditional."""
     a = one(CONDITIONAL, tier="county", position="standing_member", unit=unit)
@@ -122,8 +124,14 @@ def test_each_tier_has_its_own_chain():
         ({"position": "secretary"}, "rule set 'conditional-2020' has tiers; say which: county, township"),
         ({"tier": "county", "position": "secretery"}, "unknown position 'secretery' (did you mean 'secretary'?)"),
         ({"tier": "township", "position": "secretary"}, "position 'secretary' (县委书记) is not in tier 'township'"),
-        ({"tier": "county", "position": "secretary", "unit": ["liaison=true"]}, "unknown unit attribute 'liaison' (did you mean 'liaison_point'?)"),
-        ({"tier": "county", "position": "secretary", "unit": ["liaison_point=maybe"]}, "'liaison_point' is true or false, not 'maybe'"),
+        (
+            {"tier": "county", "position": "secretary", "unit": ["liaison=true"]},
+            "unknown unit attribute 'liaison' (did you mean 'liaison_point'?)",
+        ),
+        (
+            {"tier": "county", "position": "secretary", "unit": ["liaison_point=maybe"]},
+            "'liaison_point' is true or false, not 'maybe'",
+        ),
         ({"tier": "county", "position": "secretary", "material": "exam"}, "unknown material 'exam'"),
     ],
 )
@@ -244,4 +252,7 @@ def test_link_for_a_position_outside_the_chain_tier_is_unreachable(tmp_path):
         lm.load_ruleset(path)
     (problem,) = info.value.problems
     assert (problem.line, problem.column) == (71, 9)
-    assert "link 'upper_office_read' of chain 'county_review' can never be reached: no position in tier county" in problem.message
+    assert (
+        "link 'upper_office_read' of chain 'county_review' can never be reached: no position in tier county"
+        in problem.message
+    )

@@ -8,9 +8,9 @@ import subprocess
 import sys
 
 import pytest
+from conftest import EXAMPLES, FIXTURES, ROOT
 
 import lifemeeting as lm
-from conftest import EXAMPLES, FIXTURES, ROOT
 from lifemeeting import _chainquery, _graph
 from lifemeeting._diagram_dot import quote
 
@@ -18,7 +18,8 @@ CONDITIONAL = FIXTURES / "rulesets" / "conditional.yaml"
 QY = EXAMPLES / "qingyuan-2014"
 DOCS = ROOT / "docs" / "diagrams"
 needs_dot = pytest.mark.skipif(
-    shutil.which("dot") is None, reason="Graphviz's 'dot' is not installed (apt-get install graphviz fonts-wqy-microhei)"
+    shutil.which("dot") is None,
+    reason="Graphviz's 'dot' is not installed (apt-get install graphviz fonts-wqy-microhei)",
 )
 
 
@@ -47,7 +48,9 @@ def test_subject_graph_runs_drafting_links_passed_with_returns_to_drafting():
 def test_pre_sign_is_its_own_node_before_its_link():
     """The 人大 member's pre-sign is a node between drafting and ①, naming who signs."""
     g = _graph.subject_graph(_chainquery.subject_chains(CONDITIONAL, tier="county", position="npc_member"))
-    assert g.has_edge("c0_start", "c0_sign_secretary_review") and g.has_edge("c0_sign_secretary_review", "c0_secretary_review")
+    assert g.has_edge("c0_start", "c0_sign_secretary_review") and g.has_edge(
+        "c0_sign_secretary_review", "c0_secretary_review"
+    )
     assert g.nodes["c0_sign_secretary_review"]["kind"] == "pre_sign"
     assert "签字：人大党组书记" in lines_of(g, "c0_sign_secretary_review")
 
@@ -89,7 +92,7 @@ def test_case_graph_of_a_finished_material_is_all_done():
 def test_mermaid_is_a_flowchart_whose_edges_join_declared_nodes():
     """The Mermaid text declares every node once, labels in Chinese, and dashed return and skip edges."""
     text = lm.chain_diagram(CONDITIONAL, tier="county", position="standing_member")
-    assert text.startswith("---\ntitle: 县委常委的材料审核链\n---\nflowchart TB\n")
+    assert text.startswith('---\ntitle: "县委常委的材料审核链"\n---\nflowchart TB\n')
     declared = re.findall(r"^\s+(n\d+)[\[(]", text, flags=re.M)
     assert len(declared) == len(set(declared)) == 5
     for u, v in re.findall(r"^\s+(n\d+) -\.?->(?:\|[^|]*\|)? (n\d+)$", text, flags=re.M):
@@ -160,7 +163,9 @@ def test_missing_graphviz_is_a_clear_error(monkeypatch, tmp_path):
 
 # -- the published diagrams ----------------------------------------------------------------------
 PUBLISHED = {
-    "puyang-2014-county-examination.mmd": lambda: lm.chain_diagram("puyang-2014", tier="county", material="examination"),
+    "puyang-2014-county-examination.mmd": lambda: lm.chain_diagram(
+        "puyang-2014", tier="county", material="examination"
+    ),
     "puyang-2014-county-standing-member.mmd": lambda: lm.chain_diagram(
         "puyang-2014", tier="county", position="county_standing_member", material="examination"
     ),

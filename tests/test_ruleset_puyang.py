@@ -357,7 +357,17 @@ BLOCKED = {
 
 def test_every_blocked_example_is_listed():
     """Every blocked-*.yaml of puyang-2014 has its expected blockers written down here."""
-    assert sorted(p.stem for p in EX.glob("blocked-*.yaml")) == sorted(BLOCKED)
+    assert sorted(p.stem for p in EX.glob("blocked-*.yaml")) == sorted([*BLOCKED, "blocked-county-midway"])
+
+
+def test_midway_county_case_lists_every_gate_it_fails():
+    """Half-way through preparation (6月9日) the county case fails four gates at once, and all are reported."""
+    result = answer(EX / "blocked-county-midway.yaml", dt.date(2014, 6, 9))
+    rules = [b.rule for b in result.blockers]
+    assert list(dict.fromkeys(rules)) == ["preparation_complete", "required_talks_done", "examinations_passed", "criticism_outlines_reviewed"]
+    assert rules.count("examinations_passed") == 7 and rules.count("criticism_outlines_reviewed") == 6
+    assert {b.citation.section for b in result.blockers} == {"3、6工作要求①", "3、4"}
+    assert result.earliest_date is None
 
 
 @pytest.mark.parametrize("name", sorted(BLOCKED))

@@ -16,7 +16,7 @@ class MermaidDiagram(Diagram):
 
     def render(self) -> str:
         ids = self.ids()
-        out = ["---", f"title: {_text(self.title)}", "---", "flowchart TB"]
+        out = ["---", f'title: "{_text(self.title)}"', "---", "flowchart TB"]
         if self.legend:
             out += [f'  legend["{_text(self.legend)}"]', "  style legend fill:#ffffff,stroke:#ffffff"]
         for k, title, nodes in self.clusters():
