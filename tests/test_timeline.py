@@ -61,10 +61,10 @@ def test_a_material_filed_late_for_its_lead_time_is_done_but_late():
     assert "2014-06-20起可以召开" in t.earliest.bounds[0]
 
 
-def test_earliest_waits_for_the_rules_window_and_lists_what_is_left():
-    """On 5月26日 the meeting may not come before 6月中旬 starts (6月11日); talks and reviews are still to do."""
+def test_earliest_counts_only_gates_and_lists_what_is_left():
+    """On 5月26日 the request filed 5月12日 allows 5月27日; 6月中旬 is no gate here, so it is reported, not imposed."""
     e = lm.timeline(QY / "ready.yaml", on=D(2014, 5, 26)).earliest
-    assert e.date == D(2014, 6, 11) and e.in_window is True
+    assert e.date == D(2014, 5, 27) and e.in_window is False
     assert any("谈心谈话全覆盖" in s for s in e.still_to_do)
 
 
@@ -74,8 +74,9 @@ def test_an_unfiled_lead_time_counts_from_the_day_asked():
             "members": [{"id": "wang", "name": "王书记", "position": "head"}]}
     e = lm.timeline(case, on=D(2024, 2, 5)).earliest
     # 2月6, 7, 8, 9 and (after 10—17 off) Sunday 2月18 make five working days; the window starts on 2月21日.
-    assert "2024-02-18起可以召开" in e.bounds[-1]
-    assert e.date == D(2024, 2, 21)
+    assert "若于2024-02-05报送，须满5个工作日，2024-02-18起可以召开" in e.bounds[0]
+    assert "最早2024-02-21可以召开" in e.bounds[-1]  # the meeting_window gate
+    assert e.date == D(2024, 2, 21) and e.in_window is True
 
 
 def test_moving_the_meeting_later_meets_a_missed_lead_time():
@@ -186,3 +187,13 @@ def test_published_timeline_schema_is_current():
 
     published = json.loads((ROOT / "docs" / "schema" / "timeline.schema.json").read_text(encoding="utf-8"))
     assert published == lm.Timeline.model_json_schema(by_alias=True)
+
+
+def test_moving_past_a_binding_window_is_not_legal():
+    """With a meeting_window gate for 2024年2月下旬, moving to 3月1日 is refused though every lead time is met."""
+    case = {"ruleset": str(WORKDAYS), "unit": {"name": "某单位领导班子"}, "meeting": {"date": D(2024, 2, 26)},
+            "members": [{"id": "wang", "name": "王书记", "position": "head"}],
+            "events": [{"date": D(2024, 2, 5), "type": "submitted", "material": "plan", "subject": "team"}]}
+    t = lm.timeline(case, on=D(2024, 2, 6), move_to=D(2024, 3, 1))
+    assert t.move.legal is False and t.move.in_window is False
+    assert lm.timeline(case, on=D(2024, 2, 6), move_to=D(2024, 2, 29)).move.legal is True

@@ -54,11 +54,13 @@ def timeline_ics(t: Timeline) -> bytes:
     m = t.meeting
     if m.window_end is not None:
         lines = [f"规定的会议时间：{m.basis}"] + _cite_lines(m.citation)
-        event("meeting-window", f"{m.name}（规定的会议时间）", m.window_start or m.window_end, m.window_end, "\n".join(lines))
+        first = m.window_start or m.window_end
+        event("meeting-window", f"{m.name}（规定的会议时间）", first, m.window_end, "\n".join(lines))
     if m.date is not None:
         days = max(1, math.ceil(m.length_days or 1))
         word = "已召开" if m.held else "计划召开"
-        event("meeting", f"{m.name}（{word}）", m.date, m.date + (days - 1) * _DAY, f"{word}：{m.date}，会期{m.length_days or 1:g}天", busy=True)
+        about = f"{word}：{m.date}，会期{m.length_days or 1:g}天"
+        event("meeting", f"{m.name}（{word}）", m.date, m.date + (days - 1) * _DAY, about, busy=True)
     for item in t.items:
         if item.by is None:
             continue

@@ -93,7 +93,7 @@ class Move(_Frozen):
 
     from_date: dt.date | None
     to_date: dt.date
-    legal: bool = Field(description="to_date is on or after the earliest legal date")
+    legal: bool = Field(description="on or after the earliest legal date, and not past a meeting window that is a gate")
     in_window: bool | None = None
     newly_missed: list[Change] = Field(default_factory=list)
     newly_met: list[Change] = Field(default_factory=list)

@@ -15,16 +15,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
 from . import _dates
 from ._answer_model import CitationOut
 from ._chains import DRAFTING
 from ._plan_model import ItemPart, ItemStatus, MeetingPlan, TimelineItem
-from ._replay import CaseState
+from ._replay import CaseState, MaterialState
 from ._ruleset_model import Citation
 from ._view import TEAM, CaseView
 
 LinkDates = dict[tuple[str, str], dict[str, dt.date]]
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 _KIND_ORDER = ("task", "talk", "material", "pre_sign", "link", "lead_time", "duty", "appraisal")
 
 
@@ -92,34 +94,40 @@ class _Builder:
         self.gated_materials = {g.material for g in v.gates if g.kind == "materials_passed"}
 
     # -- one item ---------------------------------------------------------------------------
-    def item(self, *, id: str, kind: str, rule: str, name: str, owner: str | None, spec: object, by_tier: dict | None,
-             cite: Citation | None, before: bool, done_on: dt.date | None = None,
+    def item(self, kind: str, rule: Any, *, owner: str | None, before: bool, id: str | None = None,
+             name: str | None = None, spec: Any = None, cite: Citation | None = None, done_on: dt.date | None = None,
              parts: list[tuple[str, dt.date | None]] | None = None, note: str | None = None) -> TimelineItem:
+        """One item; its date is ``spec`` or the rule's own ``due`` (per tier), counted from the meeting."""
         v = self.v
-        chosen = (by_tier or {}).get(v.tier, spec) if by_tier else spec
-        window = v.window(chosen, None, meeting=self.meeting)
+        if spec is None:
+            by_tier = getattr(rule, "due_by_tier", None)
+            spec = (by_tier or {}).get(v.tier, rule.due) if by_tier else rule.due
+        window = v.window(spec, None, meeting=self.meeting)
         end = window.end if window else None
         by = end
         if before and self.meeting is not None:
             by = self.meeting if by is None else min(by, self.meeting)
-        shares = [ItemPart(who=who, status=st, done_on=d, late=late) for who, d in parts or [] for st, late in [status_of(by, d, self.on)]]
+        shares = []
+        for who, day in parts or []:
+            status, late = status_of(by, day, self.on)
+            shares.append(ItemPart(who=who, status=status, done_on=day, late=late))
         if parts is not None:
             done_on = max((d for _, d in parts if d), default=None) if all(d for _, d in parts) else None
         status, late = status_of(by, done_on, self.on)
-        late = late or any(p.late for p in shares)
         return TimelineItem(
-            id=id, kind=kind, rule=rule, name=name, owner=owner, start=window.start if window else None, end=end,
-            basis=_dates.basis(chosen), before_meeting=before, by=by, status=status, done_on=done_on, late=late,
-            parts=shares, citation=_cite(v, cite), note=note,
+            id=id or f"{kind}:{rule.id}", kind=kind, rule=rule.id, name=name or rule.name, owner=owner,
+            start=window.start if window else None, end=end, basis=_dates.basis(spec), before_meeting=before, by=by,
+            status=status, done_on=done_on, late=late or any(p.late for p in shares), parts=shares,
+            citation=_cite(v, cite or rule.cite), note=note,
         )
 
     # -- per kind of rule -------------------------------------------------------------------
     def tasks(self) -> Iterable[TimelineItem]:
         v = self.v
         for t in v.tasks:
-            yield self.item(id=f"task:{t.id}", kind="task", rule=t.id, name=t.name, owner=v.role_or_text(t.owner) or "领导班子",
-                            spec=t.due, by_tier=t.due_by_tier, cite=t.cite, before=t.id in self.gated_tasks,
-                            done_on=self.state.done.get(t.id), note=t.note)
+            owner = v.role_or_text(t.owner) or "领导班子"
+            done_on = self.state.done.get(t.id)
+            yield self.item("task", t, owner=owner, before=t.id in self.gated_tasks, done_on=done_on, note=t.note)
 
     def talks(self) -> Iterable[TimelineItem]:
         v = self.v
@@ -129,12 +137,13 @@ class _Builder:
             for pair in v.required[rule.id]:
                 a, b = sorted(pair, key=lambda p: (order.get(p, len(order)), p))
                 parts.append((f"{v.name(a)}—{v.name(b)}", self.state.talks.get(pair)))
+            if not parts:
+                continue  # nobody to talk with under this rule (e.g. no overseen departments)
             role = rule.each.get("role")
             owner = v.name(role) if role else self._people(v._select(rule.each))
-            yield self.item(id=f"talk:{rule.id}", kind="talk", rule=rule.id, name=rule.name, owner=owner or None,
-                            spec=rule.due, by_tier=rule.due_by_tier, cite=rule.cite, before=rule.id in self.gated_talks, parts=parts)
+            yield self.item("talk", rule, owner=owner, before=rule.id in self.gated_talks, parts=parts)
 
-    def _slots(self, material_id: str) -> list:
+    def _slots(self, material_id: str) -> list[MaterialState]:
         return [m for (mid, _), m in self.state.materials.items() if mid == material_id]
 
     def _people(self, ids: list[str]) -> str | None:
@@ -142,11 +151,16 @@ class _Builder:
             return "全体班子成员"
         return "、".join(dict.fromkeys(self.v.name(p) for p in ids)) or None
 
-    def _author(self, m) -> str:
+    def _author(self, m: MaterialState) -> str:
         drafter = m.slot.material.drafted_by
         if m.slot.subject == TEAM and drafter:
             return self.v.name(drafter)
         return self.v.subject_label(m.slot.subject)
+
+    def _authors(self, slots: list[MaterialState]) -> str:
+        team = [self._author(m) for m in slots if m.slot.subject == TEAM]
+        members = self._people([m.slot.subject for m in slots if m.slot.subject != TEAM])
+        return "、".join(team + ([members] if members else []))
 
     def materials(self) -> Iterable[TimelineItem]:
         for material in self.v.rules.materials:
@@ -155,58 +169,57 @@ class _Builder:
             unreviewed = bool(slots) and not slots[0].slot.path.steps
             if not slots or not (material.due or material.due_by_tier or (gated and unreviewed)):
                 continue
-            parts = [(self.v.subject_label(m.slot.subject), m.submitted_on if m.state != DRAFTING else None) for m in slots]
-            team = [self._author(m) for m in slots if m.slot.subject == TEAM]
-            owner = "、".join(team + ([self._people([m.slot.subject for m in slots if m.slot.subject != TEAM]) or ""] if len(slots) > len(team) else []))
-            yield self.item(id=f"material:{material.id}", kind="material", rule=material.id, name=f"撰写并提交{material.name}",
-                            owner=owner, spec=material.due, by_tier=material.due_by_tier, cite=material.cite,
+            label = self.v.subject_label
+            parts = [(label(m.slot.subject), None if m.state == DRAFTING else m.submitted_on) for m in slots]
+            yield self.item("material", material, name=f"撰写并提交{material.name}", owner=self._authors(slots),
                             before=gated and unreviewed, parts=parts)
 
     def links(self) -> Iterable[TimelineItem]:
         v = self.v
         for material_id, chain in v.chains.items():
             slots = self._slots(material_id)
+            material = slots[0].slot.material.name if slots else material_id
             for number, link in enumerate(chain.links, start=1):
-                circled = "①②③④⑤⑥⑦⑧⑨⑩"[number - 1] if number <= 10 else f"第{number}环节"
+                circled = CIRCLED[number - 1] if number <= len(CIRCLED) else f"第{number}环节"
                 before = material_id in self.gated_materials and link.is_gate
-                material = slots[0].slot.material.name if slots else material_id
                 for pre in (True, False):
-                    mine = [m for m in slots if any(s.link.id == link.id and s.pre_sign == pre for s in m.slot.path.steps)]
+                    step = (link.id, pre)
+                    mine = [m for m in slots if any((s.link.id, s.pre_sign) == step for s in m.slot.path.steps)]
                     if not mine:
                         continue
                     key = ("sign:" if pre else "") + link.id
-                    parts = [(v.subject_label(m.slot.subject), self.passed.get((material_id, m.slot.subject), {}).get(key)) for m in mine]
+                    parts = [(v.subject_label(m.slot.subject), self._passed(m, key)) for m in mine]
                     if pre:
                         ps = link.pre_sign
-                        yield self.item(id=f"pre_sign:{material_id}:{link.id}", kind="pre_sign", rule=link.id,
-                                        name=f"{material}：{ps.name}（{circled}{link.name}之前）", owner=v.name(ps.reviewer),
-                                        spec=link.due, by_tier=link.due_by_tier, cite=ps.cite, before=before, parts=parts)
-                    else:
-                        verb = "审阅" if link.kind == "read_through" else "审核"
-                        yield self.item(id=f"link:{material_id}:{link.id}", kind="link", rule=link.id,
-                                        name=f"{material}{circled}{link.name}", owner="、".join(v.name(r) for r in link.reviewers),
-                                        spec=link.due, by_tier=link.due_by_tier, cite=link.cite, before=before, parts=parts,
-                                        note=None if before or verb == "审核" else "审阅：不是开会的前提")
+                        yield self.item("pre_sign", link, id=f"pre_sign:{material_id}:{link.id}", cite=ps.cite,
+                                        name=f"{material}：{ps.name}（{circled}{link.name}之前）",
+                                        owner=v.name(ps.reviewer), before=before, parts=parts)
+                        continue
+                    aside = link.kind == "read_through" and not before
+                    name = f"{material}{circled}{link.name}"
+                    yield self.item("link", link, id=f"link:{material_id}:{link.id}", name=name,
+                                    owner="、".join(v.name(r) for r in link.reviewers), before=before, parts=parts,
+                                    note="审阅：不是开会的前提" if aside else None)
+
+    def _passed(self, m: MaterialState, key: str) -> dt.date | None:
+        return self.passed.get((m.slot.material.id, m.slot.subject), {}).get(key)
 
     def lead_times(self) -> Iterable[TimelineItem]:
         for gate in self.v.gates:
-            if gate.kind != "lead_time" or not gate.material:
-                continue
-            slots = self._slots(gate.material)
+            slots = self._slots(gate.material) if gate.kind == "lead_time" and gate.material else []
             if not slots:
                 continue
             spec = {"days_before_meeting": int(gate.days or 0), "working_days": gate.working_days}
             parts = [(self.v.subject_label(m.slot.subject), m.submitted_on) for m in slots]
-            yield self.item(id=f"lead_time:{gate.id}", kind="lead_time", rule=gate.id,
-                            name=f"报送{slots[0].slot.material.name}（{_dates.basis(spec)}）", owner=self._author(slots[0]),
-                            spec=spec, by_tier=None, cite=gate.cite, before=True, parts=parts)
+            name = f"报送{slots[0].slot.material.name}（{_dates.basis(spec)}）"
+            owner = self._author(slots[0])
+            yield self.item("lead_time", gate, spec=spec, name=name, owner=owner, before=True, parts=parts)
 
     def duties(self) -> Iterable[TimelineItem]:
         v = self.v
         for d in v.duties:
-            yield self.item(id=f"duty:{d.id}", kind="duty", rule=d.id, name=d.name, owner=v.role_or_text(d.owner),
-                            spec=d.due, by_tier=d.due_by_tier, cite=d.cite, before=False,
-                            done_on=self.state.round.duties.get(d.id), note=d.note)
+            done_on = self.state.round.duties.get(d.id)
+            yield self.item("duty", d, owner=v.role_or_text(d.owner), before=False, done_on=done_on, note=d.note)
 
     def appraisals(self) -> Iterable[TimelineItem]:
         v = self.v
@@ -218,9 +231,8 @@ class _Builder:
             if results:
                 last = results[-1]
                 note = f"满意{last.satisfied}/{last.total}" + ("" if last.passed else f"，低于{a.threshold}")
-            yield self.item(id=f"appraisal:{a.id}", kind="appraisal", rule=a.id, name=a.name, owner=None,
-                            spec=a.due, by_tier=a.due_by_tier, cite=a.cite, before=False,
-                            done_on=results[-1].date if results else None, note=note)
+            done_on = results[-1].date if results else None
+            yield self.item("appraisal", a, owner=None, before=False, done_on=done_on, note=note)
 
 
 def _cite(v: CaseView, cite: Citation | None) -> CitationOut | None:

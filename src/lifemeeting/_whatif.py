@@ -1,8 +1,8 @@
 """The timeline answer, with its two what-ifs: the earliest legal day, and moving the meeting.
 
 *Earliest*: the first day the meeting may be held if everything that still needs doing
-were done at once — only waiting periods count: a lead time from the day its material
-was filed (or from ``on``, if it has not been), the start of the rules' meeting window.
+were done at once — only the gates' waiting periods count: a lead time from the day its
+material was filed (or from ``on``, if it has not been), a meeting window that is a gate.
 What still needs doing is listed beside it, not guessed at.
 
 *Move*: the same case with the planned date replaced, every item compared: which
@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Mapping
-from typing import Any
 
 from . import _dates
+from ._answer_model import Receipt
 from ._api import CaseSource, OpenCase, open_case
 from ._loader import LoadedRuleSet
 from ._plan_model import Change, Earliest, MeetingPlan, Move, Timeline, TimelineItem
@@ -41,7 +40,7 @@ def timeline(
     found = items(state, passed, on)
     meeting = meeting_plan(state)
     first = earliest(state, on, meeting) if state.stage == PREPARING and state.round.held_on is None else None
-    moved = move(opened, on, move_to, found, first) if move_to else None
+    moved, moved_notes = move(opened, on, move_to, found, first) if move_to else (None, [])
     v = opened.view
     warnings = [f"参数 {p} 未给出，相关时限无法计算" for p in v.rules.parameters if p not in v.case.parameters]
     if meeting.date is None:
@@ -49,11 +48,8 @@ def timeline(
     elif meeting.in_window is False:
         warnings.append(f"会议日期{meeting.date}不在规定的会议时间（{meeting.basis}）之内")
     warnings += v.calendar.warnings
-    if moved is not None:
-        warnings += [w for w in moved_warnings(opened, move_to) if w not in warnings]
+    warnings += [w for w in moved_notes if w not in warnings]
     rs = v.loaded
-    from ._answer_model import Receipt
-
     return Timeline(
         on=on, ruleset=rs.model.id, tier=v.tier, unit=v.case.unit.name, round=state.round.number,
         meeting=meeting, items=found, earliest=first, move=moved, warnings=warnings,
@@ -62,12 +58,13 @@ def timeline(
 
 
 def earliest(state: CaseState, on: dt.date, meeting: MeetingPlan) -> Earliest:
-    """The first day on or after ``on`` that no waiting period forbids; what must still be done by then."""
+    """The first day on or after ``on`` that no waiting period forbids; what must still be done by then.
+
+    Waiting periods are the gates' own: a lead time (an unfiled material assumed filed on ``on``),
+    a meeting window the rule set makes a gate. A window that is no gate is reported, not imposed.
+    """
     v = state.view
     day, bounds = on, []
-    if meeting.window_start and meeting.window_start > day:
-        day = meeting.window_start
-        bounds.append(f"规定的会议时间为{meeting.basis}，自{meeting.window_start}起")
     for gate in v.gates:
         if gate.kind != "lead_time":
             continue
@@ -81,7 +78,13 @@ def earliest(state: CaseState, on: dt.date, meeting: MeetingPlan) -> Earliest:
             filed = f"已于{base}报送" if m.submitted_on else f"尚未报送，若于{on}报送"
             bounds.append(f"「{gate.name}」：{m.slot.material.name}{filed}，须满{span}，{until}起可以召开")
             day = max(day, until)
-    answer = readiness(state, day)
+    for _ in range(len(v.gates) + 1):  # each pass can only move the day later; stop when nothing waits
+        answer = readiness(state, day)
+        waits = [b for b in answer.blockers if b.waiting and b.until and b.until > day and b.kind != "lead_time"]
+        if not waits:
+            break
+        bounds += [b.message for b in waits]
+        day = max(b.until for b in waits if b.until)
     still = [b.message for b in answer.blockers if b.kind != "lead_time" and not b.waiting]
     in_window = None
     if meeting.window_end is not None:
@@ -89,8 +92,10 @@ def earliest(state: CaseState, on: dt.date, meeting: MeetingPlan) -> Earliest:
     return Earliest(date=day, bounds=bounds, still_to_do=still, in_window=in_window)
 
 
-def move(opened: OpenCase, on: dt.date, to: dt.date, before: list[TimelineItem], first: Earliest | None) -> Move:
-    """The case with its meeting on ``to`` instead, item by item against ``before``."""
+def move(
+    opened: OpenCase, on: dt.date, to: dt.date, before: list[TimelineItem], first: Earliest | None
+) -> tuple[Move, list[str]]:
+    """The case with its meeting on ``to`` instead, item by item against ``before``; and its warnings."""
     moved = _with_date(opened, to)
     state, passed = replay_with_dates(moved.view, on)
     after = items(state, passed, on)
@@ -111,18 +116,19 @@ def move(opened: OpenCase, on: dt.date, to: dt.date, before: list[TimelineItem],
             met.append(change)
         elif was.by != item.by:
             shifted.append(change)
-    legal = first is None or to >= first.date
-    return Move(
+    # Work still to do can be done before ``to``; waiting periods and a closed window cannot.
+    late_window = any(b.kind == "meeting_window" and not b.waiting for b in readiness(state, to).blockers)
+    legal = (first is None or to >= first.date) and not late_window
+    notes = list(moved.view.calendar.warnings)
+    if state.round.held_on is not None:
+        notes.append(f"会议已于{state.round.held_on}召开，会后时限从召开之日起算，改期到{to}不改变它们")
+    answer = Move(
         from_date=opened.case.meeting.date, to_date=to, legal=legal, in_window=meeting.in_window,
         newly_missed=missed, newly_met=met, moved=shifted, timeline=after,
     )
+    return answer, notes
 
 
-def moved_warnings(opened: OpenCase, to: dt.date) -> list[str]:
-    """Notes on a move the comparison itself cannot show."""
-    if any(e.type == "held" for e in opened.case.events):
-        return [f"会议已经召开，改期到{to}只影响尚未召开的轮次"]
-    return []
 
 
 def _bad(item: TimelineItem) -> bool:
@@ -131,6 +137,5 @@ def _bad(item: TimelineItem) -> bool:
 
 def _with_date(opened: OpenCase, to: dt.date) -> OpenCase:
     case = opened.case
-    meeting: Mapping[str, Any] = {"date": to}
-    changed = case.model_copy(update={"meeting": case.meeting.model_copy(update=meeting)})
+    changed = case.model_copy(update={"meeting": case.meeting.model_copy(update={"date": to})})
     return OpenCase(changed, opened.ruleset)

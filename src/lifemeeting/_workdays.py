@@ -85,7 +85,8 @@ class WorkCalendar:
         else:
             why = f"{year}年不在官方节假日数据（{first}—{last}年）之内"
         self.warnings.append(
-            f"{why}，{year}年的工作日按周一至周五计算，法定节假日与调休未计入；可在规则集或案例中用 holidays / workdays 补充"
+            f"{why}，{year}年的工作日按周一至周五计算，法定节假日与调休未计入；"
+            "可在规则集或案例中用 holidays / workdays 补充"
         )
 
 
