@@ -10,6 +10,7 @@ import lifemeeting as lm
 from conftest import ROOT
 
 PUBLIC = [
+    "AppraisalOut", "DutyStatus", "RoundStatus", "Status",
     "Blocker", "Case", "CaseError", "CitationOut", "Event", "EventRefused", "LifemeetingError",
     "LoadedRuleSet", "Member", "NextAction", "OpenCase", "PlannedMeeting", "Problem", "Readiness",
     "Receipt", "RuleSet", "RuleSetError", "SourceError", "Unit", "UnknownRuleSet", "available",
@@ -35,7 +36,7 @@ def test_errors_subclass_builtins():
     assert issubclass(lm.UnknownRuleSet, LookupError)
 
 
-@pytest.mark.parametrize("name,model", [("ruleset", lm.RuleSet), ("case", lm.Case), ("answer", lm.Readiness)])
+@pytest.mark.parametrize("name,model", [("ruleset", lm.RuleSet), ("case", lm.Case), ("answer", lm.Readiness), ("status", lm.Status)])
 def test_published_schema_is_current(name, model):
     """docs/schema/*.schema.json is what the models generate (regenerate with `lifemeeting schema`)."""
     published = json.loads((ROOT / "docs" / "schema" / f"{name}.schema.json").read_text(encoding="utf-8"))

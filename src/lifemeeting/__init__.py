@@ -3,7 +3,17 @@
 The public API is exactly ``__all__``; everything in underscore modules may change.
 """
 
-from ._answer_model import Blocker, CitationOut, NextAction, Readiness, Receipt
+from ._answer_model import (
+    AppraisalOut,
+    Blocker,
+    CitationOut,
+    DutyStatus,
+    NextAction,
+    Readiness,
+    Receipt,
+    RoundStatus,
+    Status,
+)
 from ._api import OpenCase, can_convene, open_case, read_case
 from ._case_model import Case, Event, Member, PlannedMeeting, Unit
 from ._chain_model import ChainStep, SubjectChain, TierChain, TierLink
@@ -28,11 +38,13 @@ from ._version import engine_version
 from ._whatif import timeline
 
 __all__ = [
+    "AppraisalOut",
     "Blocker",
     "Case",
     "CaseError",
     "ChainStep",
     "CitationOut",
+    "DutyStatus",
     "Event",
     "EventRefused",
     "LifemeetingError",
@@ -46,9 +58,11 @@ __all__ = [
     "Readiness",
     "Receipt",
     "RendererMissing",
+    "RoundStatus",
     "RuleSet",
     "RuleSetError",
     "SourceError",
+    "Status",
     "SubjectChain",
     "TierChain",
     "TierLink",

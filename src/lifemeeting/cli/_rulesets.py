@@ -87,13 +87,15 @@ def _is_case(path: Path) -> bool:
 
 
 @click.command()
-@click.argument("what", type=click.Choice(["ruleset", "case", "answer"]))
+@click.argument("what", type=click.Choice(["ruleset", "case", "answer", "status", "timeline"]))
 def schema(what: str) -> int:
-    """Print the JSON Schema of rule-set files, case files or readiness answers."""
-    from .._answer_model import Readiness
+    """Print the JSON Schema of rule-set files, case files, or the answers of check, status and plan."""
+    from .._answer_model import Readiness, Status
     from .._case_model import Case
     from .._ruleset_model import RuleSet
 
-    model = {"ruleset": RuleSet, "case": Case, "answer": Readiness}[what]
+    from .._plan_model import Timeline
+
+    model = {"ruleset": RuleSet, "case": Case, "answer": Readiness, "status": Status, "timeline": Timeline}[what]
     click.echo(json.dumps(model.model_json_schema(by_alias=True), ensure_ascii=False, indent=2))
     return 0
