@@ -18,6 +18,7 @@ PUBLIC = [
     "ChainStep", "QueryError", "RendererMissing", "SubjectChain", "TierChain", "TierLink",
     "case_chains", "case_diagram", "chain_diagram", "subject_chains", "tier_chains",
     "Timeline", "TimelineItem", "timeline", "timeline_ics",
+    "Difference", "DiscoveryError", "Overlay", "Pin", "RuleSetDiff", "diff_rulesets",
 ]
 
 

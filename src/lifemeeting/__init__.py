@@ -15,12 +15,14 @@ from ._answer_model import (
     Status,
 )
 from ._api import OpenCase, can_convene, open_case, read_case
-from ._case_model import Case, Event, Member, PlannedMeeting, Unit
+from ._case_model import Case, Event, Member, Pin, PlannedMeeting, Unit
 from ._chain_model import ChainStep, SubjectChain, TierChain, TierLink
 from ._chainquery import case_chains, subject_chains, tier_chains
 from ._diagrams import case_diagram, chain_diagram
+from ._diff import Difference, RuleSetDiff, diff_rulesets
 from ._errors import (
     CaseError,
+    DiscoveryError,
     EventRefused,
     LifemeetingError,
     Problem,
@@ -32,6 +34,7 @@ from ._errors import (
 )
 from ._ics import timeline_ics
 from ._loader import LoadedRuleSet, available, load_ruleset
+from ._overlay_model import Overlay
 from ._plan_model import Timeline, TimelineItem
 from ._ruleset_model import RuleSet
 from ._version import engine_version
@@ -44,6 +47,8 @@ __all__ = [
     "CaseError",
     "ChainStep",
     "CitationOut",
+    "Difference",
+    "DiscoveryError",
     "DutyStatus",
     "Event",
     "EventRefused",
@@ -52,6 +57,8 @@ __all__ = [
     "Member",
     "NextAction",
     "OpenCase",
+    "Overlay",
+    "Pin",
     "PlannedMeeting",
     "Problem",
     "QueryError",
@@ -60,6 +67,7 @@ __all__ = [
     "RendererMissing",
     "RoundStatus",
     "RuleSet",
+    "RuleSetDiff",
     "RuleSetError",
     "SourceError",
     "Status",
@@ -75,6 +83,7 @@ __all__ = [
     "case_chains",
     "case_diagram",
     "chain_diagram",
+    "diff_rulesets",
     "engine_version",
     "load_ruleset",
     "open_case",

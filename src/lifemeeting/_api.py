@@ -15,7 +15,7 @@ from ._case_model import Case, Event
 from ._errors import CaseError, Problem
 from ._loader import LoadedRuleSet, load_ruleset
 from ._readiness import readiness
-from ._replay import CaseState, replay
+from ._replay import CaseState, replay, replay_as_of
 from ._validation import problems_from
 from ._view import CaseView
 from ._yamlsource import Located, load_located
@@ -54,11 +54,16 @@ def read_case(source: CaseSource) -> tuple[Case, Located | None]:
 class OpenCase:
     """A case bound to its rule set, with its events replayed; new events can be applied one by one."""
 
-    def __init__(self, case: Case, ruleset: LoadedRuleSet, *, located: Located | None = None) -> None:
+    def __init__(self, case: Case, ruleset: LoadedRuleSet, *, located: Located | None = None, as_of: dt.date | None = None) -> None:
         self.case = case
         self.ruleset = ruleset
         self.view = CaseView(ruleset, case, located=located)
-        self.state: CaseState = replay(self.view)
+        self._as_of: tuple[dt.date, CaseState] | None = None  # the state as of a day before the last event
+        if as_of is None:
+            self.state: CaseState = replay(self.view)
+        else:  # one pass gives the state as of that day too
+            self.state, early = replay_as_of(self.view, as_of)
+            self._as_of = (as_of, early)
 
     def apply(self, event: Event | Mapping[str, Any]) -> None:
         """Apply one more event; a refused event raises ``EventRefused`` and changes nothing."""
@@ -69,31 +74,44 @@ class OpenCase:
     def can_convene(self, on: dt.date | None = None) -> Readiness:
         """Whether the meeting may be held on ``on`` (default today), counting events up to that day."""
         on = on or dt.date.today()
-        state = self.state
-        if state.last_date is not None and state.last_date > on:
-            state = replay(self.view, until=on)
-        return readiness(state, on)
+        return readiness(self._state_on(on), on)
 
     def status(self, on: dt.date | None = None) -> Status:
         """Stage, round, duties done / due / overdue as of ``on`` (default today)."""
         from ._status import status
 
         on = on or dt.date.today()
+        return status(self._state_on(on), on)
+
+    def _state_on(self, on: dt.date) -> CaseState:
+        """The state counting events up to ``on``; replayed once per day asked about, then kept."""
         state = self.state
-        if state.last_date is not None and state.last_date > on:
-            state = replay(self.view, until=on)
-        return status(state, on)
+        if state.last_date is None or state.last_date <= on:
+            return state
+        if self._as_of is None or self._as_of[0] != on:
+            self._as_of = (on, replay(self.view, until=on))
+        return self._as_of[1]
 
 
 def open_case(source: CaseSource, *, ruleset: LoadedRuleSet | str | os.PathLike[str] | None = None) -> OpenCase:
     """Read a case and bind it to its rule set (the one it names, unless ``ruleset`` is given)."""
+    return _open(source, ruleset=ruleset)
+
+
+def _open(source: CaseSource, *, ruleset: LoadedRuleSet | str | os.PathLike[str] | None = None, as_of: dt.date | None = None) -> OpenCase:
+    """``open_case``; with ``as_of``, the state as of that day is kept from the same replay."""
     case, located = read_case(source)
     if ruleset is None:
         ruleset = case.ruleset
     loaded = ruleset if isinstance(ruleset, LoadedRuleSet) else load_ruleset(ruleset)
-    return OpenCase(case, loaded, located=located)
+    if case.pinned is not None:
+        from ._pinning import verify
+
+        verify(case, loaded, located)  # a changed rule set is refused, not silently re-applied
+    return OpenCase(case, loaded, located=located, as_of=as_of)
 
 
 def can_convene(source: CaseSource, *, on: dt.date | None = None) -> Readiness:
     """Every blocker between this case and its meeting, as of ``on`` (default today)."""
-    return open_case(source).can_convene(on)
+    on = on or dt.date.today()
+    return _open(source, as_of=on).can_convene(on)

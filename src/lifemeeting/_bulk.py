@@ -1,7 +1,10 @@
 """Many cases at once: a folder of case files or a JSON-lines file, answered one by one.
 
-Answers are streamed; only the summary counters grow with the number of cases. With
-``jobs > 1`` cases are answered in worker processes, each loading a rule set once.
+Answers are streamed in input order; nothing but the summary's counters is kept, so memory
+does not grow with the number of cases. A JSON line is validated straight from its text
+(no intermediate dicts); only a line that fails is parsed again the ordinary way, so that
+its message is the one ``lifemeeting check`` would give. Each rule set is loaded once per
+run (per worker process with ``jobs > 1``; workers get lines, not parsed data).
 """
 
 from __future__ import annotations
@@ -16,73 +19,147 @@ from pathlib import Path
 from typing import Any
 
 from ._answer_model import Readiness
-from ._errors import LifemeetingError
+from ._errors import CaseError, EventRefused, LifemeetingError, Problem
 
 CASE_SUFFIXES = (".yaml", ".yml", ".json")
+CHUNK = 16  # cases sent to a worker at a time
 
 
 @dataclass(frozen=True, slots=True)
 class CaseInput:
-    """One case to answer: where it came from and the data itself (or its file)."""
+    """One case to answer: where it came from, and either one JSON line or a case file."""
 
     label: str
-    data: dict[str, Any] | None = None
+    text: str | None = None
     path: Path | None = None
+    line: int = 0  # the line of ``text`` in its file
 
 
 def iter_inputs(source: str | os.PathLike[str]) -> Iterator[CaseInput]:
-    """Cases from a folder (every .yaml/.yml/.json file below it, sorted) or a .jsonl file."""
+    """Cases from a folder (every .yaml/.yml/.json file below it, sorted), one case file, or a JSON-lines file."""
     path = Path(source)
     if path.is_dir():
         for p in sorted(path.rglob("*")):
             if p.suffix in CASE_SUFFIXES and p.is_file():
                 yield CaseInput(str(p), path=p)
         return
+    if path.suffix in CASE_SUFFIXES:
+        yield CaseInput(str(path), path=path)
+        return
     with path.open(encoding="utf-8") as fh:
         for n, line in enumerate(fh, 1):
             if line.strip():
-                label = f"{path}:{n}"
-                try:
-                    yield CaseInput(label, data=json.loads(line))
-                except json.JSONDecodeError as exc:
-                    yield CaseInput(label, data={"__error__": f"{label}:{exc.colno}: not valid JSON: {exc.msg}"})
+                yield CaseInput(f"{path}:{n}", text=line, path=path, line=n)
+
+
+def count_inputs(source: str | os.PathLike[str]) -> int:
+    """How many cases ``iter_inputs`` will yield, counted cheaply (for a progress indicator)."""
+    path = Path(source)
+    if path.is_dir() or path.suffix in CASE_SUFFIXES:
+        return sum(1 for _ in iter_inputs(path))
+    with path.open(encoding="utf-8") as fh:
+        return sum(1 for line in fh if line.strip())
 
 
 @dataclass(slots=True)
 class Outcome:
+    """One case's answer, or the message that says why it could not be answered."""
+
     label: str
     answer: Readiness | None
     error: str | None
 
 
-def answer_one(item: CaseInput, on: dt.date) -> Outcome:
+RuleSets = dict[str, Any]  # rule-set id → LoadedRuleSet, for one run
+
+
+def answer_one(item: CaseInput, on: dt.date, *, rulesets: RuleSets | None = None) -> Outcome:
     """Answer one case; bad input becomes an error outcome instead of stopping the run."""
     from ._api import can_convene
 
-    if item.data is not None and "__error__" in item.data:
-        return Outcome(item.label, None, item.data["__error__"])
     try:
-        answer = can_convene(item.path if item.path is not None else item.data, on=on)
-    except LifemeetingError as exc:
+        if item.text is not None:
+            answer = _answer_line(item, on, {} if rulesets is None else rulesets)
+        else:
+            answer = can_convene(item.path, on=on)  # type: ignore[arg-type]  # a case file: FILE:LINE messages
+    except _BadLine as exc:
         return Outcome(item.label, None, str(exc))
+    except LifemeetingError as exc:
+        return Outcome(item.label, None, str(_at_line(exc, item)))
     return Outcome(item.label, answer, None)
 
 
-def _answer_star(args: tuple[CaseInput, dt.date]) -> Outcome:
-    return answer_one(*args)
+def _at_line(exc: LifemeetingError, item: CaseInput) -> LifemeetingError:
+    """An error about a JSON line, told at that line (a case read from data says ``<case>`` otherwise)."""
+    if item.text is None:
+        return exc
+    if isinstance(exc, CaseError):
+        return CaseError([Problem(str(item.path), item.line, 1, p.message) if p.file == "<case>" else p for p in exc.problems])
+    if isinstance(exc, EventRefused) and exc.location is None:
+        return EventRefused(exc.index, exc.event_type, exc.reason, location=item.label)
+    return exc
+
+
+class _BadLine(Exception):
+    pass
+
+
+def _answer_line(item: CaseInput, on: dt.date, rulesets: RuleSets) -> Readiness:
+    from pydantic import ValidationError
+
+    from ._api import _open, can_convene
+    from ._case_model import Case
+    from ._loader import load_ruleset
+
+    try:
+        case = Case.model_validate_json(item.text)  # type: ignore[arg-type]
+    except ValidationError:  # parse it again the ordinary way, for the ordinary message
+        try:
+            data = json.loads(item.text)  # type: ignore[arg-type]
+        except json.JSONDecodeError as exc:
+            raise _BadLine(f"{item.label}:{exc.colno}: not valid JSON: {exc.msg}") from None
+        if not isinstance(data, dict):
+            raise _BadLine(f"{item.label}:1: expected a JSON object (one case), not {type(data).__name__}") from None
+        return can_convene(data, on=on)
+    loaded = rulesets.get(case.ruleset)
+    if loaded is None:
+        loaded = rulesets[case.ruleset] = load_ruleset(case.ruleset)
+    return _open(case, ruleset=loaded, as_of=on).can_convene(on)
+
+
+_WORKER_RULESETS: RuleSets = {}  # one per worker process
+
+
+def _answer_chunk(args: tuple[list[CaseInput], dt.date]) -> list[Outcome]:
+    items, on = args
+    return [answer_one(item, on, rulesets=_WORKER_RULESETS) for item in items]
+
+
+def _chunks(inputs: Iterator[CaseInput], on: dt.date) -> Iterator[tuple[list[CaseInput], dt.date]]:
+    chunk: list[CaseInput] = []
+    for item in inputs:
+        chunk.append(item)
+        if len(chunk) == CHUNK:
+            yield chunk, on
+            chunk = []
+    if chunk:
+        yield chunk, on
 
 
 def answers(source: str | os.PathLike[str], on: dt.date, *, jobs: int = 1) -> Iterator[Outcome]:
     """Answer every case in ``source``, in input order, with ``jobs`` worker processes."""
     inputs = iter_inputs(source)
     if jobs <= 1:
+        rulesets: RuleSets = {}
         for item in inputs:
-            yield answer_one(item, on)
+            yield answer_one(item, on, rulesets=rulesets)
         return
     import multiprocessing as mp
 
-    with mp.get_context("fork" if hasattr(os, "fork") else "spawn").Pool(jobs) as pool:
-        yield from pool.imap(_answer_star, ((item, on) for item in inputs), chunksize=16)
+    context = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    with context.Pool(jobs) as pool:
+        for outcomes in pool.imap(_answer_chunk, _chunks(inputs, on)):
+            yield from outcomes
 
 
 @dataclass

@@ -37,6 +37,14 @@ class PlannedMeeting(_Frozen):
 
 
 
+class Pin(_Frozen):
+    """The rule set a case started under; loading it against another version or content is refused (``lifemeeting pin``)."""
+
+    version: str
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="the rule set's sha256 when the case was pinned")
+    snapshot: str | None = Field(None, description="a copy of that rule set (JSON, relative to the case file) to show what changed since")
+
+
 class Event(_Frozen):
     """Something that happened. Which fields matter depends on ``type``:
 
@@ -70,6 +78,7 @@ class Case(_Frozen):
     """One team's meeting: which rules, who is on the team, what is planned, what has happened."""
 
     ruleset: str
+    pinned: Pin | None = Field(None, description="the version and sha256 of the rule set the case started under")
     tier: str | None = None
     unit: Unit
     meeting: PlannedMeeting = Field(default_factory=PlannedMeeting)

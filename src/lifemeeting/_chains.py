@@ -3,7 +3,9 @@
 A material's *path* is the chain's links that apply to its subject, each optionally
 preceded by a pre-sign step. One ``transitions.Machine`` is defined per distinct path
 (shared by every material that follows it, never one per material); the hot path runs
-the transition table compiled from that same definition.
+the transition table compiled from that same definition (``machine_spec``), read off the
+specification directly so that answering needs no Machine; a test checks that the
+Machine's own table is the same.
 
 States: ``drafting`` → (``sign:<link>``) → ``at:<link>`` … → ``passed``.
 Triggers: ``submit``, ``sign``, ``approve``, ``return`` (back to drafting: 退回重写).
@@ -29,26 +31,35 @@ class Step:
     link: Link
     number: int  # the link's 1-based place in the whole chain, as the source numbers it
     pre_sign: bool = False
+    state: str = field(init=False, repr=False, compare=False)  # worked out once: replay asks for it on every event
 
-    @property
-    def state(self) -> str:
-        return ("sign:" if self.pre_sign else "at:") + self.link.id
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "state", ("sign:" if self.pre_sign else "at:") + self.link.id)
 
 
 @dataclass(frozen=True)
 class Path:
-    """The steps one subject's material passes, with the compiled transition table."""
+    """The steps one subject's material passes, with the compiled transition table.
+
+    ``link_ids`` (every link of the chain), ``at_link`` (link id → the step at that link)
+    and ``by_state`` are lookup tables for replay, derived from ``chain`` and ``steps``.
+    """
 
     chain: Chain
     steps: tuple[Step, ...]
     table: Mapping[tuple[str, str], str] = field(repr=False)
     gate_states: frozenset[str] = field(repr=False)
+    link_ids: frozenset[str] = field(init=False, repr=False, compare=False)
+    at_link: Mapping[str, Step] = field(init=False, repr=False, compare=False)
+    by_state: Mapping[str, Step] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "link_ids", frozenset(link.id for link in self.chain.links))
+        object.__setattr__(self, "at_link", {s.link.id: s for s in self.steps if not s.pre_sign})
+        object.__setattr__(self, "by_state", {s.state: s for s in self.steps})
 
     def step_at(self, state: str) -> Step | None:
-        for s in self.steps:
-            if s.state == state:
-                return s
-        return None
+        return self.by_state.get(state)
 
 
 def path_for(chain: Chain, subject: Mapping[str, Any], unit: Mapping[str, Any]) -> Path:
@@ -83,7 +94,7 @@ _PATHS: dict[tuple[int, tuple[tuple[int, bool], ...]], Path] = {}
 
 
 def _compiled(chain: Chain, steps: tuple[Step, ...]) -> Path:
-    table = compile_table(define_machine(chain, steps))
+    table = compile_spec(machine_spec(steps))
     last_gate = max((i for i, s in enumerate(steps) if not s.pre_sign and s.link.is_gate), default=-1)
     gate_states = frozenset([s.state for s in steps[last_gate + 1 :]] + [PASSED])
     return Path(chain, steps, table, gate_states)
@@ -107,6 +118,17 @@ def define_machine(chain: Chain, steps: tuple[Step, ...]) -> Any:
     from transitions import Machine
 
     return Machine(model=None, auto_transitions=False, name=chain.id, **machine_spec(steps))
+
+
+def compile_spec(spec: Mapping[str, Any]) -> dict[tuple[str, str], str]:
+    """``(state, trigger) -> next state`` read off a machine specification, as ``compile_table`` reads the Machine."""
+    table: dict[tuple[str, str], str] = {}
+    for t in spec["transitions"]:
+        for source in [t["source"]] if isinstance(t["source"], str) else t["source"]:
+            if (source, t["trigger"]) in table:
+                raise ValueError(f"a path never branches, but '{t['trigger']}' leaves '{source}' twice")
+            table[(source, t["trigger"])] = t["dest"]
+    return table
 
 
 def compile_table(machine: Any) -> dict[tuple[str, str], str]:

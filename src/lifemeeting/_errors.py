@@ -5,6 +5,7 @@
     │   ├── RuleSetError
     │   └── CaseError
     ├── UnknownRuleSet(LookupError)    no bundled or given rule set has that id
+    ├── DiscoveryError(LookupError)    two rule sets claim one id, or an installed package's entry point is broken
     ├── QueryError(LookupError)        a question names a tier, position, member or material that is not there
     ├── RendererMissing(RuntimeError)  drawing SVG/PNG needs Graphviz, which is not installed
     └── EventRefused(ValueError)       an event cannot be applied; .index and .reason say which and why
@@ -68,6 +69,14 @@ class UnknownRuleSet(LifemeetingError, LookupError):
 
     def __str__(self) -> str:
         return self.args[0]
+
+
+class DiscoveryError(LifemeetingError, LookupError):
+    """Rule sets cannot be told apart (two claim one id; ``.origins`` names both) or a package's entry point is broken."""
+
+    def __init__(self, message: str, *, origins: tuple[str, ...] = ()) -> None:
+        self.origins = origins
+        super().__init__(message)
 
 
 class EventRefused(LifemeetingError, ValueError):

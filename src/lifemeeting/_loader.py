@@ -12,8 +12,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from . import _chaincheck, _dates, _predicate
+from . import _chaincheck, _clausecheck, _dates, _discovery, _predicate
 from ._errors import Problem, RuleSetError, UnknownRuleSet
+from ._provenance import Provenance
 from ._ruleset_model import RuleSet
 from ._validation import did_you_mean, problems_from
 from ._yamlsource import Located, load_located
@@ -28,6 +29,7 @@ class LoadedRuleSet:
     model: RuleSet
     sha256: str
     origin: str
+    provenance: Provenance | None = None  # an overlay's lineage and changes; None for a plain file
 
 
 def bundled_dir() -> Path:
@@ -46,27 +48,26 @@ def search_dirs() -> list[Path]:
 
 
 def available() -> dict[str, Path]:
-    """Rule-set id → file, for every rule set that can be named by id."""
-    found: dict[str, Path] = {}
-    for folder in search_dirs():
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.iterdir()):
-            if path.suffix in RULESET_SUFFIXES:
-                found.setdefault(path.stem, path)
-    return found
+    """Rule-set id → file, for every rule set that can be named by id (see ``_discovery``)."""
+    return {rid: found.path for rid, found in _discovery.discover().items()}
 
 
 def load_ruleset(ref: str | os.PathLike[str]) -> LoadedRuleSet:
     """Load a rule set by id (e.g. ``town-2014``) or by file path; checked, cached by content."""
     path = Path(ref)
     if not (path.suffix in RULESET_SUFFIXES and path.exists()):
-        known = available()
-        if str(ref) not in known:
-            raise UnknownRuleSet(str(ref), list(known))
-        path = known[str(ref)]
+        found = _discovery.find(str(ref))
+        if found is None:
+            raise UnknownRuleSet(str(ref), list(_discovery.scan()))
+        path = found.path
     data = path.read_bytes()
-    return _load_bytes(data, _display(path))
+    from . import _overlay
+
+    if _overlay.is_overlay(data):
+        return _overlay.load_overlay(data, _display(path), path)
+    from . import _rscache
+
+    return _rscache.load(data, _display(path), _load_bytes)  # checked once per content, then from the disk cache
 
 
 def _display(path: Path) -> str:
@@ -88,6 +89,11 @@ def _load_bytes(data: bytes, origin: str) -> LoadedRuleSet:
         raise RuleSetError(problems)
     if not isinstance(located.data, dict):
         raise RuleSetError([located.problem((), "expected a mapping with id, version, title, source, …")])
+    return check_located(located, sha, origin)
+
+
+def check_located(located: Located, sha: str, origin: str) -> LoadedRuleSet:
+    """Validate parsed rule-set data and cross-check its references (also used for resolved overlays)."""
     try:
         model = RuleSet.model_validate(located.data)
     except ValidationError as exc:
@@ -117,7 +123,7 @@ def cross_check(rs: RuleSet, located: Located) -> Iterator[Problem]:
         "position": {p.id for p in rs.positions},
     }
 
-    for section in ("tiers", "attributes", "unit_attributes", "positions", "roles", "materials", "chains", "talks", "tasks", "gates", "duties", "appraisals", "orders", "unchecked"):
+    for section in ("tiers", "attributes", "unit_attributes", "positions", "roles", "materials", "chains", "talks", "tasks", "gates", "duties", "appraisals", "orders", "unchecked", "clauses"):
         seen: dict[str, int] = {}
         for i, item in enumerate(raw.get(section) or []):
             ident = item.get("id") if isinstance(item, dict) else None
@@ -255,6 +261,7 @@ def cross_check(rs: RuleSet, located: Located) -> Iterator[Problem]:
         yield from tier_list(("orders", i, "tiers"), o.tiers)
         for j, r in enumerate(o.redo):
             yield from ref(("orders", i, "redo", j), r, tasks | materials | talks, "task, talk rule or material")
+    yield from _clausecheck.clause_problems(rs, located)
 
 
 def _overlap(a: list[str] | None, b: list[str] | None) -> bool:

@@ -102,10 +102,11 @@ def _talks_covered(state: CaseState, gate: Gate, on: dt.date) -> Found:
     v = state.view
     wanted = set(gate.talks) if gate.talks else None
     asked: set = set()  # a pair two rules require is asked for once
+    talks = state.talks
     for rule in v.talk_rules:
         if wanted is not None and rule.id not in wanted:
             continue
-        missing = [pair for pair in v.required[rule.id] if pair not in state.talks]
+        missing = [pair for pair in v.required[rule.id] if pair not in talks]
         if not missing:
             continue
         ordered = [sorted(pair, key=_party_order(v)) for pair in missing]

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", description="snake_case identifier")]
 RuleSetId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$")]
+ClauseRef = Annotated[str, Field(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$", description="a clause id, e.g. py-3-5-2-county")]
 
 Predicate = Annotated[
     dict[str, Any],
@@ -50,6 +51,16 @@ class Citation(Frozen):
     section: str
     quote: str = Field(min_length=1)
     document: str | None = None
+    clause: ClauseRef | list[ClauseRef] | None = Field(
+        None, description="the id(s) of the clause(s) in the rule set's clause inventory these words come from"
+    )
+
+    @property
+    def clause_ids(self) -> tuple[str, ...]:
+        """The clause ids as a tuple, however many were given."""
+        if self.clause is None:
+            return ()
+        return (self.clause,) if isinstance(self.clause, str) else tuple(self.clause)
 
 
 class Source(Frozen):
@@ -252,6 +263,18 @@ class Unchecked(Frozen):
     cite: Citation
 
 
+class Clause(Frozen):
+    """One passage of the source, word for word: a normative sentence (or a few that make one rule) or, with
+    ``normative: false``, text that sets no rule (headings, background). Rules and ``unchecked`` entries name
+    the clauses they come from (``cite.clause``), so every normative clause can be shown encoded or explained."""
+
+    id: ClauseRef
+    section: str = Field(description="the section as the document numbers it")
+    text: str = Field(min_length=1, description="the source's words, copied whole (white space may differ)")
+    normative: bool = Field(True, description="false for headings, titles and background that set no rule")
+    note: str | None = None
+
+
 class RuleSet(Frozen):
     """One jurisdiction's rules for a 专题民主生活会."""
 
@@ -278,3 +301,4 @@ class RuleSet(Frozen):
     holidays: list[dt.date] = Field(default_factory=list, description="extra days off when counting 工作日 (beyond or instead of the official calendar)")
     workdays: list[dt.date] = Field(default_factory=list, description="extra days worked (补班) when counting 工作日")
     unchecked: list[Unchecked] = Field(default_factory=list)
+    clauses: list[Clause] = Field(default_factory=list, description="the source's passages in order: its clause inventory")

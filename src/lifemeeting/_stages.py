@@ -55,7 +55,19 @@ def define_machine(*, redo: bool, reconvene: bool) -> Any:
 
 @cache
 def table(redo: bool, reconvene: bool) -> dict[tuple[str, str, str], str]:
-    """``(stage, trigger, outcome) -> next stage``, compiled once per kind of rule set."""
+    """``(stage, trigger, outcome) -> next stage``, compiled once per kind of rule set from ``machine_spec``."""
+    out: dict[tuple[str, str, str], str] = {}
+    for t in machine_spec(redo=redo, reconvene=reconvene)["transitions"]:
+        conds = t.get("conditions")
+        outcomes = [c.removeprefix("outcome_") for c in ([conds] if isinstance(conds, str) else conds or [])] or ["ok"]
+        for source in [t["source"]] if isinstance(t["source"], str) else t["source"]:
+            for outcome in outcomes:
+                out[(source, t["trigger"], outcome)] = t["dest"]
+    return out
+
+
+def machine_table(redo: bool, reconvene: bool) -> dict[tuple[str, str, str], str]:
+    """The same table read off the ``transitions.Machine`` itself (what ``table`` must agree with)."""
     machine = define_machine(redo=redo, reconvene=reconvene)
     out: dict[tuple[str, str, str], str] = {}
     for trigger, event in machine.events.items():
@@ -69,4 +81,10 @@ def table(redo: bool, reconvene: bool) -> dict[tuple[str, str, str], str]:
 
 
 def allowed(stage: str, trigger: str, redo: bool, reconvene: bool) -> bool:
-    return any((stage, trigger, o) in table(redo, reconvene) for o in OUTCOMES)
+    return (stage, trigger) in allowed_pairs(redo, reconvene)
+
+
+@cache
+def allowed_pairs(redo: bool, reconvene: bool) -> frozenset[tuple[str, str]]:
+    """Every ``(stage, trigger)`` the table takes under some outcome; replay asks this for each event."""
+    return frozenset((stage, trigger) for stage, trigger, outcome in table(redo, reconvene) if outcome in OUTCOMES)

@@ -24,25 +24,12 @@ def required_pairs(
 ) -> list[Pair]:
     """The pairs ``rule`` requires, in a stable order; ``select`` resolves a selector to party ids."""
     left = select(rule.each)
-    pairs: list[Pair] = []
-    seen: set[Pair] = set()
-
-    def add(a: str, b: str) -> None:
-        pair = frozenset((a, b))
-        if a != b and pair not in seen:
-            seen.add(pair)
-            pairs.append(pair)
-
+    candidates: Iterable[tuple[str, str]]
     if rule.with_ == "each_other":
-        for a, b in combinations(left, 2):
-            add(a, b)
+        candidates = combinations(left, 2)
     elif rule.with_ == "overseen_heads":
-        for a in left:
-            for dept in oversees(a):
-                add(a, head_party(dept))
+        candidates = [(a, head_party(dept)) for a in left for dept in oversees(a)]
     else:
         right = select(rule.with_)
-        for a in left:
-            for b in right:
-                add(a, b)
-    return pairs
+        candidates = [(a, b) for a in left for b in right]
+    return list(dict.fromkeys(frozenset(ab) for ab in candidates if ab[0] != ab[1]))  # first of each pair, in order

@@ -12,14 +12,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from . import _dates, _predicate
+from . import _dates
 from ._case_model import Case
-from ._chains import Path, filing_chain, path_for
+from ._chains import Path
 from ._errors import CaseError, Problem
 from ._loader import LoadedRuleSet
 from ._ruleset_model import Chain, Citation, Gate, Material, RuleSet, TalkRule, Task
 from ._talks import HEAD_PREFIX, Pair, required_pairs
 from ._validation import did_you_mean
+from ._viewcache import memo_for
 from ._workdays import WorkCalendar
 from ._yamlsource import Located
 
@@ -35,12 +36,6 @@ class MaterialSlot:
     path: Path
 
 
-def _applies(tiers: list[str] | None, applies_to: dict | None, tier: str | None, unit: dict) -> bool:
-    if tiers is not None and tier not in tiers:
-        return False
-    return applies_to is None or _predicate.matches(applies_to, unit, unit)
-
-
 class CaseView:
     """The rules that bind one case, worked out once."""
 
@@ -54,36 +49,38 @@ class CaseView:
         if problems:
             raise CaseError(problems)
         rs, tier = self.rules, case.tier
+        memo = memo_for(loaded)  # what depends on attribute values alone is shared between cases
         self.tier = tier
         self.unit: dict[str, Any] = dict(case.unit.attributes)
         self.members = {m.id: m for m in case.members}
-        self.positions = {p.id: p for p in rs.positions}
-        self.roles = {r.id: r for r in rs.roles}
+        self.positions = memo.positions
+        self.roles = memo.roles
         self.subjects: dict[str, dict[str, Any]] = {m.id: self._member_attrs(m) for m in case.members}
         self.subjects[TEAM] = self._team_attrs()
-        self.role_members = {
-            r.id: [mid for mid in self.members if _predicate.matches(r.filled_by, self.subjects[mid], self.unit)]
-            for r in rs.roles
-            if r.filled_by is not None
+        unit_key, unit_rules = memo.unit_rules(tier, self.unit)
+        self._profiles = {
+            m.id: memo.subject_rules(unit_key, unit_rules, ("member", m.position, tuple(m.attributes.items())), self.subjects[m.id], self.unit)
+            for m in case.members
         }
-        self.tasks = [t for t in rs.tasks if _applies(t.tiers, t.applies_to, tier, self.unit)]
-        self.duties = [t for t in rs.duties if _applies(t.tiers, t.applies_to, tier, self.unit)]
+        self._profiles[TEAM] = memo.subject_rules(unit_key, unit_rules, ("team", case.unit.position), self.subjects[TEAM], self.unit)
+        self.role_members: dict[str, list[str]] = {rid: [] for rid, _ in memo.filled_roles}
+        for mid in self.members:
+            for rid in self._profiles[mid].fills:
+                self.role_members[rid].append(mid)
+        self.tasks: list[Task] = list(unit_rules.tasks)
+        self.duties: list[Task] = list(unit_rules.duties)
         self.task_by_id = {t.id: t for t in [*self.tasks, *self.duties]}
-        self.gates: list[Gate] = [g for g in rs.gates if _applies(g.tiers, g.applies_to, tier, self.unit)]
-        self.talk_rules: list[TalkRule] = [t for t in rs.talks if _applies(t.tiers, None, tier, self.unit)]
-        self.chains: dict[str, Chain] = {
-            c.material: c for c in rs.chains if c.tiers is None or tier in c.tiers
-        }
+        self.gates: list[Gate] = list(unit_rules.gates)
+        self.talk_rules: list[TalkRule] = list(unit_rules.talk_rules)
+        self.chains: dict[str, Chain] = dict(unit_rules.chains)
+        self.material_ids = memo.material_ids
         self.slots: dict[tuple[str, str], MaterialSlot] = {}
-        for material in rs.materials:
-            if material.tiers is not None and tier not in material.tiers:
-                continue  # not written in this tier
-            chain = self.chains.get(material.id) or filing_chain(material)
+        for material, _chain in unit_rules.materials:
             authors = [TEAM] if material.team else []
             if material.members is not None:
-                authors += [mid for mid in self.members if _predicate.matches(material.members, self.subjects[mid], self.unit)]
+                authors += [mid for mid in self.members if material.id in self._profiles[mid].writes]
             for subject in authors:
-                self.slots[(material.id, subject)] = MaterialSlot(material, subject, path_for(chain, self.subjects[subject], self.unit))
+                self.slots[(material.id, subject)] = MaterialSlot(material, subject, self._profiles[subject].writes[material.id])
         self.parties = self._parties()
         self.calendar = WorkCalendar.layered((rs.holidays, rs.workdays), (case.holidays, case.workdays))
         self.required: dict[str, list[Pair]] = {rule.id: self._pairs(rule) for rule in self.talk_rules}
@@ -154,7 +151,7 @@ class CaseView:
     def _select(self, sel: dict) -> list[str]:
         (key, value), = sel.items()
         if key == "members":
-            return [mid for mid in self.members if _predicate.matches(value, self.subjects[mid], self.unit)]
+            return [mid for mid in self.members if self._profiles[mid].matches(value)]
         if key == "role":
             filled = self.role_members.get(value)
             return list(filled) if filled is not None else [value]
@@ -182,14 +179,13 @@ class CaseView:
 
     def _check(self) -> Iterator[Problem]:
         rs, case = self.rules, self.case
-        tiers = {t.id for t in rs.tiers}
+        memo = memo_for(self.loaded)
+        tiers = memo.tier_ids
         if tiers and case.tier is None:
             yield self._problem(("ruleset",), f"rule set '{rs.id}' has tiers; the case must say which: tier: one of {', '.join(t.id for t in rs.tiers)}")
         elif case.tier is not None and case.tier not in tiers:
             yield self._problem(("tier",), f"unknown tier '{case.tier}'{did_you_mean(case.tier, tiers)}; rule set '{rs.id}' has: {', '.join(sorted(tiers)) or 'no tiers'}")
-        positions = {p.id: p for p in rs.positions}
-        attrs = {a.id: a for a in rs.attributes}
-        unit_attrs = {a.id: a for a in rs.unit_attributes}
+        positions, attrs, unit_attrs = memo.positions, memo.attributes, memo.unit_attributes
         seen: set[str] = set()
         for i, m in enumerate(case.members):
             if m.id in seen:

@@ -10,10 +10,16 @@ from .._errors import LifemeetingError
 from ._bulk import bulk
 from ._chain import chain
 from ._check import check
+from ._coverage import coverage, spec
 from ._diagram import diagram
+from ._diff import diff
+from ._options import rulesets_option
+from ._pin import pin
 from ._plan import plan
 from ._rulesets import rulesets, schema, show, validate
+from ._serve import serve
 from ._status import status
+from ._transfer import export, import_
 
 EXIT_NOT_READY = 3
 
@@ -30,8 +36,12 @@ def cli() -> None:
     """
 
 
-for command in (rulesets, show, validate, schema, check, plan, status, bulk, chain, diagram):
+for command in (rulesets, show, validate, schema, check, plan, status, bulk, chain, diagram, serve, export, import_):
     cli.add_command(command)
+for command in (diff, pin, coverage, spec):
+    cli.add_command(command)
+for command in (cli, *cli.commands.values()):  # --rulesets DIR on the group and on every command
+    command.params.append(rulesets_option())
 
 
 def main(argv: list[str] | None = None) -> None:

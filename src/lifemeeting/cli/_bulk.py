@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any, TextIO
 
 import click
 
@@ -15,40 +18,58 @@ import click
 @click.option("--on", "on", type=click.DateTime(formats=["%Y-%m-%d"]), required=True, help="The day to ask about, YYYY-MM-DD.")
 @click.option("--json", "as_json", is_flag=True, help="Stream one JSON answer per line, then the summary line.")
 @click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 64), help="Worker processes.")
-def bulk(cases: Path, on: dt.datetime, as_json: bool, jobs: int) -> int:
-    """Answer every case in CASES (a folder of case files or a .jsonl file). Exit 0, or 1 if any case was bad input."""
-    from .._bulk import Summary, answers
+@click.option("--progress/--no-progress", default=None, help="Show progress on stderr (default: when stderr is a terminal).")
+def bulk(cases: Path, on: dt.datetime, as_json: bool, jobs: int, progress: bool | None) -> int:
+    """Answer every case in CASES: a folder of case files, one case file, or a .jsonl file with one case per line.
+
+    Prints a summary (how many can convene, the most common blockers, overdue actions by
+    owner); with --json, one answer per line as each case is answered, then the summary.
+    A bad case is reported on stderr and the run goes on. Exit 0, or 1 if any case was bad input.
+    """
+    from .._bulk import Summary, answers, count_inputs
 
     summary = Summary()
     stream = answers(cases, on.date(), jobs=jobs)
-    show_bar = not as_json and sys.stderr.isatty()
-    if show_bar:
-        stream = _progress(stream)
+    if progress if progress is not None else sys.stderr.isatty():
+        stream = _progress(stream, count_inputs(cases), click.get_text_stream("stderr"))
+    out = click.get_text_stream("stdout")
     for outcome in stream:
         summary.add(outcome)
         if outcome.error:
             click.echo(f"lifemeeting: {outcome.error}", err=True)
         if as_json:
+            label = json.dumps(outcome.label, ensure_ascii=False)
             if outcome.answer is not None:
-                click.echo(json.dumps({"case": outcome.label, **outcome.answer.model_dump(mode="json")}, ensure_ascii=False))
+                out.write('{"case":' + label + "," + outcome.answer.model_dump_json()[1:] + "\n")
             else:
-                click.echo(json.dumps({"case": outcome.label, "error": outcome.error}, ensure_ascii=False))
+                out.write(json.dumps({"case": outcome.label, "error": outcome.error}, ensure_ascii=False) + "\n")
     data = summary.as_dict()
     if as_json:
-        click.echo(json.dumps({"summary": data}, ensure_ascii=False))
+        out.write(json.dumps({"summary": data}, ensure_ascii=False) + "\n")
     else:
         click.echo(render(data, on.date()))
     return 1 if summary.errors else 0
 
 
-def _progress(stream):
+def _progress(stream: Iterator[Any], total: int, err: TextIO) -> Iterator[Any]:
+    """Pass ``stream`` through, rewriting one status line on ``err`` a few times a second."""
+    start = shown = time.monotonic()
     count = 0
+
+    def line() -> str:
+        rate = count / max(time.monotonic() - start, 1e-9)
+        return f"\r已处理 {count}/{total} 件（{rate:.0f} 件/秒）"
+
     for outcome in stream:
         count += 1
-        if count % 100 == 0:
-            click.echo(f"\r已处理 {count} 件", err=True, nl=False)
+        now = time.monotonic()
+        if now - shown >= 0.2:
+            err.write(line())
+            err.flush()
+            shown = now
         yield outcome
-    click.echo(f"\r已处理 {count} 件", err=True)
+    err.write(line() + "\n")
+    err.flush()
 
 
 def render(d: dict, on: dt.date) -> str:

@@ -8,32 +8,41 @@ from pathlib import Path
 import click
 
 from .._errors import SourceError
-from .._loader import available, load_ruleset
+from .._loader import load_ruleset
 from ._text import table
 
 
 @click.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for programs.")
 def rulesets(as_json: bool) -> int:
-    """List the rule sets that can be named by id."""
+    """List the rule sets that can be named by id: bundled, --rulesets/LIFEMEETING_RULESETS folders, installed packages."""
+    from .._discovery import discover
+
     rows = []
-    for rid, path in available().items():
-        rs = load_ruleset(path).model
-        src = rs.source
-        rows.append({"id": rid, "version": rs.version, "title": rs.title, "source": src.number or src.title, "tiers": [t.id for t in rs.tiers], "file": str(path)})
+    for rid, found in discover().items():
+        loaded = load_ruleset(found.path)
+        rs, src = loaded.model, loaded.model.source
+        extends = loaded.provenance.lineage[-2] if loaded.provenance else None
+        rows.append({"id": rid, "version": rs.version, "title": rs.title, "source": src.number or src.title, "tiers": [t.id for t in rs.tiers], "file": str(found.path), "origin": found.origin, "extends": extends})
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
-        click.echo(table(["id", "version", "tiers", "title"], [[r["id"], r["version"], ",".join(r["tiers"]) or "-", r["title"]] for r in rows]))
+        click.echo(table(["id", "version", "tiers", "extends", "origin", "title"], [[r["id"], r["version"], ",".join(r["tiers"]) or "-", r["extends"] or "-", r["origin"], r["title"]] for r in rows]))
     return 0
 
 
 @click.command()
 @click.argument("ruleset")
 @click.option("--json", "as_json", is_flag=True, help="Print the whole rule set as JSON.")
-def show(ruleset: str, as_json: bool) -> int:
+@click.option("--effective", is_flag=True, help="An overlay fully resolved, each rule marked with the rule set it came from, and every change with its reason.")
+def show(ruleset: str, as_json: bool, effective: bool) -> int:
     """Show a rule set's tiers, chains, talks, gates and deadlines (RULESET: id or file)."""
     loaded = load_ruleset(ruleset)
+    if effective:
+        from ._effective import effective_json, effective_text
+
+        click.echo(json.dumps(effective_json(loaded), ensure_ascii=False, indent=2) if as_json else effective_text(loaded))
+        return 0
     if as_json:
         data = loaded.model.model_dump(mode="json", by_alias=True, exclude_none=True)
         data["receipt"] = {"sha256": loaded.sha256, "origin": loaded.origin}
@@ -87,8 +96,9 @@ def _is_case(path: Path) -> bool:
 
 
 @click.command()
-@click.argument("what", type=click.Choice(["ruleset", "case", "answer", "status", "timeline"]))
-def schema(what: str) -> int:
+@click.argument("what", type=click.Choice(["ruleset", "case", "answer", "status", "timeline", "overlay"]))
+@click.option("--markdown", is_flag=True, help="Print the format reference in Markdown (docs/reference/), generated from the schema.")
+def schema(what: str, markdown: bool) -> int:
     """Print the JSON Schema of rule-set files, case files, or the answers of check, status and plan."""
     from .._answer_model import Readiness, Status
     from .._case_model import Case
@@ -96,6 +106,13 @@ def schema(what: str) -> int:
 
     from .._plan_model import Timeline
 
-    model = {"ruleset": RuleSet, "case": Case, "answer": Readiness, "status": Status, "timeline": Timeline}[what]
+    from .._overlay_model import Overlay
+
+    model = {"ruleset": RuleSet, "case": Case, "answer": Readiness, "status": Status, "timeline": Timeline, "overlay": Overlay}[what]
+    if markdown:
+        from .._reference import markdown as reference
+
+        click.echo(reference(model), nl=False)
+        return 0
     click.echo(json.dumps(model.model_json_schema(by_alias=True), ensure_ascii=False, indent=2))
     return 0

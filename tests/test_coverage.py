@@ -1,0 +1,217 @@
+"""Clause coverage: every passage of every source is in an inventory, every normative clause is encoded and
+tested or explained, every rule has a scenario — and the tools that report it say so."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import lifemeeting as lm
+from conftest import FIXTURES, ROOT
+from lifemeeting._coverage import coverage
+from lifemeeting._gherkin import read_features
+from lifemeeting.cli import cli
+
+SEEDS = ROOT.parent / "shared" / "seeds"
+FEATURES = ROOT / "features"
+SIXTH = FIXTURES / "sixth"
+BUNDLED = ["fagaiwei-2013", "party-group-2017", "puyang-2014", "qingyuan-2014", "town-2014"]
+PUNCTUATION = set("()（）:：;；,，!！?？。、“”‘’《》<>\"'-—–…·．.[]【】 ")
+
+
+def _normal(text: str) -> str:
+    text = re.sub(r"\s+", "", text)
+    return text.translate(str.maketrans("（）：；，！？０１２３４５６７８９", "():;,!?0123456789"))
+
+
+def _source(loaded: lm.LoadedRuleSet) -> str:
+    folder = SIXTH if loaded.model.id == "sixth-2016" else SEEDS
+    return (folder / loaded.model.source.file).read_text(encoding="utf-8")
+
+
+def _all() -> list[tuple[str, lm.LoadedRuleSet, Path]]:
+    return [(rid, lm.load_ruleset(rid), FEATURES) for rid in BUNDLED] + [("sixth-2016", lm.load_ruleset(SIXTH / "ruleset.yaml"), SIXTH)]
+
+
+CASES = pytest.mark.parametrize("rid,loaded,features", _all(), ids=[r for r, *_ in _all()])
+
+
+@pytest.fixture(scope="module")
+def report():
+    rulesets = [lm.load_ruleset(rid) for rid in BUNDLED]
+    return {s.ruleset: s for s in coverage(rulesets, [FEATURES]).sources} | {
+        s.ruleset: s for s in coverage([lm.load_ruleset(SIXTH / "ruleset.yaml")], [SIXTH]).sources
+    }
+
+
+@CASES
+def test_inventory_is_the_whole_source_in_order(rid, loaded, features):
+    """The clauses, read in order, are the source word for word: nothing left out, nothing twice."""
+    text = _normal(_source(loaded))
+    covered = [0] * len(text)
+    cursor = 0
+    for clause in loaded.model.clauses:
+        words = _normal(clause.text)
+        at = text.find(words, cursor)
+        assert at >= 0, f"{clause.id} is not in {loaded.model.source.file} after the clause before it: {clause.text[:30]}…"
+        for i in range(at, at + len(words)):
+            covered[i] += 1
+        cursor = at + len(words)
+    missing = re.findall(r"[^\x00]+", "".join("\x00" if n or ch in PUNCTUATION else ch for ch, n in zip(text, covered)))
+    assert not missing, f"source text in no clause: {missing}"
+
+
+@CASES
+def test_every_citation_names_its_clause(rid, loaded, features):
+    """Every rule and every unchecked entry says which clause of the source it comes from."""
+    data = loaded.model.model_dump(mode="json", by_alias=True, exclude={"clauses"})
+
+    def cites(node, path=()):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "cite" and isinstance(value, dict):
+                    yield path, value
+                else:
+                    yield from cites(value, path + (key,))
+        elif isinstance(node, list):
+            for i, item in enumerate(node):
+                yield from cites(item, path + (item.get("id", i) if isinstance(item, dict) else i,))
+
+    bare = [".".join(map(str, p)) for p, c in cites(data) if not c.get("clause") and not c.get("document")]
+    assert not bare, f"citations without a clause: {bare}"
+
+
+@CASES
+def test_every_normative_clause_is_encoded_or_explained(rid, loaded, features, report):
+    """No normative clause is left without a rule that encodes it or an unchecked entry that says why not."""
+    missing = [d.id for d in report[rid].clause_detail if d.status == "missing"]
+    assert not missing, f"neither encoded nor explained: {missing}"
+
+
+@CASES
+def test_every_encoded_clause_is_tested_by_a_scenario(rid, loaded, features, report):
+    """Each clause a rule encodes is named by an @clause tag on some scenario: coverage is 100 %."""
+    s = report[rid]
+    assert not s.uncovered, f"clauses encoded but never tested, by section: {[(g.section, g.clauses) for g in s.uncovered]}"
+    assert s.percent == 100.0
+
+
+@CASES
+def test_every_rule_has_a_scenario(rid, loaded, features, report):
+    """Every gate, task, talk rule, duty, appraisal, order, material, agenda item, chain and link is used by a scenario."""
+    assert not report[rid].rules_without_scenario
+
+
+@CASES
+def test_clause_tags_name_clauses_of_the_rule_set(rid, loaded, features, report):
+    """A tag like @clause:py-3-4-four-talks must name a clause of the scenario's own rule set (typos fail)."""
+    assert not report[rid].unknown_clause_tags
+
+
+def test_coverage_counts_an_untagged_clause_as_untested(tmp_path):
+    """Removing a scenario's clause tag makes its clause show up as uncovered in its section."""
+    feature = (SIXTH / "专题民主生活会.feature").read_text(encoding="utf-8").replace("@clause:sx-4-report ", "")
+    (tmp_path / "ruleset.yaml").write_text((SIXTH / "ruleset.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "a.feature").write_text(feature, encoding="utf-8")
+    s = coverage([lm.load_ruleset(tmp_path / "ruleset.yaml")], [tmp_path]).sources[0]
+    assert [(g.section, g.clauses) for g in s.uncovered] == [("四", ["sx-4-report"])]
+    assert s.percent < 100
+
+
+def test_every_feature_names_its_rule_set():
+    """Every scenario under features/ runs under a rule set coverage can find (no warnings)."""
+    assert coverage([lm.load_ruleset("town-2014")], [FEATURES]).warnings == []
+
+
+def test_reader_agrees_with_pytest_bdd():
+    """The package's own feature reader sees the same scenarios, lines and tags as pytest-bdd does."""
+    from pytest_bdd.feature import get_feature
+
+    for feature in read_features([FEATURES, SIXTH]):
+        theirs = get_feature(str(feature.path.parent), feature.path.name)
+        mine = {(s.line, s.name, frozenset(s.tags)) for s in feature.scenarios}
+        assert mine == {(t.line_number, t.name, frozenset(t.tags)) for t in theirs.scenarios.values()}, feature.path
+
+
+def test_keywords_have_ascii_colons():
+    """功能/背景/场景/场景大纲/例子 take an ASCII colon; with a full-width one pytest-bdd silently skips the block."""
+    bad = [
+        f"{path.relative_to(ROOT)}:{n}"
+        for path in [*FEATURES.rglob("*.feature"), *SIXTH.rglob("*.feature")]
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if re.match(r"\s*(功能|背景|场景大纲|场景|例子)\s*：", line)
+    ]
+    assert not bad
+
+
+def test_loader_refuses_an_unknown_clause(tmp_path):
+    """A citation naming a clause the inventory lacks is refused at FILE:LINE:COL with a suggestion."""
+    text = (SIXTH / "ruleset.yaml").read_text(encoding="utf-8").replace("clause: sx-2-1-study}", "clause: sx-2-1-studdy}")
+    path = tmp_path / "sixth.yaml"
+    path.write_text(text, encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), start=1) if "sx-2-1-studdy" in row)
+    col = text.splitlines()[line - 1].index("sx-2-1-studdy") + 1
+    with pytest.raises(lm.RuleSetError) as info:
+        lm.load_ruleset(path)
+    assert f":{line}:{col}: unknown clause 'sx-2-1-studdy' (did you mean 'sx-2-1-study'?)" in str(info.value)
+
+
+def test_loader_refuses_a_rule_from_a_heading(tmp_path):
+    """A rule may not cite a clause marked normative: false (a heading or background)."""
+    text = (SIXTH / "ruleset.yaml").read_text(encoding="utf-8").replace("clause: sx-2-1-study}", "clause: sx-2-heading}")
+    (tmp_path / "sixth.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(lm.RuleSetError, match="clause 'sx-2-heading' is marked normative: false"):
+        lm.load_ruleset(tmp_path / "sixth.yaml")
+
+
+def test_coverage_command_prints_each_source():
+    """`lifemeeting coverage RULESET` prints the counts, the percentage and no gaps for a covered source."""
+    result = CliRunner().invoke(cli, ["coverage", "qingyuan-2014", "--features", str(FEATURES)])
+    assert result.exit_code == 0, result.output
+    assert "qingyuan-2014 1.0.0" in result.output and "= 100.0%" in result.output and "未覆盖的条款" not in result.output
+
+
+def test_coverage_command_json_lists_every_clause():
+    """`lifemeeting coverage --json` gives each clause's status, the rules citing it and the scenarios testing it."""
+    result = CliRunner().invoke(cli, ["coverage", str(SIXTH / "ruleset.yaml"), "--features", str(SIXTH), "--json"])
+    data = json.loads(result.output)
+    (source,) = data["sources"]
+    report = {c["id"]: c for c in source["clause_detail"]}
+    assert report["sx-4-survey"]["status"] == "tested" and report["sx-4-survey"]["rules"] == ["appraisals.satisfaction"]
+    assert report["sx-5-conduct"]["status"] == "explained" and report["sx-0-title"]["status"] == "informative"
+
+
+def test_spec_pages_are_current():
+    """docs/spec/ is what `lifemeeting spec` renders from features/ (run it after changing a feature)."""
+    result = CliRunner().invoke(cli, ["spec", "--features", str(FEATURES), "--out", str(ROOT / "docs" / "spec"), "--check"])
+    assert result.exit_code == 0, result.output
+
+
+def test_spec_page_shows_the_clause_text_under_the_scenario(tmp_path):
+    """A rendered scenario quotes, under its name, the section and words of each clause it is tagged with."""
+    result = CliRunner().invoke(cli, ["spec", "--features", str(SIXTH), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "专题民主生活会.md").read_text(encoding="utf-8")
+    assert "> **sx-4-survey**（四）：会后一个月内开展满意度测评，满意率低于70%的，重新召开专题民主生活会。" in page
+    assert (tmp_path / "README.md").exists()
+
+
+def test_cucumber_json_report(tmp_path):
+    """A test run with --cucumberjson writes the scenarios, in Chinese, with their steps' results."""
+    out = tmp_path / "reports" / "cucumber.json"
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", f"--cucumberjson={out}", str(ROOT / "tests" / "test_features_sixth.py")],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    (feature,) = json.loads(out.read_text(encoding="utf-8"))
+    assert feature["language"] == "zh-CN" and feature["name"].startswith("某县教育局党组")
+    statuses = {step["result"]["status"] for element in feature["elements"] for step in element["steps"]}
+    assert statuses == {"passed"}
+    assert any(t["name"] == "clause:sx-3-no-meeting" for e in feature["elements"] for t in e["tags"])

@@ -1,0 +1,18 @@
+"""The feature files under features/ — the policy spec in Chinese Gherkin — run as tests.
+
+Each scenario's name states a finding; its steps are the shared library in tests/steps/,
+which reads the rule set the feature's 背景 names. See docs/features.md.
+"""
+
+from __future__ import annotations
+
+from pytest_bdd import scenarios
+
+from steps.context import *  # noqa: F403  (the world fixture)
+from steps.given import *  # noqa: F403
+from steps.then_after import *  # noqa: F403
+from steps.then_chains import *  # noqa: F403
+from steps.then_ready import *  # noqa: F403
+from steps.when import *  # noqa: F403
+
+scenarios(".")
