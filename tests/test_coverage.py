@@ -10,13 +10,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from conftest import FIXTURES, ROOT
 
 import lifemeeting as lm
-from conftest import FIXTURES, ROOT
 from lifemeeting._coverage import coverage
 from lifemeeting._gherkin import read_features
-from lifemeeting.cli import cli
+from lifemeeting.cli import main
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 FEATURES = ROOT / "features"
@@ -35,8 +34,18 @@ def _source(loaded: lm.LoadedRuleSet) -> str:
     return (folder / loaded.model.source.file).read_text(encoding="utf-8")
 
 
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    """Run the CLI in-process as the shell would: exit code, stdout, stderr."""
+    with pytest.raises(SystemExit) as info:
+        main(list(args))
+    out = capsys.readouterr()
+    return info.value.code, out.out, out.err
+
+
 def _all() -> list[tuple[str, lm.LoadedRuleSet, Path]]:
-    return [(rid, lm.load_ruleset(rid), FEATURES) for rid in BUNDLED] + [("sixth-2016", lm.load_ruleset(SIXTH / "ruleset.yaml"), SIXTH)]
+    return [(rid, lm.load_ruleset(rid), FEATURES) for rid in BUNDLED] + [
+        ("sixth-2016", lm.load_ruleset(SIXTH / "ruleset.yaml"), SIXTH)
+    ]
 
 
 CASES = pytest.mark.parametrize("rid,loaded,features", _all(), ids=[r for r, *_ in _all()])
@@ -59,11 +68,14 @@ def test_inventory_is_the_whole_source_in_order(rid, loaded, features):
     for clause in loaded.model.clauses:
         words = _normal(clause.text)
         at = text.find(words, cursor)
-        assert at >= 0, f"{clause.id} is not in {loaded.model.source.file} after the clause before it: {clause.text[:30]}…"
+        assert at >= 0, (
+            f"{clause.id} is not in {loaded.model.source.file} after the clause before it: {clause.text[:30]}…"
+        )
         for i in range(at, at + len(words)):
             covered[i] += 1
         cursor = at + len(words)
-    missing = re.findall(r"[^\x00]+", "".join("\x00" if n or ch in PUNCTUATION else ch for ch, n in zip(text, covered)))
+    left = "".join("\x00" if n or ch in PUNCTUATION else ch for ch, n in zip(text, covered, strict=True))
+    missing = re.findall(r"[^\x00]+", left)
     assert not missing, f"source text in no clause: {missing}"
 
 
@@ -98,13 +110,15 @@ def test_every_normative_clause_is_encoded_or_explained(rid, loaded, features, r
 def test_every_encoded_clause_is_tested_by_a_scenario(rid, loaded, features, report):
     """Each clause a rule encodes is named by an @clause tag on some scenario: coverage is 100 %."""
     s = report[rid]
-    assert not s.uncovered, f"clauses encoded but never tested, by section: {[(g.section, g.clauses) for g in s.uncovered]}"
+    assert not s.uncovered, (
+        f"clauses encoded but never tested, by section: {[(g.section, g.clauses) for g in s.uncovered]}"
+    )
     assert s.percent == 100.0
 
 
 @CASES
 def test_every_rule_has_a_scenario(rid, loaded, features, report):
-    """Every gate, task, talk rule, duty, appraisal, order, material, agenda item, chain and link is used by a scenario."""
+    """Every gate, task, talk, duty, appraisal, order, material, agenda item, chain and link is used by a scenario."""
     assert not report[rid].rules_without_scenario
 
 
@@ -152,7 +166,9 @@ def test_keywords_have_ascii_colons():
 
 def test_loader_refuses_an_unknown_clause(tmp_path):
     """A citation naming a clause the inventory lacks is refused at FILE:LINE:COL with a suggestion."""
-    text = (SIXTH / "ruleset.yaml").read_text(encoding="utf-8").replace("clause: sx-2-1-study}", "clause: sx-2-1-studdy}")
+    text = (
+        (SIXTH / "ruleset.yaml").read_text(encoding="utf-8").replace("clause: sx-2-1-study}", "clause: sx-2-1-studdy}")
+    )
     path = tmp_path / "sixth.yaml"
     path.write_text(text, encoding="utf-8")
     line = next(n for n, row in enumerate(text.splitlines(), start=1) if "sx-2-1-studdy" in row)
@@ -164,39 +180,49 @@ def test_loader_refuses_an_unknown_clause(tmp_path):
 
 def test_loader_refuses_a_rule_from_a_heading(tmp_path):
     """A rule may not cite a clause marked normative: false (a heading or background)."""
-    text = (SIXTH / "ruleset.yaml").read_text(encoding="utf-8").replace("clause: sx-2-1-study}", "clause: sx-2-heading}")
+    text = (
+        (SIXTH / "ruleset.yaml").read_text(encoding="utf-8").replace("clause: sx-2-1-study}", "clause: sx-2-heading}")
+    )
     (tmp_path / "sixth.yaml").write_text(text, encoding="utf-8")
     with pytest.raises(lm.RuleSetError, match="clause 'sx-2-heading' is marked normative: false"):
         lm.load_ruleset(tmp_path / "sixth.yaml")
 
 
-def test_coverage_command_prints_each_source():
+def test_coverage_command_prints_each_source(capsys):
     """`lifemeeting coverage RULESET` prints the counts, the percentage and no gaps for a covered source."""
-    result = CliRunner().invoke(cli, ["coverage", "qingyuan-2014", "--features", str(FEATURES)])
-    assert result.exit_code == 0, result.output
-    assert "qingyuan-2014 1.0.0" in result.output and "= 100.0%" in result.output and "未覆盖的条款" not in result.output
+    code, out, err = run(capsys, "coverage", "qingyuan-2014", "--features", str(FEATURES))
+    assert code == 0, err
+    assert "qingyuan-2014 1.0.0" in out and "= 100.0%" in out and "未覆盖的条款" not in out
 
 
-def test_coverage_command_json_lists_every_clause():
+def test_coverage_command_json_lists_every_clause(capsys):
     """`lifemeeting coverage --json` gives each clause's status, the rules citing it and the scenarios testing it."""
-    result = CliRunner().invoke(cli, ["coverage", str(SIXTH / "ruleset.yaml"), "--features", str(SIXTH), "--json"])
-    data = json.loads(result.output)
+    code, out, _ = run(capsys, "coverage", str(SIXTH / "ruleset.yaml"), "--features", str(SIXTH), "--json")
+    data = json.loads(out)
     (source,) = data["sources"]
     report = {c["id"]: c for c in source["clause_detail"]}
     assert report["sx-4-survey"]["status"] == "tested" and report["sx-4-survey"]["rules"] == ["appraisals.satisfaction"]
     assert report["sx-5-conduct"]["status"] == "explained" and report["sx-0-title"]["status"] == "informative"
 
 
-def test_spec_pages_are_current():
+def test_spec_pages_are_current(capsys):
     """docs/spec/ is what `lifemeeting spec` renders from features/ (run it after changing a feature)."""
-    result = CliRunner().invoke(cli, ["spec", "--features", str(FEATURES), "--out", str(ROOT / "docs" / "spec"), "--check"])
-    assert result.exit_code == 0, result.output
+    code, _, err = run(capsys, "spec", "--features", str(FEATURES), "--out", str(ROOT / "docs" / "spec"), "--check")
+    assert code == 0, err
 
 
-def test_spec_page_shows_the_clause_text_under_the_scenario(tmp_path):
+def test_spec_check_names_a_stale_page(capsys, tmp_path):
+    """`lifemeeting spec --check` exits 1 and names each page that differs from what the features give."""
+    assert run(capsys, "spec", "--features", str(SIXTH), "--out", str(tmp_path))[0] == 0
+    (tmp_path / "专题民主生活会.md").write_text("stale\n", encoding="utf-8")
+    code, _, err = run(capsys, "spec", "--features", str(SIXTH), "--out", str(tmp_path), "--check")
+    assert code == 1 and "out of date:" in err and "专题民主生活会.md" in err
+
+
+def test_spec_page_shows_the_clause_text_under_the_scenario(capsys, tmp_path):
     """A rendered scenario quotes, under its name, the section and words of each clause it is tagged with."""
-    result = CliRunner().invoke(cli, ["spec", "--features", str(SIXTH), "--out", str(tmp_path)])
-    assert result.exit_code == 0, result.output
+    code, _, err = run(capsys, "spec", "--features", str(SIXTH), "--out", str(tmp_path))
+    assert code == 0, err
     page = (tmp_path / "专题民主生活会.md").read_text(encoding="utf-8")
     assert "> **sx-4-survey**（四）：会后一个月内开展满意度测评，满意率低于70%的，重新召开专题民主生活会。" in page
     assert (tmp_path / "README.md").exists()
@@ -206,8 +232,20 @@ def test_cucumber_json_report(tmp_path):
     """A test run with --cucumberjson writes the scenarios, in Chinese, with their steps' results."""
     out = tmp_path / "reports" / "cucumber.json"
     run = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", f"--cucumberjson={out}", str(ROOT / "tests" / "test_features_sixth.py")],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            f"--cucumberjson={out}",
+            str(ROOT / "tests" / "test_features_sixth.py"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert run.returncode == 0, run.stdout + run.stderr
     (feature,) = json.loads(out.read_text(encoding="utf-8"))

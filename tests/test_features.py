@@ -7,7 +7,6 @@ which reads the rule set the feature's 背景 names. See docs/features.md.
 from __future__ import annotations
 
 from pytest_bdd import scenarios
-
 from steps.context import *  # noqa: F403  (the world fixture)
 from steps.given import *  # noqa: F403
 from steps.then_after import *  # noqa: F403

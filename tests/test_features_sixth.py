@@ -6,9 +6,8 @@ adds no step of its own — it binds the same step library as test_features.py t
 
 from __future__ import annotations
 
-from pytest_bdd import scenarios
-
 from conftest import FIXTURES
+from pytest_bdd import scenarios
 from steps.context import *  # noqa: F403
 from steps.given import *  # noqa: F403
 from steps.then_after import *  # noqa: F403

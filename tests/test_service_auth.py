@@ -297,3 +297,26 @@ def test_a_case_opened_with_events_is_checked_event_by_event(service):
     assert (r.status_code, r.json()["code"]) == (403, "forbidden")
     assert r.json()["message"].startswith("case.events[15] (approved): '镇党委办公室 文书' may not record a 'approved'")
     assert _version(store) == before
+
+
+def test_a_bad_tokens_file_is_refused_with_its_line(tmp_path):
+    """A short token, two tokens for one actor, or a shared token are refused as FILE:LINE:COL problems."""
+    from lifemeeting import SourceError
+
+    bad = tmp_path / "tokens.yaml"
+    bad.write_text(
+        "actors:\n"
+        "  - name: a\n    token: short\n"
+        "  - name: b\n    token: long-enough-token-0123\n    token_sha256: " + "ab" * 32 + "\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(SourceError) as info:
+        Auth.from_file(bad)
+    assert [str(p) for p in info.value.problems] == [
+        f"{bad}:3:12: actors.0.token: String should have at least 16 characters",
+        f"{bad}:4:5: actors.1: give exactly one of 'token' and 'token_sha256'",
+    ]
+    same = "token: same-token-0123456789"
+    bad.write_text(f"actors:\n  - {{name: a, {same}}}\n  - {{name: b, {same}}}\n", encoding="utf-8")
+    with pytest.raises(SourceError, match=r"tokens.yaml:3:5: actor 'b' has the same token as 'a'"):
+        Auth.from_file(bad)

@@ -19,8 +19,8 @@
 
   @clause:qy-2-8-4-no-meeting @clause:qy-2-8-4-plan-approval @clause:qy-6-2-request
   场景: 会前各项准备于6月5日全部完成、5月12日已书面请示的，6月16日可以召开
-    假如 会前准备于 "2014-06-05" 全部完成
-    那么 可以召开
+    假如 会前准备于 “2014-06-05” 全部完成
+    那么 于 “2014年6月16日” 可以召开
 
   @clause:qy-2-8-4-no-meeting @clause:qy-2-1-look-back @clause:qy-2-2-study @clause:qy-2-3-opinions @clause:qy-2-4-diagnosis
   场景大纲: 准备工作不充分的，不能开会：<事项>尚未完成

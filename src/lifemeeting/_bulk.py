@@ -154,10 +154,16 @@ def answers(source: str | os.PathLike[str], on: dt.date, *, jobs: int = 1) -> It
         for item in inputs:
             yield answer_one(item, on, rulesets=rulesets)
         return
+    import gc
     import multiprocessing as mp
 
     context = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-    with context.Pool(jobs) as pool:
+    gc.freeze()  # forked workers then never walk (and so copy) the parent's objects when they collect
+    try:
+        pool = context.Pool(jobs)
+    finally:
+        gc.unfreeze()
+    with pool:
         for outcomes in pool.imap(_answer_chunk, _chunks(inputs, on)):
             yield from outcomes
 

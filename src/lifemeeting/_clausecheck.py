@@ -1,6 +1,6 @@
 """Clause references in a rule set: every ``cite.clause`` must name a clause of its inventory.
 
-A rule's citation may name the clause of the source it encodes (``clause: py-3-6-min-length``);
+A rule's citation may name the clause of the source it encodes (``clause: sx-2-1-study``);
 ``unchecked`` entries name the clauses they explain. A typo there would silently drop a
 clause from the coverage count, so the loader refuses it with the file, line and a suggestion.
 """

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ._gherkin import Feature, read_features
 from ._loader import LoadedRuleSet, load_ruleset
-from ._ruleset_model import RuleSet
+from ._ruleset_model import Chain, RuleSet
 
 CLAUSE_TAG = "clause:"
 RULESET_STEP = re.compile(r'规则集\s*["“]([^"”]+)["”](?:\s*层级\s*["“]([^"”]+)["”])?')
@@ -36,7 +36,10 @@ class ClauseCoverage(_Frozen):
     id: str
     section: str
     text: str
-    status: Status = Field(description="tested: encoded and tested; untested: encoded, no scenario; explained: only unchecked; missing: neither")
+    status: Status = Field(
+        description="tested: encoded and tested; untested: encoded, no scenario; "
+        "explained: only unchecked; missing: neither; informative: not normative"
+    )
     rules: list[str] = Field(description="the rules whose citation names it ('gates.plan_approved', …)")
     unchecked: list[str] = Field(description="the unchecked entries that explain it")
     scenarios: list[str] = Field(description="'FILE:LINE 场景名' of each scenario tagged with it")
@@ -129,17 +132,33 @@ def source_coverage(loaded: LoadedRuleSet, runs: list[Run]) -> SourceCoverage:
             status = "tested" if scenarios else "untested"
         else:
             status = "explained" if reasons else "missing"
-        detail.append(ClauseCoverage(id=c.id, section=c.section, text=c.text, status=status, rules=rules, unchecked=reasons, scenarios=scenarios))
+        detail.append(
+            ClauseCoverage(
+                id=c.id,
+                section=c.section,
+                text=c.text,
+                status=status,
+                rules=rules,
+                unchecked=reasons,
+                scenarios=scenarios,
+            )
+        )
     normative = [d for d in detail if d.status != "informative"]
     gaps: dict[str, list[str]] = {}
     for d in normative:
         if d.status in ("untested", "missing"):
             gaps.setdefault(d.section, []).append(d.id)
-    rule_detail = [RuleCoverage(rule=key, name=name, scenarios=[r.label for r in runs if hit(r)]) for key, name, hit in _rules(rs)]
+    rule_detail = [
+        RuleCoverage(rule=key, name=name, scenarios=[r.label for r in runs if hit(r)]) for key, name, hit in _rules(rs)
+    ]
     covered = sum(d.status in ("tested", "explained") for d in normative)
     return SourceCoverage(
-        ruleset=rs.id, version=rs.version, source=rs.source.number or rs.source.title, file=rs.source.file,
-        clauses=len(detail), normative=len(normative),
+        ruleset=rs.id,
+        version=rs.version,
+        source=rs.source.number or rs.source.title,
+        file=rs.source.file,
+        clauses=len(detail),
+        normative=len(normative),
         encoded=sum(bool(d.rules) for d in normative),
         tested=sum(bool(d.scenarios) for d in normative),
         encoded_and_tested=sum(d.status == "tested" for d in normative),
@@ -147,11 +166,13 @@ def source_coverage(loaded: LoadedRuleSet, runs: list[Run]) -> SourceCoverage:
         covered=covered,
         percent=round(100.0 * covered / len(normative), 1) if normative else 0.0,
         uncovered=[SectionGap(section=s, clauses=ids) for s, ids in gaps.items()],
-        rules=len(rule_detail), exercised=sum(bool(r.scenarios) for r in rule_detail),
+        rules=len(rule_detail),
+        exercised=sum(bool(r.scenarios) for r in rule_detail),
         rules_without_scenario=[r.rule for r in rule_detail if not r.scenarios],
         scenarios=len({r.label for r in runs}),
         unknown_clause_tags=sorted(set(unknown)),
-        clause_detail=detail, rule_detail=rule_detail,
+        clause_detail=detail,
+        rule_detail=rule_detail,
     )
 
 
@@ -188,27 +209,39 @@ def _cites(node: Any, where: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...],
                 yield from _cites(item, where + (f"{key}.{ident}" if ident else f"{key}[{i}]",))
 
 
-def _rules(rs: RuleSet) -> Iterator[tuple[str, str, Any]]:
+def _rules(rs: RuleSet) -> Iterator[tuple[str, str, Callable[[Run], bool]]]:
     """(key, name, does-this-run-exercise-it) for every rule a scenario should exercise."""
 
-    def simple(ident: str, tiers: list[str] | None):
+    def named(ident: str, tiers: list[str] | None) -> Callable[[Run], bool]:
         return lambda r: ident in r.tokens and _tier_ok(tiers, r.tier)
 
-    for kind, items in (("gate", rs.gates), ("task", rs.tasks), ("duty", rs.duties), ("talk", rs.talks),
-                        ("appraisal", rs.appraisals), ("order", rs.orders), ("material", rs.materials)):
-        for item in items:
-            yield f"{kind}:{item.id}", item.name, simple(item.id, getattr(item, "tiers", None))
-    for a in rs.meeting.agenda:
-        yield f"agenda:{a.id}", a.name, simple(a.id, None)
-    for c in rs.chains:
-        link_hits = []
-        for link in c.links:
-            def hit(r: Run, c=c, link=link) -> bool:
-                return link.id in r.tokens and bool({c.id, c.material} & r.tokens) and _tier_ok(c.tiers, r.tier)
+    def link_named(chain: Chain, link_id: str) -> Callable[[Run], bool]:
+        def hit(r: Run) -> bool:  # a link id is shared by chains: it counts beside its chain or material
+            return link_id in r.tokens and bool({chain.id, chain.material} & r.tokens) and _tier_ok(chain.tiers, r.tier)
 
-            link_hits.append((link, hit))
-        yield f"chain:{c.id}", c.name, (lambda r, c=c, hits=tuple(h for _, h in link_hits): (c.id in r.tokens and _tier_ok(c.tiers, r.tier)) or any(h(r) for h in hits))
-        for link, hit in link_hits:
+        return hit
+
+    def chain_named(chain: Chain, links: list[Callable[[Run], bool]]) -> Callable[[Run], bool]:
+        return lambda r: named(chain.id, chain.tiers)(r) or any(hit(r) for hit in links)
+
+    kinds: list[tuple[str, list[Any]]] = [
+        ("gate", rs.gates),
+        ("task", rs.tasks),
+        ("duty", rs.duties),
+        ("talk", rs.talks),
+        ("appraisal", rs.appraisals),
+        ("order", rs.orders),
+        ("material", rs.materials),
+    ]
+    for kind, items in kinds:
+        for item in items:
+            yield f"{kind}:{item.id}", item.name, named(item.id, getattr(item, "tiers", None))
+    for a in rs.meeting.agenda:
+        yield f"agenda:{a.id}", a.name, named(a.id, None)
+    for c in rs.chains:
+        links = [(link, link_named(c, link.id)) for link in c.links]
+        yield f"chain:{c.id}", c.name, chain_named(c, [hit for _, hit in links])
+        for link, hit in links:
             yield f"link:{c.id}/{link.id}", link.name, hit
 
 
@@ -223,7 +256,8 @@ def _runs(features: list[Feature], warnings: list[str]) -> Iterator[Run]:
     for feature in features:
         for scenario in feature.scenarios:
             label = f"{feature.path}:{scenario.line} {scenario.name}"
-            clauses = frozenset(t[len(CLAUSE_TAG):] for t in [*feature.tags, *scenario.tags] if t.startswith(CLAUSE_TAG))
+            tags = [*feature.tags, *scenario.tags]
+            clauses = frozenset(t[len(CLAUSE_TAG) :] for t in tags if t.startswith(CLAUSE_TAG))
             for _, steps in scenario.expanded():
                 ref, tier = None, None
                 tokens: set[str] = set()
@@ -236,7 +270,7 @@ def _runs(features: list[Feature], warnings: list[str]) -> Iterator[Run]:
                         for cell in row:
                             tokens.update(IDENT.findall(cell))
                 if ref is None:
-                    warnings.append(f"{feature.path}:{scenario.line}: no step names the rule set (假如 规则集 \"…\")")
+                    warnings.append(f"{feature.path}:{scenario.line}: no step names the rule set (假如 规则集 “…”)")
                     continue
                 rid, tier_id = _resolve(ref, tier, feature.path.parent)
                 yield Run(label=label, ruleset=rid, tier=tier_id, tokens=frozenset(tokens), clauses=clauses)

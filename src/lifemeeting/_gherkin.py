@@ -22,7 +22,23 @@ _BLOCKS = (
     ("background", ("背景", "Background")),
     ("scenario", ("场景", "剧本", "Scenario", "Example")),
 )
-_STEP_WORDS = ("假如", "假设", "假定", "当", "那么", "而且", "并且", "同时", "但是", "Given", "When", "Then", "And", "But", "*")
+_STEP_WORDS = (
+    "假如",
+    "假设",
+    "假定",
+    "当",
+    "那么",
+    "而且",
+    "并且",
+    "同时",
+    "但是",
+    "Given",
+    "When",
+    "Then",
+    "And",
+    "But",
+    "*",
+)
 
 
 @dataclass
@@ -43,7 +59,7 @@ class Examples:
         if not self.table:
             return []
         head, *body = self.table
-        return [dict(zip(head, row)) for row in body]
+        return [dict(zip(head, row, strict=False)) for row in body]
 
 
 @dataclass
@@ -152,7 +168,8 @@ def read_feature(path: Path) -> Feature:
         elif block == "scenario" and current is not None and not current.steps:
             current.description = (current.description + "\n" + line).strip()
         else:
-            raise GherkinError(f"{path}:{number}: cannot read this line (a keyword needs an ASCII colon, e.g. 场景:): {line}")
+            hint = "a keyword needs an ASCII colon, e.g. 场景:"
+            raise GherkinError(f"{path}:{number}: cannot read this line ({hint}): {line}")
     if feature is None:
         raise GherkinError(f"{path}:1: no 功能: line")
     return feature

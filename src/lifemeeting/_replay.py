@@ -7,6 +7,7 @@ the state stays as it was before that event, and no later event is applied.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ._case_model import Event
@@ -148,57 +149,81 @@ class CaseState:
             self._settle(event.date)
 
     def _quick(self, e: Event) -> bool:
-        """Apply an ordinary preparation event in one step, or return False, having changed nothing.
+        """Apply one ordinary event the quick way (see ``_quick_run``); False, having changed nothing, otherwise."""
+        return self._quick_run([e], 0, None) == 1
+
+    def _quick_run(self, events: Sequence[Event], i: int, until: dt.date | None) -> int:
+        """Apply ``events[i:]`` while they are ordinary and dated up to ``until``; return the index it stopped at.
 
         Replay spends its time on talks, submissions, approvals and tasks while a round is
-        prepared. When every check would pass, this makes exactly the change that ``_check``
-        and its change would make, with far fewer calls; anything else (a refusal, a link
-        with several reviewers, another stage, another event type) returns False and
-        ``apply`` takes the checked way, which refuses or applies it as always.
+        prepared. For those, when every check would pass, this makes exactly the change that
+        ``_check`` and its change would make, in one loop without a call per event. It stops,
+        having changed nothing for that event, at anything else (a refusal, a link with
+        several reviewers, another stage or event type), which ``apply`` then checks in full.
         """
         r = self.rounds[-1]
-        date, last = e.date, self.last_date
-        if r.stage != PREPARING or (last is not None and date < last):
-            return False
-        kind = e.type
-        if kind == "talk":
-            if not e.between:
-                return False
-            a, b = e.between
-            v = self.view
-            if a not in v.members and (a := v.resolve_party(a)) is None:
-                return False
-            if b not in v.members and (b := v.resolve_party(b)) is None:
-                return False
-            if a == b:
-                return False
-            r.talks.setdefault(frozenset((a, b)), date)
-        elif kind == "approved" or kind == "submitted":
-            m = r.materials.get((e.material, e.subject))
-            if m is None:
-                return False
-            if kind == "submitted":
-                if m.state != DRAFTING:
-                    return False
-                self._submit(m, m.slot.path.table[(DRAFTING, "submit")], date)
+        if r.stage != PREPARING:
+            return i
+        v = self.view
+        members, role_members, resolve, tasks, duties = v.members, v.role_members, v.resolve_party, v.task_by_id, self._duty_set
+        materials, talks, done = r.materials, r.talks, r.done
+        last, first, n = self.last_date, i, len(events)
+        while i < n:
+            e = events[i]
+            date = e.date
+            if (until is not None and date > until) or (last is not None and date < last):
+                break
+            kind = e.type
+            if kind == "talk":
+                if not e.between:
+                    break
+                a, b = e.between
+                if a not in members and (a := resolve(a)) is None:
+                    break
+                if b not in members and (b := resolve(b)) is None:
+                    break
+                if a == b:
+                    break
+                talks.setdefault(frozenset((a, b)), date)
+            elif kind == "approved":
+                m = materials.get((e.material, e.subject))  # type: ignore[arg-type]
+                if m is None:
+                    break
+                path = m.slot.path
+                step = path.at_link.get(e.link)  # type: ignore[arg-type]  # None finds nothing
+                if step is None or m.state != step.state or m.approvals:
+                    break
+                reviewers = step.link.reviewers
+                if len(reviewers) != 1 or (e.by != reviewers[0] and e.by not in role_members.get(reviewers[0], ())):
+                    break
+                dest = m.state = path.table[(step.state, "approve")]  # as _move, approvals being empty already
+                m.done_links.append(step.link.id)
+                if m.passed_on is None and dest in path.gate_states:
+                    m.passed_on = date
+            elif kind == "submitted":
+                m = materials.get((e.material, e.subject))  # type: ignore[arg-type]
+                if m is None or m.state != DRAFTING or m.approvals:
+                    break
+                path = m.slot.path
+                dest = m.state = path.table[(DRAFTING, "submit")]  # as _submit
+                m.submitted_on = date
+                if m.first_submitted_on is None:
+                    m.first_submitted_on = date
+                if dest in path.gate_states:
+                    m.passed_on = date
+            elif kind == "done":
+                task = e.task
+                if task in duties or task not in tasks or task in done:
+                    break
+                done[task] = date  # type: ignore[index]  # not None: it is a task id
             else:
-                step = m.slot.path.at_link.get(e.link)  # type: ignore[arg-type]  # None finds nothing
-                if step is None or m.state != step.state or m.approvals or len(step.link.reviewers) != 1:
-                    return False
-                reviewer, by = step.link.reviewers[0], e.by
-                if by != reviewer and by not in self.view.role_members.get(reviewer, ()):
-                    return False
-                self._move(m, m.slot.path.table[(m.state, "approve")], step.link.id, date)
-        elif kind == "done":
-            task = e.task
-            if task in self._duty_set or task not in self.view.task_by_id or task in r.done:
-                return False
-            r.done[task] = date  # type: ignore[index]  # not None: it is a task id
-        else:
-            return False
-        self.last_date = date
-        self.applied += 1
-        return True
+                break
+            last = date
+            i += 1
+        if i > first:
+            self.last_date = last
+            self.applied += i - first
+        return i
 
     def _check(self, e: Event):  # returns the change to make once every check has passed
         last = self.last_date
@@ -501,12 +526,7 @@ def _need(e: Event, name: str):
 def replay(view: CaseView, *, until: dt.date | None = None) -> CaseState:
     """The state after every event dated on or before ``until`` (all events when None)."""
     state = CaseState(view)
-    quick = state._quick
-    for i, event in enumerate(view.case.events):
-        if until is not None and event.date > until:
-            break
-        if not (QUICK and quick(event)):
-            state.apply(event, i)
+    _run(state, view.case.events, 0, until)
     return state
 
 
@@ -517,11 +537,26 @@ def replay_as_of(view: CaseView, on: dt.date) -> tuple[CaseState, CaseState]:
     the first event dated after ``on`` comes, instead of being replayed again.
     """
     state = CaseState(view)
-    quick = state._quick
-    early: CaseState | None = None
-    for i, event in enumerate(view.case.events):
-        if early is None and event.date > on:
-            early = state.copy()
-        if not (QUICK and quick(event)):
-            state.apply(event, i)
-    return state, early or state
+    events = view.case.events
+    i = _run(state, events, 0, on)
+    if i == len(events):
+        return state, state
+    early = state.copy()
+    _run(state, events, i, None)
+    return state, early
+
+
+def _run(state: CaseState, events: Sequence[Event], i: int, until: dt.date | None) -> int:
+    """Apply ``events[i:]`` dated up to ``until``; the index of the first one left (``len(events)`` if none)."""
+    n = len(events)
+    while i < n:
+        if QUICK:
+            i = state._quick_run(events, i, until)
+            if i == n:
+                break
+        event = events[i]
+        if until is not None and event.date > until:
+            break
+        state.apply(event, i)
+        i += 1
+    return i

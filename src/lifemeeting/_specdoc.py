@@ -24,9 +24,9 @@ def render_all(features: Path, out: Path) -> dict[Path, str]:
     for path in sorted(features.rglob("*.feature")):
         feature = read_feature(path)
         rel = path.relative_to(features).with_suffix(".md")
-        pages[rel] = render(feature, shown=path)
+        pages[rel] = render(feature, shown=Path(features.resolve().name) / path.relative_to(features))
         index.append((rel, feature))
-    pages[Path("README.md")] = _index(index, features)
+    pages[Path("README.md")] = _index(index, Path(features.resolve().name))
     return pages
 
 
@@ -40,7 +40,7 @@ def render(feature: Feature, *, shown: Path) -> str:
         lines += ["## 背景", "", *_steps(feature.background), ""]
     for s in feature.scenarios:
         lines += [f"## {'场景大纲' if s.outline else '场景'}：{s.name}", ""]
-        tagged = [t[len(CLAUSE_TAG):] for t in s.tags if t.startswith(CLAUSE_TAG)]
+        tagged = [t[len(CLAUSE_TAG) :] for t in s.tags if t.startswith(CLAUSE_TAG)]
         for cid in tagged:
             c = clauses.get(cid)
             lines.append(f"> **{cid}**（{c.section}）：{c.text}" if c else f"> **{cid}**（不在条款清单中）")
@@ -52,19 +52,32 @@ def render(feature: Feature, *, shown: Path) -> str:
         lines += [*_steps(s.steps), ""]
         for ex in s.examples:
             lines += ["例子：", "", *_table(ex.table), ""]
-    return "\n".join(lines).rstrip() + "\n"
+    return _tidy(lines)
+
+
+def _tidy(lines: list[str]) -> str:
+    """Join lines, with never more than one blank line in a row."""
+    text = "\n".join(lines)
+    while "\n\n\n" in text:
+        text = text.replace("\n\n\n", "\n\n")
+    return text.rstrip() + "\n"
 
 
 def _index(pages: list[tuple[Path, Feature]], features: Path) -> str:
-    lines = [HEADER.format(src=features.as_posix() + "/"), "# 功能说明（规则的 Gherkin 规格）", "",
-             "每个场景的名称是一条结论，标签 `clause:…` 指向它检验的原文条款。运行：`python -m pytest`。", ""]
+    lines = [
+        HEADER.format(src=features.as_posix() + "/"),
+        "# 功能说明（规则的 Gherkin 规格）",
+        "",
+        "每个场景的名称是一条结论，标签 `clause:…` 指向它检验的原文条款。运行：`python -m pytest`。",
+        "",
+    ]
     folder = None
     for rel, feature in pages:
         if rel.parent != folder:
             folder = rel.parent
-            lines += [f"## {folder.as_posix() if str(folder) != '.' else '（根目录）'}", ""]
+            lines += ["", f"## {folder.as_posix() if str(folder) != '.' else '（根目录）'}", ""]
         lines.append(f"- [{feature.name}]({rel.as_posix()})：{len(feature.scenarios)} 个场景")
-    return "\n".join(lines) + "\n"
+    return _tidy(lines)
 
 
 def _steps(steps: list[Step]) -> list[str]:

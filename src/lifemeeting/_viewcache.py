@@ -12,8 +12,7 @@ that memory never grows with the number of cases.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import _predicate
 from ._chains import Path, filing_chain, path_for
@@ -26,8 +25,7 @@ MAX_RULESETS = 64
 Key = tuple[Any, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class UnitRules:
+class UnitRules(NamedTuple):
     """The rules that bind one tier and set of unit attributes."""
 
     tasks: tuple[Task, ...]

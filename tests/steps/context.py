@@ -25,7 +25,7 @@ NO = {"否", "false", "no", "n", "False", "", "×"}
 
 
 def step(pattern: str) -> parsers.re:
-    """A step parser from a readable pattern: ``{name}`` is a quoted value, spaces are optional, a trailing colon too."""
+    """A step parser from a pattern: ``{name}`` is a quoted value; spaces and a trailing colon are optional."""
     out, i = [], 0
     for m in re.finditer(r"\{(\w+)\}|(\s+)|([，,])|([^{\s，,]+)", pattern):
         name, space, comma, text = m.groups()
@@ -71,7 +71,8 @@ def pieces(text: str) -> list[str]:
 
 def rows(datatable: list[list[str]]) -> list[dict[str, str]]:
     head, *body = datatable
-    return [dict(zip([h.strip() for h in head], [c.strip() for c in row])) for row in body]
+    names = [h.strip() for h in head]
+    return [dict(zip(names, [c.strip() for c in row], strict=True)) for row in body]
 
 
 def attributes(text: str) -> dict[str, str | bool]:
@@ -87,17 +88,37 @@ def attributes(text: str) -> dict[str, str | bool]:
 
 
 EVENT_TYPES = {
-    "完成": "done", "谈话": "talk", "提交": "submitted", "报送": "submitted", "签字": "signed", "通过": "approved",
-    "退回": "returned", "召开": "held", "测评": "appraised", "评议": "appraised", "决定": "ordered",
+    "完成": "done",
+    "谈话": "talk",
+    "提交": "submitted",
+    "报送": "submitted",
+    "签字": "signed",
+    "通过": "approved",
+    "退回": "returned",
+    "召开": "held",
+    "测评": "appraised",
+    "评议": "appraised",
+    "决定": "ordered",
 }
 EVENT_COLUMNS = {
-    "日期": "date", "事件": "type", "事项": "task", "双方": "between", "材料": "material", "对象": "subject",
-    "环节": "link", "由": "by", "原因": "reason", "测评": "appraisal", "满意": "satisfied", "总数": "total", "决定": "order",
+    "日期": "date",
+    "事件": "type",
+    "事项": "task",
+    "双方": "between",
+    "材料": "material",
+    "对象": "subject",
+    "环节": "link",
+    "由": "by",
+    "原因": "reason",
+    "测评": "appraisal",
+    "满意": "satisfied",
+    "总数": "total",
+    "决定": "order",
 }
 
 
 def event_rows(datatable: list[list[str]]) -> list[dict[str, Any]]:
-    """An events table with Chinese headings (日期 | 事件 | 事项 | 双方 | 材料 | 对象 | 环节 | 由 | …) as event mappings."""
+    """An events table with Chinese headings (日期 | 事件 | 事项 | 双方 | 材料 | 对象 | 环节 | 由 | …) as events."""
     out = []
     for row in rows(datatable):
         event: dict[str, Any] = {}
@@ -155,7 +176,7 @@ class World:
 
     @property
     def rules(self) -> lm.RuleSet:
-        assert self.ruleset is not None, "the 背景 must name the rule set first: 假如 规则集 \"…\""
+        assert self.ruleset is not None, 'the 背景 must name the rule set first: 假如 规则集 "…"'
         return self.ruleset.model
 
     def tier_id(self, text: str) -> str:
@@ -178,9 +199,15 @@ class World:
 
     def case_data(self) -> dict[str, Any]:
         return {
-            "ruleset": self.rules.id, "tier": self.tier, "unit": self.unit, "meeting": self.meeting,
-            "members": self.members, "lists": self.lists, "people": self.people,
-            "parameters": self.parameters, "events": self.events,
+            "ruleset": self.rules.id,
+            "tier": self.tier,
+            "unit": self.unit,
+            "meeting": self.meeting,
+            "members": self.members,
+            "lists": self.lists,
+            "people": self.people,
+            "parameters": self.parameters,
+            "events": self.events,
         }
 
     def case(self) -> lm.OpenCase:
@@ -219,7 +246,7 @@ class World:
 
     def default_day(self) -> dt.date:
         date = self.meeting.get("date") or self.on
-        assert date is not None, "say the date: 假如 会议定于 \"YYYY-MM-DD\" (or ask 于 \"YYYY-MM-DD\")"
+        assert date is not None, 'say the date: 假如 会议定于 "YYYY-MM-DD" (or ask 于 "YYYY-MM-DD")'
         return date
 
     def status(self, on: dt.date | None = None):

@@ -106,7 +106,7 @@ def given_all_ready(world: World, date: str) -> None:
 @given(step("会前准备于 {date} 全部完成，除了"))
 @when(step("会前准备于 {date} 全部完成，除了"))
 def given_all_ready_but(world: World, date: str, datatable: list[list[str]]) -> None:
-    """类别 | 内容 — 事项 TASK, 必谈 TALK_RULE, 谈话 A—B, 材料 MATERIAL[/SUBJECT], 环节 MATERIAL[/SUBJECT]/LINK, 签字 MATERIAL/SUBJECT."""
+    """类别 | 内容 — 事项 TASK, 必谈 RULE, 谈话 A—B, 材料 M[/SUBJECT], 环节 M[/SUBJECT]/LINK, 签字 M/SUBJECT."""
     prepare_all(world, day(date), skips(rows(datatable)))
 
 
@@ -114,4 +114,3 @@ def given_all_ready_but(world: World, date: str, datatable: list[list[str]]) -> 
 def given_length(world: World, days: str) -> None:
     world.not_opened("the meeting length")
     world.meeting = {**world.meeting, "length_days": float(days)}
-

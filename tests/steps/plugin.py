@@ -16,7 +16,9 @@ CLAUSE_TAG = "clause:"
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "clause(id): the clause of the source a feature scenario tests (from its @clause:ID tag)")
+    config.addinivalue_line(
+        "markers", "clause(id): the clause of the source a feature scenario tests (from its @clause:ID tag)"
+    )
     report = getattr(config.option, "cucumber_json_path", None)
     if report:  # pytest-bdd writes the report but does not make its folder (reports/ is not in git)
         Path(report).parent.mkdir(parents=True, exist_ok=True)
@@ -24,7 +26,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def pytest_bdd_apply_tag(tag: str, function):
     if tag.startswith(CLAUSE_TAG):
-        pytest.mark.clause(tag[len(CLAUSE_TAG):])(function)
+        pytest.mark.clause(tag[len(CLAUSE_TAG) :])(function)
         return True
     return None
 

@@ -17,7 +17,7 @@ def _timeline(world: World) -> lm.Timeline:
 
 @then(step("计划中的时限为"))
 def then_plan_dates(world: World, datatable: list[list[str]]) -> None:
-    """项目 | 起 | 止 | 依据含 | 责任人含 — 止 — for none; 项目 is a plan item id (task:study, link:examination:initial_review) or a rule id."""
+    """项目 | 起 | 止 | 依据含 | 责任人含 — 项目 is a plan item id (task:study) or a rule id; 止 — for none."""
     plan = _timeline(world)
     shown = "\n".join(f"  {i.id} | {i.start or ''} | {i.end or ''} | {i.basis or ''}" for i in plan.items)
     for row in rows(datatable):
@@ -39,13 +39,17 @@ def then_plan_dates(world: World, datatable: list[list[str]]) -> None:
 @then(step("会议须于 {end} 前召开"))
 def then_meeting_deadline(world: World, end: str) -> None:
     m = _timeline(world).meeting
-    assert (m.window_start, m.window_end) == (None, day(end)), f"the meeting window is {m.window_start} to {m.window_end}"
+    assert (m.window_start, m.window_end) == (None, day(end)), (
+        f"the meeting window is {m.window_start} to {m.window_end}"
+    )
 
 
 @then(step("会议时间为 {start} 至 {end}"))
 def then_meeting_window(world: World, start: str, end: str) -> None:
     m = _timeline(world).meeting
-    assert (m.window_start, m.window_end) == (day(start), day(end)), f"the meeting window is {m.window_start} to {m.window_end}"
+    assert (m.window_start, m.window_end) == (day(start), day(end)), (
+        f"the meeting window is {m.window_start} to {m.window_end}"
+    )
 
 
 # -- the agenda --------------------------------------------------------------------------------
@@ -57,13 +61,15 @@ def then_agenda(world: World, datatable: list[list[str]]) -> None:
     agenda = world.rules.meeting.agenda
     want = rows(datatable)
     assert [a.id for a in agenda] == [r["议程"] for r in want], f"the agenda is {[a.id for a in agenda]}"
-    for n, (a, r) in enumerate(zip(agenda, want), start=1):
+    for n, (a, r) in enumerate(zip(agenda, want, strict=True), start=1):
         if r.get("序号"):
             assert int(r["序号"]) == n
         if r.get("发言人"):
             assert a.speaker == r["发言人"], f"{a.id}: speaker {a.speaker}"
         if "分钟" in r:
-            assert (a.minutes or None) == (float(r["分钟"]) if r["分钟"] not in ("", "—") else None), f"{a.id}: minutes {a.minutes}"
+            assert (a.minutes or None) == (float(r["分钟"]) if r["分钟"] not in ("", "—") else None), (
+                f"{a.id}: minutes {a.minutes}"
+            )
         if r.get("每人"):
             assert a.per_member == yes(r["每人"]), f"{a.id}: per member {a.per_member}"
 
@@ -112,11 +118,13 @@ def _duty_table(found: list, datatable: list[list[str]], what: str) -> None:
     want = rows(datatable)
     shown = [(d.id, str(d.by or ""), d.status) for d in found]
     assert [d.id for d in found] == [r["事项"] for r in want], f"{what}: {shown}"
-    for d, r in zip(found, want):
+    for d, r in zip(found, want, strict=True):
         if r.get("时限"):
             assert d.by == day(r["时限"]), f"{d.id}: by {d.by}, not {r['时限']}"
         if r.get("状态"):
-            assert d.status == r["状态"] or {"done": "已完成", "open": "待办", "overdue": "已逾期"}[d.status] == r["状态"], f"{d.id}: {d.status}"
+            assert (
+                d.status == r["状态"] or {"done": "已完成", "open": "待办", "overdue": "已逾期"}[d.status] == r["状态"]
+            ), f"{d.id}: {d.status}"
 
 
 @then(step("于 {date} 待办为"))

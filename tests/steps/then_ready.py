@@ -11,7 +11,13 @@ BLOCKER_COLUMNS = {"规则", "事项", "对象", "提示含", "出处", "等待�
 
 
 def _show(blockers: list[lm.Blocker]) -> str:
-    return "\n".join(f"  {b.rule} | {b.item or ''} | {b.subject or ''} | {b.message} | {b.citation.section if b.citation else ''}" for b in blockers) or "  (none)"
+    return (
+        "\n".join(
+            f"  {b.rule} | {b.item or ''} | {b.subject or ''} | {b.message} | {b.citation and b.citation.section}"
+            for b in blockers
+        )
+        or "  (none)"
+    )
 
 
 @then(step("可以召开"))
@@ -89,30 +95,35 @@ def then_no_blocker(world: World, rule: str) -> None:
 
 @then(step("尚缺的必谈为"))
 def then_missing_talks(world: World, datatable: list[list[str]]) -> None:
-    """必谈 | 一方 | 另一方 — exactly the missing pairs, per talk rule (parties by id: member, role, head:部门, listed name)."""
+    """必谈 | 一方 | 另一方 — exactly the missing pairs per talk rule (member, role, head:部门 or listed name)."""
     answer = world.last_answer()
     have = {(b.item, frozenset(p)) for b in answer.blockers if b.kind == "talks_covered" for p in b.missing_pairs}
     want = {(r["必谈"], frozenset((r["一方"], r["另一方"]))) for r in rows(datatable)}
     show = lambda s: sorted(f"{i}: {'—'.join(sorted(p))}" for i, p in s)  # noqa: E731
-    assert have == want, f"missing but not in the table: {show(have - want)}; in the table but not missing: {show(want - have)}"
+    assert have == want, (
+        f"missing but not in the table: {show(have - want)}; in the table but not missing: {show(want - have)}"
+    )
 
 
 @then(step("下一步包括"))
 def then_next_actions(world: World, datatable: list[list[str]]) -> None:
     """规则 | 责任人含 | 事项含 | 起 | 时限 — each row matches one next action."""
     answer = world.last_answer()
-    shown = "\n".join(f"  {a.rule} | {a.who} | {a.what} | {a.window_start or ''} | {a.by or ''}" for a in answer.next_actions)
+    shown = "\n".join(
+        f"  {a.rule} | {a.who} | {a.what} | {a.window_start or ''} | {a.by or ''}" for a in answer.next_actions
+    )
     for row in rows(datatable):
-        def fits(a: lm.NextAction) -> bool:
-            return (
-                a.rule == row["规则"]
-                and all(p in a.who for p in pieces(row.get("责任人含", "")))
-                and all(p in a.what for p in pieces(row.get("事项含", "")))
-                and (not row.get("时限") or a.by == day(row["时限"]))
-                and (not row.get("起") or a.window_start == day(row["起"]))
-            )
+        assert any(_fits(a, row) for a in answer.next_actions), f"no next action matches {row}; they are:\n{shown}"
 
-        assert any(fits(a) for a in answer.next_actions), f"no next action matches {row}; they are:\n{shown}"
+
+def _fits(a: lm.NextAction, row: dict[str, str]) -> bool:
+    return (
+        a.rule == row["规则"]
+        and all(p in a.who for p in pieces(row.get("责任人含", "")))
+        and all(p in a.what for p in pieces(row.get("事项含", "")))
+        and (not row.get("时限") or a.by == day(row["时限"]))
+        and (not row.get("起") or a.window_start == day(row["起"]))
+    )
 
 
 @then(step("最早于 {date} 可以召开"))
@@ -132,4 +143,3 @@ def then_refused(world: World, words: str) -> None:
 @then(step("未被拒绝"))
 def then_accepted(world: World) -> None:
     world.unsurprised()
-

@@ -25,7 +25,13 @@ def when_held(world: World, date: str) -> None:
 
 @when(step("于 {date} 测评 {appraisal} 满意 {satisfied} 人，共 {total} 人"))
 def when_appraised(world: World, date: str, appraisal: str, satisfied: str, total: str) -> None:
-    event = {"date": day(date), "type": "appraised", "appraisal": appraisal, "satisfied": int(satisfied), "total": int(total)}
+    event = {
+        "date": day(date),
+        "type": "appraised",
+        "appraisal": appraisal,
+        "satisfied": int(satisfied),
+        "total": int(total),
+    }
     world.apply([event], expect_refusal=True)
 
 

@@ -1,7 +1,7 @@
 """Who is calling: API tokens map to actors, read from a tokens file (YAML or JSON).
 
     actors:
-      - name: 青石镇党委办公室 文书          # recorded as who recorded each event
+      - name: 镇党委办公室 文书              # recorded as who recorded each event
         token_sha256: 9f86d081…             # or token: <at least 16 characters>
         record: true                        # may open cases and record the unit's own events
       - name: 市委第七督导组
@@ -9,7 +9,7 @@
         roles: [supervision_group]          # rule-set roles (or member ids) it speaks for
       - name: 组织部 查询
         token: …
-        cases: ["qingshi-*"]                # optional: only these case ids (shell patterns)
+        cases: ["town-2014-*"]              # optional: only these case ids (shell patterns)
 
 Every actor may read the cases it sees and ask their readiness. Without a tokens file the
 service is open: every request acts as ``local`` with every right, and it binds to

@@ -1,4 +1,4 @@
-"""``lifemeeting coverage`` and ``lifemeeting spec``: the clauses the rules and scenarios cover, and the spec as Markdown."""
+"""``lifemeeting coverage``: which clauses rules and scenarios cover; ``lifemeeting spec``: the features as Markdown."""
 
 from __future__ import annotations
 
@@ -6,15 +6,22 @@ from pathlib import Path
 
 import click
 
-from .._coverage import Coverage, SourceCoverage, coverage as compute
+from .._coverage import Coverage, SourceCoverage
+from .._coverage import coverage as compute
 from .._loader import load_ruleset
 
-STATUS_WORDS = {"tested": "已编码并有场景", "untested": "已编码、无场景", "explained": "不可机器核对（已说明）", "missing": "未编码也未说明"}
+STATUS_WORDS = {
+    "tested": "已编码并有场景",
+    "untested": "已编码、无场景",
+    "explained": "不可机器核对（已说明）",
+    "missing": "未编码也未说明",
+}
+FEATURES_HELP = "Feature folder or file (default: ./features); repeat for more."
 
 
 @click.command()
 @click.argument("rulesets", nargs=-1)
-@click.option("--features", "features", type=click.Path(path_type=Path), multiple=True, help="Feature folder or file (default: ./features); repeat for more.")
+@click.option("--features", "features", type=click.Path(path_type=Path), multiple=True, help=FEATURES_HELP)
 @click.option("--json", "as_json", is_flag=True, help="Print every clause and rule with its status as JSON.")
 @click.option("--clauses", "show_clauses", is_flag=True, help="List every normative clause with its status.")
 def coverage(rulesets: tuple[str, ...], features: tuple[Path, ...], as_json: bool, show_clauses: bool) -> int:
@@ -67,8 +74,20 @@ def _source(s: SourceCoverage, *, clauses: bool) -> list[str]:
 
 
 @click.command()
-@click.option("--features", "features", type=click.Path(file_okay=False, path_type=Path), default=Path("features"), show_default=True, help="The feature folder.")
-@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default=Path("docs/spec"), show_default=True, help="Where the Markdown goes.")
+@click.option(
+    "--features",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("features"),
+    show_default=True,
+    help="The feature folder.",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("docs/spec"),
+    show_default=True,
+    help="Where the Markdown goes.",
+)
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if the Markdown is not what the features give.")
 def spec(features: Path, out: Path, check: bool) -> int:
     """Render the feature files as Markdown (one page per feature, and an index) for readers who run nothing."""
@@ -76,7 +95,9 @@ def spec(features: Path, out: Path, check: bool) -> int:
 
     pages = render_all(features, out)
     existing = {p.relative_to(out) for p in out.rglob("*.md")} if out.exists() else set()
-    changed = sorted(rel for rel, text in pages.items() if rel not in existing or (out / rel).read_text(encoding="utf-8") != text)
+    changed = sorted(
+        rel for rel, text in pages.items() if rel not in existing or (out / rel).read_text(encoding="utf-8") != text
+    )
     extra = sorted(existing - set(pages))
     if check:
         for rel in [*changed, *extra]:

@@ -1,0 +1,181 @@
+"""``lifemeeting bulk``: many cases from a folder or a JSON-lines file, streamed, summarised, with exit codes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+
+import pytest
+import yaml
+
+from conftest import EXAMPLES, ROOT
+from lifemeeting._bulk import Summary, answers, count_inputs
+
+ON = "2014-06-24"
+PUYANG = EXAMPLES / "puyang-2014"
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "lifemeeting", "bulk", *args], capture_output=True, text=True, cwd=ROOT, timeout=120)
+
+
+def _line(name: str) -> str:
+    """One example case as a JSON line."""
+    data = yaml.safe_load((PUYANG / name).read_text(encoding="utf-8"))
+    return json.dumps(data, ensure_ascii=False, default=str)
+
+
+@pytest.fixture
+def jsonl(tmp_path):
+    """Three good cases (two ready, one blocked) with a broken line and a blank line among them."""
+    path = tmp_path / "cases.jsonl"
+    lines = [_line("ready-county.yaml"), '{"ruleset": "puyang-2014", oops', "", _line("blocked-returned-for-rewrite.yaml"), _line("ready-city.yaml")]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _json_lines(stdout: str) -> list[dict]:
+    return [json.loads(line) for line in stdout.splitlines()]
+
+
+def test_folder_of_case_files_is_summarised(tmp_path):
+    """A folder's case files are all answered; the summary counts them and names the commonest blockers."""
+    folder = tmp_path / "cases"
+    folder.mkdir()
+    for name in ("ready-county.yaml", "blocked-returned-for-rewrite.yaml", "blocked-stuck-at-link.yaml"):
+        shutil.copy(PUYANG / name, folder / name)
+    r = run(str(folder), "--on", ON)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith(f"{ON}：共 3 件，可以召开 1 件，不能召开 2 件，输入有误 0 件")
+    assert "2 件  对照检查材料审核通过（puyang-2014 examinations_passed）" in r.stdout
+
+
+def test_jsonl_streams_one_answer_per_line_then_the_summary(jsonl):
+    """--json prints each case's answer on its own line, labelled FILE:LINE, then one summary line."""
+    r = run(str(jsonl), "--on", ON, "--json")
+    rows = _json_lines(r.stdout)
+    assert [row.get("case") for row in rows[:-1]] == [f"{jsonl}:{n}" for n in (1, 2, 4, 5)]
+    assert [row.get("convenable") for row in rows[:-1]] == [True, None, False, True]
+    assert rows[1]["error"].startswith(f"{jsonl}:2:")
+    assert {b["rule"] for b in rows[2]["blockers"]} == {"examinations_passed"}
+    assert rows[2]["receipt"]["ruleset"] == "puyang-2014"
+    assert rows[-1]["summary"]["cases"] == 4 and rows[-1]["summary"]["convenable"] == 2 and rows[-1]["summary"]["errors"] == 1
+
+
+def test_a_bad_line_is_reported_and_the_run_goes_on(jsonl):
+    """A line that is not JSON is named on stderr with its line and column; the cases after it are still answered; exit 1."""
+    r = run(str(jsonl), "--on", ON)
+    assert r.returncode == 1
+    assert f"lifemeeting: {jsonl}:2:" in r.stderr and "not valid JSON" in r.stderr
+    assert "共 4 件，可以召开 2 件，不能召开 1 件，输入有误 1 件" in r.stdout
+    assert "Traceback" not in r.stderr
+
+
+def test_a_case_the_engine_refuses_is_told_at_its_line(tmp_path):
+    """A JSON line whose case is invalid or whose event is refused gets its FILE:LINE in the message."""
+    good = json.loads(_line("ready-county.yaml"))
+    no_members = {**good, "members": []}
+    bad_talk = json.loads(json.dumps(good))
+    bad_talk["events"][3]["between"] = ["liu", "nobody"]
+    path = tmp_path / "cases.jsonl"
+    path.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in (good, no_members, bad_talk, [1, 2])) + "\n", encoding="utf-8")
+    r = run(str(path), "--on", ON)
+    assert r.returncode == 1
+    assert f"{path}:2:1: members: List should have at least 1 item" in r.stderr
+    assert f"{path}:3: event #3 (talk) refused: unknown talk party 'nobody'" in r.stderr
+    assert f"{path}:4:1: expected a JSON object (one case), not list" in r.stderr
+
+
+def test_two_jobs_give_identical_answers(tmp_path):
+    """--jobs 2 prints the same answers, in the same order, as one process."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import generate
+
+    path = generate.write(40, tmp_path / "cases.jsonl")
+    one = run(str(path), "--on", ON, "--json")
+    two = run(str(path), "--on", ON, "--json", "--jobs", "2")
+    assert one.returncode == two.returncode == 0, one.stderr + two.stderr
+    assert _json_lines(one.stdout) == _json_lines(two.stdout)
+    assert len(_json_lines(one.stdout)) == 41
+
+
+def test_all_good_input_exits_0_even_when_cases_are_blocked():
+    """Exit 0 means every case was answered, whether or not it can convene."""
+    r = run(str(PUYANG / "blocked-stuck-at-link.yaml"), "--on", ON)
+    assert r.returncode == 0, r.stderr
+    assert "共 1 件，可以召开 0 件，不能召开 1 件" in r.stdout
+
+
+@pytest.mark.parametrize("args", [["--on", ON, "no-such-folder"], [str(PUYANG)], [str(PUYANG), "--on", "24.6.2014"]])
+def test_usage_errors_exit_2(args):
+    """A missing path, a missing --on or a malformed date is a usage error: exit 2."""
+    r = run(*args)
+    assert r.returncode == 2
+    assert "Traceback" not in r.stderr
+
+
+def test_progress_goes_to_stderr_with_the_total(jsonl):
+    """--progress writes 已处理 N/TOTAL 件 to stderr and leaves stdout to the answers."""
+    r = run(str(jsonl), "--on", ON, "--json", "--progress")
+    assert "已处理 4/4 件" in r.stderr
+    assert "已处理" not in r.stdout
+
+
+def test_count_inputs_counts_without_answering(jsonl, tmp_path):
+    """The progress total is the number of non-blank lines, or of case files in a folder."""
+    assert count_inputs(jsonl) == 4
+    assert count_inputs(PUYANG) == len(list(PUYANG.glob("*.yaml")))
+
+
+def test_overdue_actions_are_counted_by_owner():
+    """The summary counts overdue next actions under the person or body who must act."""
+    r = run(str(PUYANG / "blocked-missing-presign.yaml"), "--on", ON, "--json")
+    summary = _json_lines(r.stdout)[-1]["summary"]
+    assert summary["overdue_by_owner"] == [{"who": "所在党组主要负责同志（县人大常委会党组书记董振海）", "actions": 1}]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs a named pipe")
+def test_answers_are_streamed_before_the_input_ends(tmp_path):
+    """The first answer comes out before the second case has even been written: nothing waits for the whole input."""
+    fifo = tmp_path / "cases.jsonl"
+    os.mkfifo(fifo)
+    first_answered = threading.Event()
+    order: list[str] = []
+
+    def writer() -> None:
+        with open(fifo, "w", encoding="utf-8") as fh:
+            fh.write(_line("ready-county.yaml") + "\n")
+            fh.flush()
+            first_answered.wait(30)
+            order.append("second written")
+            fh.write(_line("ready-city.yaml") + "\n")
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    for outcome in answers(fifo, dt.date(2014, 6, 24)):
+        order.append(outcome.label)
+        first_answered.set()
+    thread.join()
+    assert order == [f"{fifo}:1", "second written", f"{fifo}:2"]
+
+
+def test_summary_keeps_counts_not_answers(jsonl):
+    """The summary holds counters only: adding an outcome keeps no reference to its answer."""
+    import gc
+    import weakref
+
+    summary = Summary()
+    refs = []
+    for outcome in answers(jsonl, dt.date(2014, 6, 24)):
+        summary.add(outcome)
+        if outcome.answer is not None:
+            refs.append(weakref.ref(outcome.answer))
+    del outcome
+    gc.collect()
+    assert refs and all(r() is None for r in refs)
+    assert summary.as_dict()["cases"] == 4

@@ -1,0 +1,214 @@
+"""The engine's fast paths give exactly what the plain paths give: same states, answers and refusals."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+import lifemeeting as lm
+from conftest import EXAMPLES, ROOT
+from lifemeeting import _chains, _predicate, _replay, _stages
+from lifemeeting._loader import LoadedRuleSet
+from lifemeeting._view import TEAM, CaseView
+from lifemeeting._viewcache import memo_for
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import generate  # noqa: E402
+
+
+def _example_cases() -> list[tuple[str, dict]]:
+    out = []
+    known = lm.available()
+    for path in sorted(EXAMPLES.rglob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if isinstance(data, dict) and "members" in data and "events" in data and "pinned" not in data and data["ruleset"] in known:
+            out.append((str(path.relative_to(EXAMPLES)), data))
+    return out
+
+
+EXAMPLE_CASES = _example_cases()
+SYNTHETIC = [(f"synthetic-{i}", generate.generate(i)) for i in range(12)]
+ALL = EXAMPLE_CASES + SYNTHETIC
+
+
+def _material_facts(state: _replay.CaseState) -> list:
+    return [
+        [(key, m.state, sorted(m.approvals), m.returns, m.submitted_on, m.first_submitted_on, list(m.done_links), m.passed_on)
+         for key, m in r.materials.items()]
+        + [sorted(map(sorted, r.talks)), sorted(r.talks.values()), r.done, r.duties, r.stage, r.held_on, r.number, r.kind, r.redo]
+        for r in state.rounds
+    ]
+
+
+def _facts(state: _replay.CaseState) -> tuple:
+    return (_material_facts(state), state.last_date, state.applied)
+
+
+def _outcome(data: dict, on: dt.date) -> tuple:
+    """State facts and the answer, or the refusal message."""
+    try:
+        opened = lm.open_case(copy.deepcopy(data))
+        return _facts(opened.state), opened.can_convene(on).model_dump()
+    except lm.LifemeetingError as exc:
+        return ("refused", str(exc))
+
+
+def _slow(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_replay, "QUICK", False)
+
+
+@pytest.mark.parametrize("name,data", ALL, ids=[n for n, _ in ALL])
+def test_quick_replay_matches_checked_replay(name, data, monkeypatch):
+    """Replaying with the one-step path for ordinary events ends in the same state and answer as checking every event."""
+    on = dt.date(2014, 6, 24)
+    quick = _outcome(data, on)
+    _slow(monkeypatch)
+    assert quick == _outcome(data, on)
+
+
+def _spoiled(data: dict) -> list[dict]:
+    """Variants of one case, each with one event the engine must refuse or treat unusually."""
+    events = data["events"]
+    talk = next(i for i, e in enumerate(events) if e["type"] == "talk")
+    approved = next(i for i, e in enumerate(events) if e["type"] == "approved")
+    submitted = next(i for i, e in enumerate(events) if e["type"] == "submitted")
+    done = next(i for i, e in enumerate(events) if e["type"] == "done")
+    changes = [
+        (talk, {"between": [events[talk]["between"][0], "nobody"]}),
+        (talk, {"between": [events[talk]["between"][0], events[talk]["between"][0]]}),
+        (approved, {"by": "someone_else"}),
+        (approved, {"link": "no_such_link"}),
+        (approved, {"subject": "ghost"}),
+        (approved, {"material": "no_such_material"}),
+        (submitted, {"material": None}),
+        (done, {"task": "no_such_task"}),
+        (approved, {"date": "2013-01-01"}),  # earlier than the event before it
+    ]
+    out = []
+    for index, change in changes:
+        variant = copy.deepcopy(data)
+        variant["events"][index].update(change)
+        out.append(variant)
+    twice = copy.deepcopy(data)
+    twice["events"].insert(submitted + 1, dict(events[submitted]))  # submitted twice
+    out.append(twice)
+    dup = copy.deepcopy(data)
+    dup["events"].insert(done + 1, dict(events[done]))  # a task recorded twice
+    out.append(dup)
+    return out
+
+
+@pytest.mark.parametrize("variant", range(11))
+def test_quick_replay_refuses_like_checked_replay(variant, monkeypatch):
+    """An event the engine refuses is refused with the same message whichever path meets it first."""
+    data = _spoiled(SYNTHETIC[1][1])[variant]
+    quick = _outcome(data, dt.date(2014, 6, 24))
+    _slow(monkeypatch)
+    slow = _outcome(data, dt.date(2014, 6, 24))
+    assert quick == slow
+    assert quick[0] == "refused", "each variant carries one event the engine refuses"
+
+
+@pytest.mark.parametrize("name,data", ALL, ids=[n for n, _ in ALL])
+def test_state_as_of_a_day_is_the_replay_up_to_that_day(name, data):
+    """One pass that keeps the state as of a day equals replaying again up to that day."""
+    opened = lm.open_case(copy.deepcopy(data))
+    days = sorted({e.date for e in opened.case.events})
+    for on in days[:: max(1, len(days) // 4)] + [days[-1] - dt.timedelta(days=1)]:
+        full, early = _replay.replay_as_of(opened.view, on)
+        assert _facts(full) == _facts(opened.state)
+        assert _facts(early) == _facts(_replay.replay(opened.view, until=on))
+
+
+def test_copied_state_is_independent():
+    """Applying events to a copy leaves the original as it was."""
+    opened = lm.open_case(copy.deepcopy(SYNTHETIC[0][1]))
+    view = opened.view
+    half = _replay.CaseState(view)
+    events = view.case.events
+    for i, e in enumerate(events[: len(events) // 2]):
+        half.apply(e, i)
+    before = _facts(half)
+    other = half.copy()
+    for i, e in enumerate(events[len(events) // 2 :], len(events) // 2):
+        other.apply(e, i)
+    assert _facts(half) == before and _facts(other) != before
+
+
+def _all_paths() -> list[tuple[LoadedRuleSet, object]]:
+    seen = {}
+    for _, data in ALL:
+        opened = lm.open_case(copy.deepcopy(data))
+        for slot in opened.view.slots.values():
+            seen[id(slot.path)] = (opened.ruleset, slot.path)
+    return list(seen.values())
+
+
+def test_path_tables_read_off_the_spec_equal_the_machines():
+    """Every path's transition table, read off its specification, is what the transitions Machine gives."""
+    paths = _all_paths()
+    assert len(paths) > 20
+    for _, path in paths:
+        assert path.table == _chains.compile_table(_chains.define_machine(path.chain, path.steps))
+
+
+@pytest.mark.parametrize("redo", [False, True])
+@pytest.mark.parametrize("reconvene", [False, True])
+def test_stage_table_read_off_the_spec_equals_the_machines(redo, reconvene):
+    """The stage table the engine runs is the one the stage Machine defines."""
+    assert _stages.table(redo, reconvene) == _stages.machine_table(redo, reconvene)
+
+
+def _reference_view(view: CaseView) -> tuple:
+    """Roles, slots and paths worked out the plain way, predicate by predicate."""
+    rs, unit = view.rules, view.unit
+    roles = {r.id: [m for m in view.members if _predicate.matches(r.filled_by, view.subjects[m], unit)] for r in rs.roles if r.filled_by is not None}
+    slots = {}
+    chains = {c.material: c for c in rs.chains if c.tiers is None or view.tier in c.tiers}
+    for material in rs.materials:
+        if material.tiers is not None and view.tier not in material.tiers:
+            continue
+        chain = chains.get(material.id) or _chains.filing_chain(material)
+        authors = [TEAM] if material.team else []
+        if material.members is not None:
+            authors += [m for m in view.members if _predicate.matches(material.members, view.subjects[m], unit)]
+        for subject in authors:
+            path = _chains.path_for(chain, view.subjects[subject], unit)
+            slots[(material.id, subject)] = (path.chain.id, [(s.number, s.pre_sign) for s in path.steps])
+    return roles, slots
+
+
+def _view_facts(view: CaseView) -> tuple:
+    return view.role_members, {k: (s.path.chain.id, [(st.number, st.pre_sign) for st in s.path.steps]) for k, s in view.slots.items()}
+
+
+@pytest.mark.parametrize("name,data", ALL, ids=[n for n, _ in ALL])
+def test_shared_profiles_give_the_rules_each_case_would_get_alone(name, data):
+    """Roles, materials and paths taken from the shared profile tables equal those worked out for the case alone."""
+    view = lm.open_case(copy.deepcopy(data)).view
+    assert _view_facts(view) == _reference_view(view)
+    assert list(view.slots) == list(_reference_view(view)[1]), "slots keep the rule set's order"
+
+
+def test_a_rule_set_that_tests_member_ids_shares_no_subject_profiles():
+    """When a predicate tests a member's id, two members with the same attributes are told apart."""
+    base = lm.load_ruleset("puyang-2014")
+    roles = [r.model_copy(update={"filled_by": {"id": "m02"}}) if r.id == "unit_principal" else r for r in base.model.roles]
+    loaded = LoadedRuleSet(model=base.model.model_copy(update={"roles": roles}), sha256="test", origin="<test>")
+    memo = memo_for(loaded)
+    assert memo.uses_id and not memo_for(base).uses_id
+    data = copy.deepcopy(SYNTHETIC[0][1])
+    data["events"] = []
+    view = CaseView(loaded, lm.Case.model_validate(data))
+    assert view.role_members["unit_principal"] == ["m02"]
+    assert _view_facts(view) == _reference_view(view)
+
+
+def test_examples_are_found():
+    """The comparisons above run over the bundled examples, not an empty list."""
+    assert len(EXAMPLE_CASES) >= 20 and Path(EXAMPLES).is_dir()
