@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-import yaml
 
 import lifemeeting as lm
+from casetools import example_case, without_events
 from conftest import EXAMPLES
 
 DIR = EXAMPLES / "town-2014"
@@ -15,17 +15,10 @@ MEETING = dt.date(2014, 7, 15)
 
 
 def _case(name: str = "ready.yaml") -> dict:
-    return yaml.safe_load((DIR / name).read_text(encoding="utf-8"))
+    return example_case(DIR / name)
 
 
-def _without(case: dict, *needles: str) -> dict:
-    """The case with every event whose values contain all of one needle's words removed."""
-
-    def hit(event: dict) -> bool:
-        text = " ".join(str(v) for v in event.values())
-        return any(all(word in text for word in needle.split()) for needle in needles)
-
-    return {**case, "events": [e for e in case["events"] if not hit(e)]}
+_without = without_events
 
 
 def _answer(case: dict, on: dt.date = MEETING) -> lm.Readiness:
