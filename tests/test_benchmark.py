@@ -6,9 +6,9 @@ import datetime as dt
 import sys
 
 import pytest
+from conftest import ROOT
 
 import lifemeeting as lm
-from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import generate  # noqa: E402

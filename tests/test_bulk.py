@@ -12,8 +12,8 @@ import threading
 
 import pytest
 import yaml
-
 from conftest import EXAMPLES, ROOT
+
 from lifemeeting._bulk import Summary, answers, count_inputs
 
 ON = "2014-06-24"
@@ -96,12 +96,12 @@ def test_two_jobs_give_identical_answers(tmp_path):
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import generate
 
-    path = generate.write(40, tmp_path / "cases.jsonl")
+    path = generate.write(150, tmp_path / "cases.jsonl")  # three chunks: both workers answer some
     one = run(str(path), "--on", ON, "--json")
     two = run(str(path), "--on", ON, "--json", "--jobs", "2")
     assert one.returncode == two.returncode == 0, one.stderr + two.stderr
     assert _json_lines(one.stdout) == _json_lines(two.stdout)
-    assert len(_json_lines(one.stdout)) == 41
+    assert len(_json_lines(one.stdout)) == 151
 
 
 def test_all_good_input_exits_0_even_when_cases_are_blocked():
@@ -179,3 +179,30 @@ def test_summary_keeps_counts_not_answers(jsonl):
     gc.collect()
     assert refs and all(r() is None for r in refs)
     assert summary.as_dict()["cases"] == 4
+
+
+def test_owner_counts_stay_bounded_and_say_how_far_off_they_may_be(monkeypatch):
+    """Past the owner limit the rarest owners are dropped, the frequent ones keep exact counts, and the undercount is reported."""
+    import lifemeeting._bulk as bulk_module
+    from lifemeeting import NextAction, Readiness, Receipt
+    from lifemeeting._bulk import Outcome
+
+    monkeypatch.setattr(bulk_module, "MAX_OWNERS", 4)
+
+    def outcome(*owners: str) -> Outcome:
+        actions = [NextAction(rule="r", who=w, what="x", overdue=True) for w in owners]
+        answer = Readiness(convenable=False, on=dt.date(2014, 6, 24), meeting_date=None, ruleset="rs", tier=None, unit="u",
+                           blockers=[], next_actions=actions, earliest_date=None,
+                           receipt=Receipt(ruleset="rs", version="1", sha256="0" * 64, engine="x"))
+        return Outcome("case", answer, None)
+
+    summary = Summary()
+    for _ in range(5):
+        summary.add(outcome("书记"))
+    for name in ("甲", "乙", "丙", "丁"):
+        summary.add(outcome(name))
+    data = summary.as_dict()
+    assert len(summary.overdue_by_owner) <= 4
+    assert data["overdue_by_owner"][0] == {"who": "书记", "actions": 5}
+    assert data["owners_undercount"] == 1
+

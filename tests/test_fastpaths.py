@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import EXAMPLES, ROOT
 
 import lifemeeting as lm
-from conftest import EXAMPLES, ROOT
 from lifemeeting import _chains, _predicate, _replay, _stages
 from lifemeeting._loader import LoadedRuleSet
 from lifemeeting._view import TEAM, CaseView
@@ -78,7 +78,12 @@ def _spoiled(data: dict) -> list[dict]:
     approved = next(i for i, e in enumerate(events) if e["type"] == "approved")
     submitted = next(i for i, e in enumerate(events) if e["type"] == "submitted")
     done = next(i for i, e in enumerate(events) if e["type"] == "done")
+    signed = next(i for i, e in enumerate(events) if e["type"] == "signed")
+    returned = next(i for i, e in enumerate(events) if e["type"] == "returned")
     changes = [
+        (signed, {"by": "someone_else"}),
+        (returned, {"by": "someone_else"}),
+        (returned, {"link": "city_secretary_review"}),
         (talk, {"between": [events[talk]["between"][0], "nobody"]}),
         (talk, {"between": [events[talk]["between"][0], events[talk]["between"][0]]}),
         (approved, {"by": "someone_else"}),
@@ -103,7 +108,7 @@ def _spoiled(data: dict) -> list[dict]:
     return out
 
 
-@pytest.mark.parametrize("variant", range(11))
+@pytest.mark.parametrize("variant", range(14))
 def test_quick_replay_refuses_like_checked_replay(variant, monkeypatch):
     """An event the engine refuses is refused with the same message whichever path meets it first."""
     data = _spoiled(SYNTHETIC[1][1])[variant]
@@ -212,3 +217,12 @@ def test_a_rule_set_that_tests_member_ids_shares_no_subject_profiles():
 def test_examples_are_found():
     """The comparisons above run over the bundled examples, not an empty list."""
     assert len(EXAMPLE_CASES) >= 20 and Path(EXAMPLES).is_dir()
+
+
+def test_a_selector_made_on_the_fly_that_tests_ids_is_not_answered_from_a_shared_profile():
+    """Selecting members by id, outside the rule set's own predicates, still finds exactly that member."""
+    first = lm.open_case(copy.deepcopy(SYNTHETIC[0][1])).view
+    second = lm.open_case(copy.deepcopy(SYNTHETIC[1][1])).view
+    for view in (first, second):
+        assert view._select({"members": {"id": "m03"}}) == ["m03"]
+        assert view._select({"members": {"position": view.members["m03"].position, "id": "m03"}}) == ["m03"]

@@ -7,9 +7,9 @@ import shutil
 import sys
 
 import pytest
+from conftest import FIXTURES, ROOT
 
 import lifemeeting as lm
-from conftest import FIXTURES, ROOT
 from lifemeeting import _rscache
 from lifemeeting._loader import _load_bytes
 

@@ -513,6 +513,14 @@ def test_public_appraisal_below_two_thirds_sends_the_team_back(satisfied, total,
     assert (opened.state.materials[("examination", "meng")].state == "drafting") is redo
 
 
+def test_look_back_outcomes_are_orders_with_their_consequences():
+    """3、2: 限期整改 and 延时补课 send the 回头看 back; 推倒重来 restarts all preparation."""
+    orders = {o.id: (o.consequence, o.redo) for o in lm.load_ruleset(RULESET).model.orders}
+    assert orders["look_back_rectify"] == ("redo", ["look_back"])
+    assert orders["look_back_make_up"] == ("redo", ["look_back"])
+    assert orders["look_back_restart"] == ("restart", [])
+
+
 def test_unverifiable_clauses_are_listed_with_reasons():
     """六不, 回头看 outcomes, 六个不放过 and the grounds for 责令重开 are kept as unchecked, each with a reason and a citation."""
     rs = lm.load_ruleset(RULESET).model
@@ -524,8 +532,8 @@ def test_unverifiable_clauses_are_listed_with_reasons():
 def test_order_to_reconvene_starts_a_new_round():
     """责令重开 after a held meeting starts a new round in which the meeting must be held again."""
     rs = lm.load_ruleset(RULESET).model
-    (order,) = rs.orders
-    assert (order.id, order.consequence, order.cite.section) == ("order_reconvene", "reconvene", "3、6工作要求①")
+    order = next(o for o in rs.orders if o.id == "order_reconvene")
+    assert (order.consequence, order.cite.section) == ("reconvene", "3、6工作要求①")
     opened = lm.open_case(EX / "ready-county.yaml")
     opened.apply({"date": "2014-06-24", "type": "held"})
     opened.apply({"date": "2014-06-26", "type": "ordered", "order": "order_reconvene", "reason": "相互评功摆好走过场"})

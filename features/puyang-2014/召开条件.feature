@@ -114,3 +114,33 @@
       | 服务 | 能否 | 结论               |
       | 是   | 否   | 未公示的不能召开   |
       | 否   | 是   | 不需要公示         |
+
+  @clause:py-3-2-look-back-outcomes
+  场景大纲: “回头看”<名称>：已做的“回头看”作废，重做之前不能开会
+    假如 会前准备于 "2014-06-15" 全部完成
+    当 于 "2014-06-16" 上级作出决定 "<决定>"
+    那么 于 "2014-06-24" 能否召开为 "否"
+    并且 阻碍为：
+      | 规则                 | 事项      | 提示含       | 出处           |
+      | preparation_complete | look_back | 开展“回头看” | 3、6工作要求① |
+    当 于 "2014-06-18" 完成 "look_back"
+    那么 于 "2014-06-24" 可以召开
+
+    例子:
+      | 决定              | 名称     |
+      | look_back_rectify | 限期整改 |
+      | look_back_make_up | 延时补课 |
+
+  @clause:py-3-2-look-back-outcomes
+  场景: “回头看”推倒重来：会前准备全部重做，谈心、材料、方案都要重来
+    假如 会前准备于 "2014-06-15" 全部完成
+    当 于 "2014-06-16" 上级作出决定 "look_back_restart"
+    那么 于 "2014-06-24" 能否召开为 "否"
+    并且 阻碍包括：
+      | 规则                        | 事项        |
+      | preparation_complete        | look_back   |
+      | required_talks_done         |             |
+      | examinations_passed         | examination |
+      | plan_approved               | plan        |
+    当 于 "2014-06-17" 上级作出决定 "order_reconvene"
+    那么 被拒绝，原因含 "needs a meeting that was held"

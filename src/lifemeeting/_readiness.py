@@ -134,10 +134,10 @@ def _party_order(v: CaseView):
 
 def _materials_passed(state: CaseState, gate: Gate, on: dt.date) -> Found:
     v = state.view
-    for (material_id, subject), m in state.materials.items():
-        if material_id != gate.material or m.gate_passed:
-            continue
-        yield _material_blocker(v, gate, m, on)
+    wanted = gate.material
+    for (material_id, _subject), m in state.materials.items():
+        if material_id == wanted and m.state not in m.slot.path.gate_states:  # not m.gate_passed, without the call
+            yield _material_blocker(v, gate, m, on)
 
 
 def _material_blocker(v: CaseView, gate: Gate, m: MaterialState, on: dt.date) -> tuple[Blocker, NextAction]:

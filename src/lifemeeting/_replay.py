@@ -14,6 +14,7 @@ from ._case_model import Event
 from ._chains import DRAFTING, PASSED
 from ._errors import EventRefused
 from ._numbers import meets
+from ._quick import quick_run
 from ._stages import HELD, PREPARING, REDOING, STAGE_NAMES, allowed_pairs, table
 from ._talks import Pair
 from ._validation import did_you_mean
@@ -153,77 +154,8 @@ class CaseState:
         return self._quick_run([e], 0, None) == 1
 
     def _quick_run(self, events: Sequence[Event], i: int, until: dt.date | None) -> int:
-        """Apply ``events[i:]`` while they are ordinary and dated up to ``until``; return the index it stopped at.
-
-        Replay spends its time on talks, submissions, approvals and tasks while a round is
-        prepared. For those, when every check would pass, this makes exactly the change that
-        ``_check`` and its change would make, in one loop without a call per event. It stops,
-        having changed nothing for that event, at anything else (a refusal, a link with
-        several reviewers, another stage or event type), which ``apply`` then checks in full.
-        """
-        r = self.rounds[-1]
-        if r.stage != PREPARING:
-            return i
-        v = self.view
-        members, role_members, resolve, tasks, duties = v.members, v.role_members, v.resolve_party, v.task_by_id, self._duty_set
-        materials, talks, done = r.materials, r.talks, r.done
-        last, first, n = self.last_date, i, len(events)
-        while i < n:
-            e = events[i]
-            date = e.date
-            if (until is not None and date > until) or (last is not None and date < last):
-                break
-            kind = e.type
-            if kind == "talk":
-                if not e.between:
-                    break
-                a, b = e.between
-                if a not in members and (a := resolve(a)) is None:
-                    break
-                if b not in members and (b := resolve(b)) is None:
-                    break
-                if a == b:
-                    break
-                talks.setdefault(frozenset((a, b)), date)
-            elif kind == "approved":
-                m = materials.get((e.material, e.subject))  # type: ignore[arg-type]
-                if m is None:
-                    break
-                path = m.slot.path
-                step = path.at_link.get(e.link)  # type: ignore[arg-type]  # None finds nothing
-                if step is None or m.state != step.state or m.approvals:
-                    break
-                reviewers = step.link.reviewers
-                if len(reviewers) != 1 or (e.by != reviewers[0] and e.by not in role_members.get(reviewers[0], ())):
-                    break
-                dest = m.state = path.table[(step.state, "approve")]  # as _move, approvals being empty already
-                m.done_links.append(step.link.id)
-                if m.passed_on is None and dest in path.gate_states:
-                    m.passed_on = date
-            elif kind == "submitted":
-                m = materials.get((e.material, e.subject))  # type: ignore[arg-type]
-                if m is None or m.state != DRAFTING or m.approvals:
-                    break
-                path = m.slot.path
-                dest = m.state = path.table[(DRAFTING, "submit")]  # as _submit
-                m.submitted_on = date
-                if m.first_submitted_on is None:
-                    m.first_submitted_on = date
-                if dest in path.gate_states:
-                    m.passed_on = date
-            elif kind == "done":
-                task = e.task
-                if task in duties or task not in tasks or task in done:
-                    break
-                done[task] = date  # type: ignore[index]  # not None: it is a task id
-            else:
-                break
-            last = date
-            i += 1
-        if i > first:
-            self.last_date = last
-            self.applied += i - first
-        return i
+        """Apply ``events[i:]`` the quick way while they are ordinary (``_quick.quick_run``); the index it stopped at."""
+        return quick_run(self, events, i, until)
 
     def _check(self, e: Event):  # returns the change to make once every check has passed
         last = self.last_date

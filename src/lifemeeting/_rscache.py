@@ -21,7 +21,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -97,6 +96,8 @@ def _read(entry: Path, sha: str, origin: str) -> LoadedRuleSet | None:
 
 
 def _write(entry: Path, loaded: LoadedRuleSet) -> None:
+    import tempfile  # only a process that checked a rule set writes; the others need not import it
+
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".pickle")

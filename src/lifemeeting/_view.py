@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from . import _dates
+from . import _dates, _predicate
 from ._case_model import Case
 from ._chains import Path
 from ._errors import CaseError, Problem
@@ -25,6 +25,7 @@ from ._workdays import WorkCalendar
 from ._yamlsource import Located
 
 TEAM = "team"
+_TEXT_WINDOWS: dict[tuple[str, int], _dates.Window | None] = {}  # (words, year) → window; see CaseView.window
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,14 @@ class CaseView:
     def _select(self, sel: dict) -> list[str]:
         (key, value), = sel.items()
         if key == "members":
-            return [mid for mid in self.members if self._profiles[mid].matches(value)]
+            profiles, found = self._profiles, []
+            for mid in self.members:
+                hit = profiles[mid].matches(value)
+                if hit is None:  # the predicate tests ids: ask with this member's own attributes
+                    hit = _predicate.matches(value, self.subjects[mid], self.unit)
+                if hit:
+                    found.append(mid)
+            return found
         if key == "role":
             filled = self.role_members.get(value)
             return list(filled) if filled is not None else [value]
@@ -164,6 +172,14 @@ class CaseView:
     def window(self, due: Any, due_by_tier: dict | None, *, meeting: dt.date | None = None) -> _dates.Window | None:
         """The window a rule's date means here; relative dates count from ``meeting`` (default: the planned date)."""
         spec = (due_by_tier or {}).get(self.tier, due) if due_by_tier else due
+        if isinstance(spec, str):  # a date in words ('6月中旬') means the same in every case of that year: read it once
+            key = (spec, self.rules.year)
+            hit = _TEXT_WINDOWS.get(key)
+            if hit is None:
+                if len(_TEXT_WINDOWS) >= 4096:
+                    _TEXT_WINDOWS.clear()
+                hit = _TEXT_WINDOWS[key] = _dates.resolve(spec, year=self.rules.year, meeting=None, parameters={})
+            return hit
         return _dates.resolve(spec, year=self.rules.year, meeting=meeting or self.case.meeting.date, parameters=dict(self.case.parameters), add_days=self.calendar.add)
 
     def citation(self, cite: Citation) -> dict[str, str]:

@@ -49,14 +49,20 @@ class SubjectRules:
         self.writes: dict[str, Path] = {
             material.id: path_for(chain, subject, unit)
             for material, chain in rules.materials
-            if (material.team if team else material.members is not None and self.matches(material.members))
+            if (material.team if team else material.members is not None and _predicate.matches(material.members, subject, unit))
         }
 
-    def matches(self, pred: Mapping[str, Any] | None) -> bool:
-        """``_predicate.matches`` for this profile, remembered per predicate object of the rule set."""
+    def matches(self, pred: Mapping[str, Any] | None) -> bool | None:
+        """``_predicate.matches`` for this profile, remembered per predicate object of the rule set.
+
+        None for a predicate that tests ``id``: a shared profile does not know whose it is.
+        """
         hit = self._seen.get(id(pred))
         if hit is None:  # the entry holds the predicate, so its id cannot be reused
-            hit = self._seen[id(pred)] = (pred, _predicate.matches(pred, self._subject, self._unit))
+            if len(self._seen) >= MAX_PROFILES:  # predicates made on the fly, not the rule set's own
+                self._seen.clear()
+            answer = None if _mentions_id(pred) else _predicate.matches(pred, self._subject, self._unit)
+            hit = self._seen[id(pred)] = (pred, answer)
         return hit[1]
 
 

@@ -80,4 +80,6 @@ def render(d: dict, on: dt.date) -> str:
     if d["overdue_by_owner"]:
         lines.append("逾期事项（按责任人）：")
         lines += [f"  {o['actions']:>6} 项  {o['who']}" for o in d["overdue_by_owner"]]
+    if d.get("owners_undercount"):
+        lines.append(f"  （责任人过多，只保留逾期较多者；每人计数至多少计 {d['owners_undercount']} 项）")
     return "\n".join(lines)
