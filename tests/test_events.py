@@ -175,3 +175,16 @@ def test_unknown_event_key_is_refused_with_location(tmp_path):
     (problem,) = info.value.problems
     assert (problem.line, problem.column) == (10, 64)
     assert problem.message.startswith("unknown key 'subjet' (did you mean 'subject'?); expected one of: type, date, task")
+
+
+def test_applied_events_join_the_case_for_later_replays():
+    """An applied event is part of the case: asking about an earlier day replays it too, a refused one is not kept."""
+    case = lm.open_case(_case(SUBMIT_ZHAO), ruleset=MINIMAL)
+    case.apply({"date": "2020-06-02", "type": "done", "task": "study"})
+    case.apply({"date": "2020-06-10", "type": "talk", "between": ["wang", "zhao"]})
+    with pytest.raises(lm.EventRefused):
+        case.apply({"date": "2020-06-11", "type": "talk", "between": ["wang", "nobody"]})
+    assert [e.type for e in case.case.events] == ["submitted", "done", "talk"]
+    early = case.can_convene(dt.date(2020, 6, 5))  # replayed up to 6月5日: study done, no talk yet
+    assert "prepared" not in {b.rule for b in early.blockers}
+    assert "talked" in {b.rule for b in early.blockers}

@@ -25,9 +25,13 @@
   @clause:fg-4-3-1-report @clause:fg-4-3-3-focused @clause:fg-4-3-3-hearing @clause:fg-4-3-4-survey
   场景: 会后工作的时限：报告会后15天内，集中整改和汇报2014年4月底前，满意度测评2014年6月底前
     那么 于 "2013-12-28" 待办为：
-      | 事项                  | 时限       |
-      | report                | 2014-01-11 |
-      | focused_rectification | 2014-04-30 |
+      | 事项                        | 时限       |
+      | report                      | 2014-01-11 |
+      | personal_rectification/chen | 2014-02-28 |
+      | personal_rectification/he   | 2014-02-28 |
+      | personal_rectification/liu  | 2014-02-28 |
+      | rectification_plan          | 2014-02-28 |
+      | focused_rectification       | 2014-04-30 |
       | rectification_hearing | 2014-04-30 |
       | satisfaction_survey   | 2014-06-30 |
 
@@ -46,11 +50,16 @@
   @clause:fg-4-3-4-threshold
   场景大纲: 总体满意率<满意>/<总数>，<结论>
     当 发生：
-      | 日期       | 事件 | 事项                  |
-      | 2014-01-08 | 完成 | report                |
-      | 2014-04-25 | 完成 | focused_rectification |
-      | 2014-04-28 | 完成 | rectification_hearing |
-      | 2014-06-20 | 完成 | satisfaction_survey   |
+      | 日期       | 事件 | 事项                  | 材料                   | 对象 | 环节                        | 由                           |
+      | 2014-01-08 | 完成 | report                |                        |      |                             |                              |
+      | 2014-02-20 | 提交 |                       | personal_rectification | liu  |                             |                              |
+      | 2014-02-20 | 提交 |                       | personal_rectification | chen |                             |                              |
+      | 2014-02-20 | 提交 |                       | personal_rectification | he   |                             |                              |
+      | 2014-02-21 | 提交 |                       | rectification_plan     | team |                             |                              |
+      | 2014-02-24 | 通过 |                       | rectification_plan     | team | enlarged_meeting_discussion | enlarged_party_group_meeting |
+      | 2014-04-25 | 完成 | focused_rectification |                        |      |                             |                              |
+      | 2014-04-28 | 完成 | rectification_hearing |                        |      |                             |                              |
+      | 2014-06-20 | 完成 | satisfaction_survey   |                        |      |                             |                              |
     并且 于 "2014-06-20" 测评 "satisfaction" 满意 "<满意>" 人，共 "<总数>" 人
     那么 测评 "satisfaction" 结果为 "<结果>"
     并且 于 "2014-06-21" 阶段为 "<阶段>"
@@ -84,3 +93,34 @@
       | 序号 | 环节                        | 名称             | 审核人                        | 性质 | 把关 |
       | ①    | enlarged_meeting_discussion | 党组扩大会议充分讨论 | enlarged_party_group_meeting | 审核 | 否   |
       | ②    | city_leader_read_through    | 市政府分管领导审阅 | city_government_leader        | 审阅 | 否   |
+
+  @clause:fg-4-3-4-threshold @clause:fg-3-held-by
+  场景: 重新召开的会不受“12月底前召开”的限制，第二轮达到80%即告完结，两轮都留有记录
+    当 发生：
+      | 日期       | 事件 | 事项                  | 材料                   | 对象 | 环节                        | 由                           | 测评         | 满意 | 总数 |
+      | 2014-01-08 | 完成 | report                |                        |      |                             |                              |              |      |      |
+      | 2014-02-20 | 提交 |                       | personal_rectification | liu  |                             |                              |              |      |      |
+      | 2014-02-20 | 提交 |                       | personal_rectification | chen |                             |                              |              |      |      |
+      | 2014-02-20 | 提交 |                       | personal_rectification | he   |                             |                              |              |      |      |
+      | 2014-02-21 | 提交 |                       | rectification_plan     | team |                             |                              |              |      |      |
+      | 2014-02-24 | 通过 |                       | rectification_plan     | team | enlarged_meeting_discussion | enlarged_party_group_meeting |              |      |      |
+      | 2014-04-25 | 完成 | focused_rectification |                        |      |                             |                              |              |      |      |
+      | 2014-04-28 | 完成 | rectification_hearing |                        |      |                             |                              |              |      |      |
+      | 2014-06-20 | 完成 | satisfaction_survey   |                        |      |                             |                              |              |      |      |
+      | 2014-06-20 | 测评 |                       |                        |      |                             |                              | satisfaction | 70   | 100  |
+    那么 于 "2014-07-10" 可以召开
+    当 发生：
+      | 日期       | 事件 | 事项                  | 材料                   | 对象 | 环节                        | 由                           | 测评         | 满意 | 总数 |
+      | 2014-07-10 | 召开 |                       |                        |      |                             |                              |              |      |      |
+      | 2014-07-20 | 完成 | report                |                        |      |                             |                              |              |      |      |
+      | 2014-07-21 | 提交 |                       | personal_rectification | liu  |                             |                              |              |      |      |
+      | 2014-07-21 | 提交 |                       | personal_rectification | chen |                             |                              |              |      |      |
+      | 2014-07-21 | 提交 |                       | personal_rectification | he   |                             |                              |              |      |      |
+      | 2014-07-22 | 提交 |                       | rectification_plan     | team |                             |                              |              |      |      |
+      | 2014-07-23 | 通过 |                       | rectification_plan     | team | enlarged_meeting_discussion | enlarged_party_group_meeting |              |      |      |
+      | 2014-09-25 | 完成 | focused_rectification |                        |      |                             |                              |              |      |      |
+      | 2014-09-28 | 完成 | rectification_hearing |                        |      |                             |                              |              |      |      |
+      | 2014-10-10 | 完成 | satisfaction_survey   |                        |      |                             |                              |              |      |      |
+      | 2014-10-10 | 测评 |                       |                        |      |                             |                              | satisfaction | 85   | 100  |
+    那么 于 "2014-10-11" 阶段为 "closed"
+    并且 为第 "2" 轮

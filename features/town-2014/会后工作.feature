@@ -18,7 +18,7 @@
       | 2014-07-15 | 召开 |
 
   @clause:tn-3-3-briefing @clause:tn-3-3-report @clause:tn-3-4-rectification
-  场景: 会后五项工作都没有时限，召开后都列为待办
+  场景: 会后五项工作和专题报告都没有时限，召开后都列为待办
     那么 于 "2014-07-16" 阶段为 "held"
     并且 于 "2014-07-16" 待办为：
       | 事项                    | 时限 |
@@ -26,16 +26,19 @@
       | public_briefing         |      |
       | rectification_plan      |      |
       | rectification_published |      |
+      | report                  |      |
       | report_sent_up          |      |
 
   @clause:tn-3-3-briefing @clause:tn-3-3-report @clause:tn-3-4-rectification
-  场景: 通报、上报、向群众通报、整改任务书及其公示都完成后即告完结
+  场景: 通报、专题报告经督导组审阅后上报、向群众通报、整改任务书及其公示都完成后即告完结
     当 发生：
-      | 日期       | 事件 | 事项                    |
-      | 2014-07-18 | 完成 | briefing                |
-      | 2014-07-22 | 完成 | report_sent_up          |
-      | 2014-07-25 | 完成 | rectification_plan      |
-      | 2014-07-28 | 完成 | rectification_published |
+      | 日期       | 事件 | 事项                    | 材料   | 对象 | 环节                     | 由                |
+      | 2014-07-18 | 完成 | briefing                |        |      |                          |                   |
+      | 2014-07-20 | 提交 |                         | report | team |                          |                   |
+      | 2014-07-21 | 通过 |                         | report | team | supervision_read_through | supervision_group |
+      | 2014-07-22 | 完成 | report_sent_up          |        |      |                          |                   |
+      | 2014-07-25 | 完成 | rectification_plan      |        |      |                          |                   |
+      | 2014-07-28 | 完成 | rectification_published |        |      |                          |                   |
     那么 于 "2014-07-28" 阶段为 "held"
     当 于 "2014-08-05" 完成 "public_briefing"
     那么 于 "2014-08-05" 阶段为 "已完结"

@@ -55,9 +55,9 @@ class OpenCase:
     """A case bound to its rule set, with its events replayed; new events can be applied one by one."""
 
     def __init__(self, case: Case, ruleset: LoadedRuleSet, *, located: Located | None = None, as_of: dt.date | None = None) -> None:
-        self.case = case
+        self.case = case.model_copy(update={"events": list(case.events)})  # our own list: applied events join it
         self.ruleset = ruleset
-        self.view = CaseView(ruleset, case, located=located)
+        self.view = CaseView(ruleset, self.case, located=located)
         self._as_of: tuple[dt.date, CaseState] | None = None  # the state as of a day before the last event
         if as_of is None:
             self.state: CaseState = replay(self.view)
@@ -69,7 +69,9 @@ class OpenCase:
         """Apply one more event; a refused event raises ``EventRefused`` and changes nothing."""
         if not isinstance(event, Event):
             event = Event.model_validate(dict(event))
-        self.state.apply(event)
+        self.state.apply(event, len(self.case.events))
+        self.case.events.append(event)  # so replays for an earlier day, timelines and diagrams see it
+        self._as_of = None
 
     def can_convene(self, on: dt.date | None = None) -> Readiness:
         """Whether the meeting may be held on ``on`` (default today), counting events up to that day."""

@@ -50,7 +50,7 @@ def quick_run(state: CaseState, events: Sequence[Event], i: int, until: dt.date 
             talks.setdefault(frozenset((a, b)), date)
         elif kind == "approved":
             m = materials.get((e.material, e.subject))  # type: ignore[arg-type]
-            if m is None:
+            if m is None or m.slot.material.after_meeting:
                 break
             path = m.slot.path
             step = path.at_link.get(e.link)  # type: ignore[arg-type]  # None finds nothing
@@ -65,7 +65,7 @@ def quick_run(state: CaseState, events: Sequence[Event], i: int, until: dt.date 
                 m.passed_on = date
         elif kind == "signed":  # as _check_signed and _move
             m = materials.get((e.material, e.subject))  # type: ignore[arg-type]
-            if m is None:
+            if m is None or m.slot.material.after_meeting:
                 break
             path = m.slot.path
             step = path.by_state.get(m.state)
@@ -80,7 +80,7 @@ def quick_run(state: CaseState, events: Sequence[Event], i: int, until: dt.date 
                 m.passed_on = date
         elif kind == "returned":  # as _check_returned
             m = materials.get((e.material, e.subject))  # type: ignore[arg-type]
-            if m is None:
+            if m is None or m.slot.material.after_meeting:
                 break
             path = m.slot.path
             step = path.at_link.get(e.link)  # type: ignore[arg-type]
@@ -96,7 +96,7 @@ def quick_run(state: CaseState, events: Sequence[Event], i: int, until: dt.date 
             m.passed_on = None
         elif kind == "submitted":
             m = materials.get((e.material, e.subject))  # type: ignore[arg-type]
-            if m is None or m.state != DRAFTING or m.approvals:
+            if m is None or m.state != DRAFTING or m.approvals or m.slot.material.after_meeting:
                 break
             path = m.slot.path
             dest = m.state = path.table[(DRAFTING, "submit")]  # as _submit

@@ -24,7 +24,10 @@ def readiness(state: CaseState, on: dt.date) -> Readiness:
     actions: list[NextAction] = []
     if state.stage != PREPARING:
         blockers.append(_stage_blocker(state))
+    later_round = state.round.number > 1 and state.round.kind != "redo"
     for gate in v.gates:
+        if gate.rounds != "all" and (gate.rounds == "later") != later_round:
+            continue  # e.g. 12月底前召开 binds the first meeting, not one held again
         for blocker, action in _GATES[gate.kind](state, gate, on):
             blockers.append(blocker)
             if action is not None:

@@ -92,6 +92,7 @@ class CaseState:
         self._reconvene = "reconvene" in consequences or "restart" in consequences
         self._allowed = allowed_pairs(self._redo, self._reconvene)
         self._duty_set = frozenset(d.id for d in view.duties)
+        self._after_set = frozenset(m.id for m in rs.materials if m.after_meeting)  # events on these are duties
 
     @property
     def round(self) -> Round:
@@ -139,7 +140,7 @@ class CaseState:
         except _Refuse as exc:
             location = None
             v = self.view
-            if v._located is not None:
+            if v._located is not None and ("events", idx) in v._located.marks:  # not for events applied later
                 line, col = v._located.where(("events", idx))
                 location = f"{v.origin}:{line}:{col}"
             raise EventRefused(idx, event.type, exc.reason, location=location) from None
@@ -162,7 +163,7 @@ class CaseState:
         if last is not None and e.date < last:
             raise _Refuse(f"dated {e.date}, earlier than the event before it ({last})")
         kind = e.type
-        trigger = "record_duty" if (kind == "done" and e.task in self._duty_set) else _TRIGGERS[kind]
+        trigger = "record_duty" if (kind == "done" and e.task in self._duty_set) or e.material in self._after_set else _TRIGGERS[kind]
         if (self.rounds[-1].stage, trigger) not in self._allowed:
             raise _Refuse(self._not_now(e, trigger))
         return getattr(self, _CHECKS[kind])(e)
@@ -206,6 +207,8 @@ class CaseState:
         r, v = self.round, self.view
         if any(d.id not in r.duties for d in v.duties):
             return False
+        if any(key[0] in self._after_set and not m.gate_passed for key, m in r.materials.items()):
+            return False
         needed = [a.id for a in self._appraisals() if a.threshold]
         return all(any(x.appraisal == a and x.passed for x in r.appraisals) for a in needed)
 
@@ -217,7 +220,7 @@ class CaseState:
         old = self.round
         materials = {}
         for key, m in old.materials.items():
-            fresh = key[0] in redo
+            fresh = key[0] in redo or (kind == "reconvene" and key[0] in self._after_set)  # a new meeting, new reports
             materials[key] = MaterialState(m.slot) if fresh else _copy_material(m)
         redo_pairs = {p for item in redo for p in self.view.required.get(item, ())}
         talks = {p: d for p, d in old.talks.items() if p not in redo_pairs}

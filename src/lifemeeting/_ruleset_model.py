@@ -112,6 +112,7 @@ class Material(Frozen):
     drafted_by: Id | None = Field(None, description="the role that drafts or files the team's one")
     members: Predicate | None = Field(None, description="which members write their own; omit for none")
     tiers: list[Id] | None = Field(None, description="the tiers in which it is written; omit for every tier")
+    after_meeting: bool = Field(False, description="written after the meeting (a report, a rectification plan): a post-meeting duty, not a precondition")
     due: DateSpec | None = Field(None, description="when it must be written and submitted")
     due_by_tier: dict[str, DateSpec] | None = None
     cite: Citation
@@ -193,6 +194,7 @@ class Gate(Frozen):
     material: Id | None = None
     days: float | None = Field(None, ge=0)
     working_days: bool = Field(False, description="a lead_time gate's days are 工作日 on the official calendar, not calendar days")
+    rounds: Literal["all", "first", "later"] = Field("all", description="which meeting rounds it binds: all, only the first, or only reconvened ones")
     tiers: list[Id] | None = None
     applies_to: Predicate | None = Field(None, description="predicate over the unit")
     cite: Citation

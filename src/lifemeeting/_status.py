@@ -9,6 +9,7 @@ from ._readiness import readiness
 from ._replay import CaseState, Round
 from ._stages import PREPARING, STAGE_NAMES
 from ._version import engine_version
+from ._view import TEAM
 
 
 def status(state: CaseState, on: dt.date) -> Status:
@@ -48,6 +49,22 @@ def _round(state: CaseState, r: Round, on: dt.date) -> RoundStatus:
                 window_start=window.start if window else None, done_on=done_on,
                 status="done" if done_on else ("overdue" if late else "open"),
                 citation=CitationOut(**v.citation(d.cite)),
+            ))
+        for (material_id, subject), m in r.materials.items():
+            if not m.slot.material.after_meeting:
+                continue
+            material = m.slot.material
+            window = v.window(material.due, material.due_by_tier, meeting=r.held_on)
+            by = window.end if window else None
+            late = m.passed_on is None and by is not None and on > by
+            who = v.subject_label(subject)
+            duties.append(DutyStatus(
+                id=material_id if subject == TEAM else f"{material_id}/{subject}",
+                name=f"{who}的{material.name}" if subject != TEAM else material.name,
+                owner=v.name(material.drafted_by) if subject == TEAM and material.drafted_by else who,
+                by=by, window_start=window.start if window else None, done_on=m.passed_on,
+                status="done" if m.passed_on else ("overdue" if late else "open"),
+                citation=CitationOut(**v.citation(material.cite)),
             ))
     titles = {a.id: a for a in v.rules.appraisals}
     appraisals = [
