@@ -8,76 +8,24 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from ._case_model import Event
 from ._chains import DRAFTING, PASSED
 from ._errors import EventRefused
-from ._numbers import meets
 from ._quick import quick_run
-from ._stages import HELD, PREPARING, REDOING, STAGE_NAMES, allowed_pairs, table
+from ._rounds import RoundRules
+from ._stages import PREPARING, STAGE_NAMES, allowed_pairs
+from ._state import AppraisalResult, MaterialState, Round, _copy_round, _need, _Refuse
 from ._talks import Pair
 from ._validation import did_you_mean
-from ._view import TEAM, CaseView, MaterialSlot
+from ._view import TEAM, CaseView
 
-
-@dataclass(slots=True)
-class MaterialState:
-    """Where one material stands: its state, approvals given at the current link, returns so far."""
-
-    slot: MaterialSlot
-    state: str = DRAFTING
-    approvals: set[str] = field(default_factory=set)
-    returns: int = 0
-    submitted_on: dt.date | None = None
-    first_submitted_on: dt.date | None = None
-    done_links: list[str] = field(default_factory=list)
-    passed_on: dt.date | None = None
-
-    @property
-    def gate_passed(self) -> bool:
-        return self.state in self.slot.path.gate_states
-
-
-@dataclass(slots=True)
-class AppraisalResult:
-    appraisal: str
-    date: dt.date
-    satisfied: int
-    total: int
-    passed: bool
-
-
-@dataclass(slots=True)
-class Round:
-    """One round of the meeting: the first, a redo (返工补课) or a reconvened meeting (重新召开).
-
-    Each round keeps its own record; a new round starts from copies, so nothing of an
-    earlier round is overwritten.
-    """
-
-    number: int
-    kind: str  # "initial", "redo" or "reconvene"
-    started_on: dt.date | None
-    cause: str | None
-    materials: dict[tuple[str, str], MaterialState]
-    talks: dict[Pair, dt.date]
-    done: dict[str, dt.date]
-    stage: str = PREPARING
-    held_on: dt.date | None = None
-    duties: dict[str, dt.date] = field(default_factory=dict)
-    appraisals: list[AppraisalResult] = field(default_factory=list)
-    redo: list[str] = field(default_factory=list)
-
-    @property
-    def needs_meeting(self) -> bool:
-        return self.kind != "redo"
-
+__all__ = ["AppraisalResult", "CaseState", "MaterialState", "Round", "replay", "replay_as_of"]
 
 QUICK = True  # take ``CaseState._quick`` for ordinary events; tests turn it off to compare
 
 
-class CaseState:
+class CaseState(RoundRules):
     """Everything the events of a case have established so far, round by round."""
 
     def __init__(self, view: CaseView) -> None:
@@ -183,76 +131,6 @@ class CaseState:
             return f"an appraisal comes after the meeting; {stage}"
         return f"{stage}; preparation events are not taken now"
 
-    # -- stages and rounds ------------------------------------------------------------------
-    def _settle(self, on: dt.date) -> None:
-        """Move on by themselves: a redo whose steps are all done, a round whose duties are all done."""
-        r = self.round
-        if r.stage == REDOING and self._redo_complete():
-            r.stage = table(self._redo, self._reconvene)[(REDOING, "finish_redo", "ok")]
-        if r.stage == HELD and self._complete():
-            r.stage = table(self._redo, self._reconvene)[(HELD, "close", "ok")]
-
-    def _redo_complete(self) -> bool:
-        r, v = self.round, self.view
-        for item in r.redo:
-            if item in v.task_by_id and item not in (r.duties if item in self._duty_ids else r.done):
-                return False
-            if item in v.required and any(p not in r.talks for p in v.required[item]):
-                return False
-            if any(k[0] == item and not m.gate_passed for k, m in r.materials.items()):
-                return False
-        return True
-
-    def _complete(self) -> bool:
-        r, v = self.round, self.view
-        if any(d.id not in r.duties for d in v.duties):
-            return False
-        if any(key[0] in self._after_set and not m.gate_passed for key, m in r.materials.items()):
-            return False
-        needed = [a.id for a in self._appraisals() if a.threshold]
-        return all(any(x.appraisal == a and x.passed for x in r.appraisals) for a in needed)
-
-    def _appraisals(self):
-        tier = self.view.tier
-        return [a for a in self.view.rules.appraisals if a.tiers is None or tier in a.tiers]
-
-    def _new_round(self, trigger: str, kind: str, on: dt.date, cause: str, redo: list[str]) -> Round:
-        old = self.round
-        materials = {}
-        for key, m in old.materials.items():
-            fresh = key[0] in redo or (kind == "reconvene" and key[0] in self._after_set)  # a new meeting, new reports
-            materials[key] = MaterialState(m.slot) if fresh else _copy_material(m)
-        redo_pairs = {p for item in redo for p in self.view.required.get(item, ())}
-        talks = {p: d for p, d in old.talks.items() if p not in redo_pairs}
-        done = {t: d for t, d in old.done.items() if t not in redo}
-        new = Round(old.number + 1, kind, on, cause, materials, talks, done)
-        new.stage = table(self._redo, self._reconvene)[(old.stage, trigger, kind)]
-        if kind == "redo":
-            new.held_on = old.held_on
-            new.duties = {d: x for d, x in old.duties.items() if d not in redo}
-        new.redo = list(redo)
-        return new
-
-    def _consequence(self, trigger: str, on: dt.date, kind: str, cause: str, redo: list[str]):
-        """The change a failed appraisal or an order makes: reset steps, maybe start a round."""
-        if kind == "restart":
-            v = self.view
-            redo = [t.id for t in v.tasks] + list(v.required) + sorted({k[0] for k in self.materials})
-            kind = "reconvene" if self.round.held_on else "redo"
-        if kind == "redo" and self.round.held_on is None:  # before the meeting: repeat in this round
-            def change() -> None:
-                r = self.round
-                for key, m in list(r.materials.items()):
-                    if key[0] in redo:
-                        r.materials[key] = MaterialState(m.slot)
-                pairs = {p for item in redo for p in self.view.required.get(item, ())}
-                for p in pairs:
-                    r.talks.pop(p, None)
-                for t in redo:
-                    r.done.pop(t, None)
-            return change
-        return lambda: self.rounds.append(self._new_round(trigger, kind, on, cause, redo))
-
     # -- per event type -------------------------------------------------------------------
     def _check_done(self, e: Event):
         v = self.view
@@ -267,54 +145,6 @@ class CaseState:
         if task in record:
             raise _Refuse(f"task '{task}' was already recorded as done on {record[task]}")
         return lambda: record.__setitem__(task, e.date)
-
-    def _check_held(self, e: Event):
-        from ._readiness import readiness
-
-        answer = readiness(self, e.date)
-        if not answer.convenable:
-            reasons = "; ".join(b.message for b in answer.blockers)
-            raise _Refuse(f"the meeting may not be held on {e.date}: {reasons}")
-
-        def change() -> None:
-            self.round.held_on = e.date
-            self.round.stage = table(self._redo, self._reconvene)[(PREPARING, "hold", "ok")]
-
-        return change
-
-    def _check_appraised(self, e: Event):
-        appraisal_id = _need(e, "appraisal")
-        known = {a.id: a for a in self._appraisals()}
-        if appraisal_id not in known:
-            raise _Refuse(f"unknown appraisal '{appraisal_id}'{did_you_mean(appraisal_id, set(known))}")
-        a = known[appraisal_id]
-        satisfied, total = _need(e, "satisfied"), _need(e, "total")
-        if total == 0:
-            raise _Refuse("a survey with zero votes has no result; record the votes cast")
-        if satisfied > total:
-            raise _Refuse(f"{satisfied} satisfied votes out of {total} cast is not possible")
-        passed = a.threshold is None or meets(a.threshold, satisfied, total)
-        result = AppraisalResult(appraisal_id, e.date, satisfied, total, passed)
-        if passed or a.below is None:
-            return lambda: self.round.appraisals.append(result)
-        then = self._consequence("appraise", e.date, a.below, f"{a.name}满意率{satisfied}/{total}低于{a.threshold}", list(a.redo))
-
-        def change() -> None:
-            self.round.appraisals.append(result)
-            then()
-
-        return change
-
-    def _check_ordered(self, e: Event):
-        v = self.view
-        order_id = _need(e, "order")
-        orders = {o.id: o for o in v.rules.orders if o.tiers is None or v.tier in o.tiers}
-        if order_id not in orders:
-            raise _Refuse(f"unknown order '{order_id}'{did_you_mean(order_id, set(orders))}")
-        o = orders[order_id]
-        if o.consequence == "reconvene" and self.round.held_on is None:
-            raise _Refuse(f"'{order_id}' ({o.name}) needs a meeting that was held; the case is at stage '{self.stage}'")
-        return self._consequence("order", e.date, o.consequence, o.name + (f"：{e.reason}" if e.reason else ""), list(o.redo))
 
     def _check_talk(self, e: Event):
         v = self.view
@@ -435,27 +265,6 @@ _TRIGGERS = {
     "done": "prepare", "talk": "prepare", "submitted": "prepare", "signed": "prepare",
     "approved": "prepare", "returned": "prepare", "held": "hold", "appraised": "appraise", "ordered": "order",
 }
-
-
-def _copy_material(m: MaterialState) -> MaterialState:
-    return MaterialState(m.slot, m.state, set(m.approvals), m.returns, m.submitted_on, m.first_submitted_on, list(m.done_links), m.passed_on)
-
-
-def _copy_round(r: Round) -> Round:
-    materials = {key: _copy_material(m) for key, m in r.materials.items()}
-    return Round(r.number, r.kind, r.started_on, r.cause, materials, dict(r.talks), dict(r.done), r.stage, r.held_on, dict(r.duties), list(r.appraisals), list(r.redo))
-
-
-class _Refuse(Exception):
-    def __init__(self, reason: str) -> None:
-        self.reason = reason
-
-
-def _need(e: Event, name: str):
-    value = getattr(e, name)
-    if value is None:
-        raise _Refuse(f"a '{e.type}' event needs '{name}'")
-    return value
 
 
 def replay(view: CaseView, *, until: dt.date | None = None) -> CaseState:

@@ -19,7 +19,7 @@ def diff(a: str, b: str, as_json: bool) -> int:
     """What differs between rule sets A and B (ids or files): chains, talks, gates, deadlines, thresholds.
 
     \b
-      lifemeeting diff qingyuan-2014 puyang-2014
+      lifemeeting diff BASE-ID OTHER-ID
       lifemeeting diff party-group-2017 my-overlay.yaml --json
     """
     result = diff_rulesets(load_ruleset(a), load_ruleset(b))
