@@ -125,7 +125,8 @@ def _talks_covered(state: CaseState, gate: Gate, on: dt.date) -> Found:
             yield blocker, None
             continue
         people = list(dict.fromkeys(p for pair in todo for p in pair))
-        who = "、".join(v.name(p) for p in people)
+        ours = [p for p in people if p in v.members] or people  # the team's own people are the ones to act
+        who = "、".join(v.name(p) for p in ours)
         pairs = "、".join(f"{v.name(a)}—{v.name(b)}" for a, b in todo)
         yield blocker, _action(gate, who, f"谈心谈话：{pairs}", window, on)
 
