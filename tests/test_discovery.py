@@ -50,7 +50,7 @@ def test_rulesets_option_on_group_or_command(folder, where):
 def test_two_rule_sets_with_one_id_name_both_origins(folder, tmp_path_factory, monkeypatch):
     """Two files claiming one id are an error naming both files and where each was found."""
     other = tmp_path_factory.mktemp("other")
-    shutil.copy(MINIMAL, other / "minimal-2020.yaml")
+    (other / "minimal-2020.yaml").write_text(MINIMAL.read_text(encoding="utf-8") + "# another jurisdiction's edit\n", encoding="utf-8")
     monkeypatch.setenv("LIFEMEETING_RULESETS", os.pathsep.join([str(folder), str(other)]))
     with pytest.raises(lm.DiscoveryError) as info:
         lm.load_ruleset("minimal-2020")
@@ -62,8 +62,9 @@ def test_two_rule_sets_with_one_id_name_both_origins(folder, tmp_path_factory, m
 
 
 def test_a_bundled_id_claimed_again_is_refused_too(tmp_path, monkeypatch):
-    """A folder that brings its own qingyuan-2014 cannot silently shadow the bundled one."""
-    shutil.copy(ROOT / "rulesets" / "qingyuan-2014.yaml", tmp_path / "qingyuan-2014.yaml")
+    """A folder that brings its own, different qingyuan-2014 cannot silently shadow the bundled one."""
+    text = (ROOT / "rulesets" / "qingyuan-2014.yaml").read_text(encoding="utf-8")
+    (tmp_path / "qingyuan-2014.yaml").write_text(text.replace('version: "1.0.0"', 'version: "1.0.1"', 1), encoding="utf-8")
     monkeypatch.setenv("LIFEMEETING_RULESETS", str(tmp_path))
     with pytest.raises(lm.DiscoveryError, match=r"\(bundled\) and .*qingyuan-2014.yaml \(LIFEMEETING_RULESETS="):
         lm.load_ruleset("qingyuan-2014")
@@ -73,6 +74,14 @@ def test_the_same_file_reached_twice_is_not_a_clash(monkeypatch):
     """Naming the bundled folder again finds each bundled file once, not twice."""
     monkeypatch.setenv("LIFEMEETING_RULESETS", str(ROOT / "rulesets"))
     assert lm.load_ruleset("qingyuan-2014").model.id == "qingyuan-2014"
+
+
+def test_an_identical_copy_is_not_a_clash(tmp_path, monkeypatch):
+    """A byte-for-byte copy of a bundled rule set (a checkout beside its installed package) is the same rule set."""
+    shutil.copy(ROOT / "rulesets" / "qingyuan-2014.yaml", tmp_path / "qingyuan-2014.yaml")
+    monkeypatch.setenv("LIFEMEETING_RULESETS", str(tmp_path))
+    assert lm.load_ruleset("qingyuan-2014").model.id == "qingyuan-2014"
+    assert "qingyuan-2014" in lm.available()
 
 
 def test_broken_entry_point_is_reported(monkeypatch):

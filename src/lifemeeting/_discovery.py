@@ -78,8 +78,18 @@ def scan(*, also: Iterable[Path] = ()) -> dict[str, list[Found]]:
             if real in seen:  # the same file reached twice is not a clash
                 continue
             seen.add(real)
-            found.setdefault(path.stem, []).append(Found(path.stem, path, origin))
+            hits = found.setdefault(path.stem, [])
+            if any(_same_bytes(h.path, path) for h in hits):
+                continue  # a copy of a file already found (a checkout beside its installed package)
+            hits.append(Found(path.stem, path, origin))
     return found
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    try:
+        return a.stat().st_size == b.stat().st_size and a.read_bytes() == b.read_bytes()
+    except OSError:
+        return False
 
 
 def discover(*, also: Iterable[Path] = ()) -> dict[str, Found]:
