@@ -18,7 +18,7 @@ from ._readiness import readiness
 from ._replay import CaseState, replay, replay_as_of
 from ._validation import problems_from
 from ._view import CaseView
-from ._yamlsource import Located, load_located
+from ._yamlsource import Located, load_mapping
 
 CaseSource = str | os.PathLike[str] | Mapping[str, Any] | Case
 
@@ -35,16 +35,10 @@ def read_case(source: CaseSource) -> tuple[Case, Located | None]:
     path = Path(source)
     shown = str(source)
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except FileNotFoundError:
         raise CaseError([Problem(shown, 1, 1, "no such file")]) from None
-    except UnicodeDecodeError as exc:
-        raise CaseError([Problem(shown, 1, 1, f"not UTF-8 text ({exc.reason} at byte {exc.start})")]) from None
-    located, problems = load_located(text, shown)
-    if located is None:
-        raise CaseError(problems)
-    if not isinstance(located.data, dict):
-        raise CaseError([located.problem((), "expected a mapping with ruleset, unit, members, events")])
+    located = load_mapping(data, shown, expected="ruleset, unit, members, events", error=CaseError)
     try:
         return Case.model_validate(located.data), located
     except ValidationError as exc:

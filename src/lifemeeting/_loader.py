@@ -17,7 +17,7 @@ from ._errors import Problem, RuleSetError, UnknownRuleSet
 from ._provenance import Provenance
 from ._ruleset_model import RuleSet
 from ._validation import did_you_mean, problems_from
-from ._yamlsource import Located, load_located
+from ._yamlsource import Located, load_mapping
 
 RULESET_SUFFIXES = (".yaml", ".yml")
 
@@ -80,15 +80,7 @@ def _display(path: Path) -> str:
 @cache
 def _load_bytes(data: bytes, origin: str) -> LoadedRuleSet:
     sha = hashlib.sha256(data).hexdigest()
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise RuleSetError([Problem(origin, 1, 1, f"not UTF-8 text ({exc.reason} at byte {exc.start})")]) from None
-    located, problems = load_located(text, origin)
-    if located is None:
-        raise RuleSetError(problems)
-    if not isinstance(located.data, dict):
-        raise RuleSetError([located.problem((), "expected a mapping with id, version, title, source, …")])
+    located = load_mapping(data, origin, expected="id, version, title, source, …", error=RuleSetError)
     return check_located(located, sha, origin)
 
 

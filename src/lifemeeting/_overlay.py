@@ -27,7 +27,7 @@ from ._overlay_model import Overlay
 from ._provenance import ChangeRecord, Provenance
 from ._ruleset_model import Citation
 from ._validation import problems_from
-from ._yamlsource import Located, load_located
+from ._yamlsource import Located, load_mapping
 
 _EXTENDS = re.compile(rb"^extends[ \t]*:", re.MULTILINE)
 _resolving: ContextVar[tuple[Path, ...]] = ContextVar("lifemeeting_resolving", default=())
@@ -70,16 +70,7 @@ def load_overlay(data: bytes, origin: str, path: Path) -> Any:
 
 
 def _parse(data: bytes, origin: str) -> Located:
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise RuleSetError([Problem(origin, 1, 1, f"not UTF-8 text ({exc.reason} at byte {exc.start})")]) from None
-    located, problems = load_located(text, origin)
-    if located is None:
-        raise RuleSetError(problems)
-    if not isinstance(located.data, dict):
-        raise RuleSetError([located.problem((), "expected a mapping with id, version, title, extends, changes")])
-    return located
+    return load_mapping(data, origin, expected="id, version, title, extends, changes", error=RuleSetError)
 
 
 def _hinted(p: Problem) -> Problem:

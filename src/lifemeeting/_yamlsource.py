@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from ._errors import Problem
+from ._errors import Problem, SourceError
 
 try:  # the C composer is several times faster; both keep marks
     from yaml import CSafeLoader as _Loader
@@ -87,6 +87,23 @@ def load_located(text: str, file: str) -> tuple[Located | None, list[Problem]]:
 
 
 _COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+
+def load_mapping(data: bytes, file: str, *, expected: str, error: type[SourceError]) -> Located:
+    """UTF-8 bytes that must hold one YAML (or JSON) mapping; ``error`` lists what is wrong with them.
+
+    ``expected`` names the keys a reader should have found, for the message when the top level is not a mapping.
+    """
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise error([Problem(file, 1, 1, f"not UTF-8 text ({exc.reason} at byte {exc.start})")]) from None
+    located, problems = load_located(text, file)
+    if located is None:
+        raise error(problems)
+    if not isinstance(located.data, dict):
+        raise error([located.problem((), f"expected a mapping with {expected}")])
+    return located
 
 
 def _build(node: yaml.Node, path: Path, located: Located) -> Any:
