@@ -162,3 +162,14 @@ def test_packaged_example_cases_answer_as_named(name, convenable):
     with _discovery.searching(PACKAGED / "rulesets"):
         case = lm.open_case(PACKAGE / "cases" / f"{name}.yaml")
         assert case.can_convene(case.case.meeting.date).convenable is convenable
+
+
+def test_a_changed_file_is_read_again_by_id(tmp_path, monkeypatch):
+    """Loading by id remembers the file, but a rule set edited on disk is read anew, not served stale."""
+    path = tmp_path / "minimal-2020.yaml"
+    path.write_text(MINIMAL.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setenv("LIFEMEETING_RULESETS", str(tmp_path))
+    first = lm.load_ruleset("minimal-2020")
+    assert lm.load_ruleset("minimal-2020") is first
+    path.write_text(MINIMAL.read_text(encoding="utf-8").replace('version: "0.1"', 'version: "0.2"'), encoding="utf-8")
+    assert lm.load_ruleset("minimal-2020").model.version == "0.2"

@@ -10,7 +10,7 @@ import pytest
 from conftest import FIXTURES, ROOT
 
 import lifemeeting as lm
-from lifemeeting import _rscache
+from lifemeeting import _loader, _rscache
 from lifemeeting._loader import _load_bytes
 
 PUYANG = ROOT / "rulesets" / "puyang-2014.yaml"
@@ -22,6 +22,7 @@ def cache(tmp_path, monkeypatch):
     folder = tmp_path / "cache"
     monkeypatch.setenv(_rscache.ENV, str(folder))
     monkeypatch.setattr(_rscache, "_loaded", {})
+    monkeypatch.setattr(_loader, "_RECENT", {})
     return folder
 
 
@@ -44,6 +45,7 @@ def test_a_second_process_reads_the_checked_rule_set_from_the_cache(cache, monke
     first = lm.load_ruleset(PUYANG)
     assert len(calls) == 1 and len(list(cache.glob("*.pickle"))) == 1
     monkeypatch.setattr(_rscache, "_loaded", {})  # as a new process would start
+    monkeypatch.setattr(_loader, "_RECENT", {})
     second = lm.load_ruleset(PUYANG)
     assert len(calls) == 1, "read from the cache, not checked again"
     assert second.model == first.model and second.sha256 == first.sha256 and second.origin == first.origin
@@ -67,6 +69,7 @@ def test_a_changed_engine_does_not_read_another_engines_entry(cache, monkeypatch
     lm.load_ruleset(PUYANG)
     calls = _checks(monkeypatch)
     monkeypatch.setattr(_rscache, "_loaded", {})
+    monkeypatch.setattr(_loader, "_RECENT", {})
     monkeypatch.setattr(_rscache, "fingerprint", lambda: "another-engine")
     lm.load_ruleset(PUYANG)
     assert len(calls) == 1 and len(list(cache.glob("*.pickle"))) == 2
@@ -78,6 +81,7 @@ def test_a_corrupt_entry_is_ignored_and_replaced(cache, monkeypatch):
     (entry,) = cache.glob("*.pickle")
     entry.write_bytes(b"not a pickle")
     monkeypatch.setattr(_rscache, "_loaded", {})
+    monkeypatch.setattr(_loader, "_RECENT", {})
     calls = _checks(monkeypatch)
     assert lm.load_ruleset(PUYANG).model.id == "puyang-2014"
     assert len(calls) == 1 and entry.read_bytes() != b"not a pickle"

@@ -41,12 +41,6 @@ def bundled_dir() -> Path:
     return here / "_rulesets"
 
 
-def search_dirs() -> list[Path]:
-    """Bundled rule sets, then any folders named in ``LIFEMEETING_RULESETS`` (os.pathsep-separated)."""
-    extra = [Path(p) for p in os.environ.get("LIFEMEETING_RULESETS", "").split(os.pathsep) if p]
-    return [bundled_dir(), *extra]
-
-
 def available() -> dict[str, Path]:
     """Rule-set id → file, for every rule set that can be named by id (see ``_discovery``)."""
     return {rid: found.path for rid, found in _discovery.discover().items()}
@@ -56,10 +50,39 @@ def load_ruleset(ref: str | os.PathLike[str]) -> LoadedRuleSet:
     """Load a rule set by id (e.g. ``town-2014``) or by file path; checked, cached by content."""
     path = Path(ref)
     if not (path.suffix in RULESET_SUFFIXES and path.exists()):
-        found = _discovery.find(str(ref))
-        if found is None:
-            raise UnknownRuleSet(str(ref), list(_discovery.scan()))
-        path = found.path
+        path = _find(str(ref))
+    try:
+        st = path.stat()
+    except OSError:
+        st = None
+    key = (str(path), st.st_mtime_ns, st.st_size, os.getcwd()) if st else None
+    hit = _RECENT.get(key) if key else None
+    if hit is not None:  # the same file, unchanged since this process last read it
+        return hit
+    loaded = _load_file(path)
+    if key is not None and loaded.provenance is None:  # an overlay also depends on its parent's file
+        _RECENT[key] = loaded
+    return loaded
+
+
+_RECENT: dict[tuple[str, int, int, str], LoadedRuleSet] = {}
+_FOUND: dict[tuple[str, str, tuple[Path, ...]], Path] = {}
+
+
+def _find(ruleset_id: str) -> Path:
+    """The file of a rule-set id; remembered per search path while the file is still there."""
+    key = (ruleset_id, os.environ.get(_discovery.ENV, ""), _discovery._option_dirs.get())
+    path = _FOUND.get(key)
+    if path is not None and path.exists():
+        return path
+    found = _discovery.find(ruleset_id)
+    if found is None:
+        raise UnknownRuleSet(ruleset_id, list(_discovery.scan()))
+    _FOUND[key] = found.path
+    return found.path
+
+
+def _load_file(path: Path) -> LoadedRuleSet:
     data = path.read_bytes()
     from . import _overlay
 
