@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -21,3 +23,10 @@ def examples() -> Path:
 @pytest.fixture
 def fixtures() -> Path:
     return FIXTURES
+
+
+def run_cli(*args: str, env: dict | None = None, timeout: int = 60) -> subprocess.CompletedProcess[str]:
+    """Run ``lifemeeting ARGS`` as a real process from the checkout, as a user or a script would."""
+    return subprocess.run(
+        [sys.executable, "-m", "lifemeeting", *args], capture_output=True, text=True, cwd=ROOT, timeout=timeout, env=env
+    )

@@ -12,7 +12,7 @@ import threading
 
 import pytest
 import yaml
-from conftest import EXAMPLES, ROOT
+from conftest import EXAMPLES, ROOT, run_cli
 
 from lifemeeting._bulk import Summary, answers, count_inputs
 
@@ -21,7 +21,7 @@ PUYANG = EXAMPLES / "puyang-2014"
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "lifemeeting", "bulk", *args], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    return run_cli("bulk", *args, timeout=120)
 
 
 def _line(name: str) -> str:

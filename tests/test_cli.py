@@ -3,20 +3,14 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
-
-from conftest import EXAMPLES, FIXTURES, ROOT
+from conftest import EXAMPLES, FIXTURES, ROOT, run_cli
 
 QY = EXAMPLES / "qingyuan-2014"
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "lifemeeting", *args], capture_output=True, text=True, cwd=ROOT, timeout=60
-    )
+run = run_cli
 
 
 def test_check_ready_case_exits_0_and_says_so():

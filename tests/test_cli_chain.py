@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 
 import pytest
 from click.testing import CliRunner
-from conftest import EXAMPLES, FIXTURES, ROOT
+from conftest import EXAMPLES, FIXTURES, ROOT, run_cli
 
 from lifemeeting.cli import cli
 
@@ -25,10 +23,7 @@ def lm():
     return lambda *args: runner.invoke(cli, list(args), catch_exceptions=False)
 
 
-def run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "lifemeeting", *args], capture_output=True, text=True, cwd=ROOT, timeout=60, env=env
-    )
+run = run_cli
 
 
 def routes(result) -> dict[str, str]:

@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import subprocess
-import sys
 
-from conftest import EXAMPLES, FIXTURES, ROOT
+from conftest import EXAMPLES, FIXTURES, run_cli
 
 QY = EXAMPLES / "qingyuan-2014"
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "lifemeeting", *args], capture_output=True, text=True, cwd=ROOT, timeout=60
-    )
+run = run_cli
 
 
 def test_plan_prints_a_table_with_deadlines_owners_and_statuses():
