@@ -58,6 +58,20 @@ def writes(rs: RuleSet, material_id: str, subject: Subject, units: list[dict[str
 
 
 # -- one subject --------------------------------------------------------------------------
+def _link_fields(rs, link, number: int) -> dict:
+    """What a subject's step and a tier's link both say about one link of a chain."""
+    return {
+        "number": number,
+        "mark": circled(number),
+        "link": link.id,
+        "name": link.name,
+        "kind": link.kind,
+        "kind_name": KIND_NAMES[link.kind],
+        "gate": link.is_gate,
+        "reviewers": [_reviewer(rs, r) for r in link.reviewers],
+    }
+
+
 def _reviewer(rs: RuleSet, role: str) -> Reviewer:
     return Reviewer(id=role, name=next((r.name for r in rs.roles if r.id == role), role))
 
@@ -98,14 +112,7 @@ def steps_of(
                 )
         out.append(
             ChainStep(
-                number=number,
-                mark=circled(number),
-                link=link.id,
-                name=link.name,
-                kind=link.kind,
-                kind_name=KIND_NAMES[link.kind],
-                gate=link.is_gate,
-                reviewers=[_reviewer(rs, r) for r in link.reviewers],
+                **_link_fields(rs, link, number),
                 pre_sign=pre,
                 condition=_condition(rs, free, units, on),
                 citation=cite(rs, link.cite),
@@ -233,14 +240,7 @@ def _tier_answer(
                 signs.append(Applicability(subject=a.subject, condition=step.pre_sign.condition or step.condition))
         links.append(
             TierLink(
-                number=number,
-                mark=circled(number),
-                link=link.id,
-                name=link.name,
-                kind=link.kind,
-                kind_name=KIND_NAMES[link.kind],
-                gate=link.is_gate,
-                reviewers=[_reviewer(rs, r) for r in link.reviewers],
+                **_link_fields(rs, link, number),
                 applies_to=applies,
                 pre_sign=pre,
                 pre_sign_for=signs,

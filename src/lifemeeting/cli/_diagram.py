@@ -8,16 +8,11 @@ from pathlib import Path
 import click
 
 from .._diagrams import FORMATS
-from ._chain import source_kind
+from ._chain import source_kind, subject_options
 
 
 @click.command()
-@click.argument("source")
-@click.option("--tier", help="Tier id or name (rule sets with tiers).")
-@click.option("--position", help="One position's chain; omit for the whole tier.")
-@click.option("--member", help="For a CASE file: a member id, or 'team'.")
-@click.option("--material", help="Only this material's chain (id or name).")
-@click.option("--unit-attr", "unit", multiple=True, metavar="NAME=VALUE", help="Fix a unit attribute (repeatable).")
+@subject_options
 @click.option("--format", "fmt", type=click.Choice(FORMATS), help="Default: from -o's suffix, else mermaid.")
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of standard output."
