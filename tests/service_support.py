@@ -45,6 +45,8 @@ def pg_schema_url() -> Iterator[str]:
     base = os.environ.get(PG_ENV)
     if not base:
         pytest.skip(PG_SKIP)
+    if not base.startswith("postgresql://") or any(c.isspace() for c in base):
+        pytest.fail(f"{PG_ENV} must be one postgresql:// URL, got {base!r}")
     import sqlalchemy as sa
 
     from lifemeeting._store import normalize_url
