@@ -53,3 +53,38 @@ def test_python_api_answers_like_the_cli(examples):
     assert answer.convenable and answer.earliest_date == dt.date(2014, 6, 16)
     assert answer.receipt.ruleset == "qingyuan-2014"
     assert answer.receipt.sha256 == lm.load_ruleset("qingyuan-2014").sha256
+
+
+def _modules_after(code: str) -> set[str]:
+    """The lifemeeting modules and heavy libraries a fresh interpreter has loaded after running ``code``."""
+    import subprocess
+    import sys
+
+    prefixes = ("lifemeeting", "pydantic", "networkx", "fastapi")
+    probe = f"{code}\nimport sys; print(' '.join(m for m in sys.modules if m.startswith({prefixes!r})))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT)
+    return set(out.stdout.split())
+
+
+def test_importing_the_package_loads_nothing_heavy_until_a_name_is_used():
+    """`import lifemeeting` is cheap; a public name imports its module on first use, and `import *` gets every name."""
+    assert not {m for m in _modules_after("import lifemeeting") if m.startswith("pydantic")}
+    assert "lifemeeting._api" in _modules_after("import lifemeeting; lifemeeting.can_convene")
+    assert "lifemeeting._diagrams" not in _modules_after("import lifemeeting; lifemeeting.can_convene")
+    names: dict = {}
+    exec("from lifemeeting import *", names)
+    assert set(lm.__all__) <= set(names) and set(lm.__all__) <= set(dir(lm))
+    with pytest.raises(AttributeError, match="no attribute 'nothing_here'"):
+        lm.nothing_here  # noqa: B018
+
+
+def test_the_check_command_imports_only_what_it_uses(examples):
+    """`lifemeeting check` loads neither the other commands nor the graph, diagram, timeline or coverage code."""
+    case = examples / "puyang-2014" / "blocked-county-midway.yaml"
+    argv = ["check", str(case), "--on", "2014-06-16"]
+    run = f"from lifemeeting.cli import main\ntry: main({argv!r})\nexcept SystemExit: pass"
+    loaded = _modules_after(run)
+    assert "lifemeeting.cli._check" in loaded and "lifemeeting._readiness" in loaded
+    unwanted = {"networkx", "fastapi", "lifemeeting._coverage", "lifemeeting._diagrams", "lifemeeting._ics"}
+    unwanted |= {"lifemeeting.cli._serve", "lifemeeting.cli._coverage"}
+    assert not loaded & unwanted, loaded & unwanted

@@ -42,7 +42,7 @@ DateSpec = Annotated[
 
 
 class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Citation(Frozen):
@@ -166,7 +166,7 @@ class TalkRule(Frozen):
     due_by_tier: dict[str, DateSpec] | None = None
     cite: Citation
 
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, defer_build=True)
 
 
 class Task(Frozen):

@@ -2,29 +2,58 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 
 import click
 
 from .._errors import LifemeetingError
-from ._bulk import bulk
-from ._chain import chain
-from ._check import check
-from ._coverage import coverage, spec
-from ._diagram import diagram
-from ._diff import diff
 from ._options import rulesets_option
-from ._pin import pin
-from ._plan import plan
-from ._rulesets import rulesets, schema, show, validate
-from ._serve import serve
-from ._status import status
-from ._transfer import export, import_
+
+# Each command's module is imported only when that command runs (or --help lists them all):
+# a command's dependencies (the service framework, Graphviz, the store, the coverage tools)
+# cost nothing to the others.
+COMMANDS = {  # name → module:function
+    "bulk": "._bulk:bulk",
+    "chain": "._chain:chain",
+    "check": "._check:check",
+    "coverage": "._coverage:coverage",
+    "diagram": "._diagram:diagram",
+    "diff": "._diff:diff",
+    "export": "._transfer:export",
+    "import": "._transfer:import_",
+    "pin": "._pin:pin",
+    "plan": "._plan:plan",
+    "rulesets": "._rulesets:rulesets",
+    "schema": "._rulesets:schema",
+    "serve": "._serve:serve",
+    "show": "._rulesets:show",
+    "spec": "._coverage:spec",
+    "status": "._status:status",
+    "validate": "._rulesets:validate",
+}
+
+
+class _LazyGroup(click.Group):
+    """A group whose commands are imported on first use, each given the shared --rulesets option."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        command = self.commands.get(cmd_name)
+        if command is None and cmd_name in COMMANDS:
+            module, attr = COMMANDS[cmd_name].split(":")
+            command = getattr(importlib.import_module(module, __name__), attr)
+            command.params.append(rulesets_option())
+            self.add_command(command, cmd_name)
+        return command
+
 
 EXIT_NOT_READY = 3
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="lifemeeting", message="lifemeeting %(version)s")
 def cli() -> None:
     """专题民主生活会 rules as code: can this meeting be convened yet, and why not?
@@ -36,12 +65,7 @@ def cli() -> None:
     """
 
 
-for command in (rulesets, show, validate, schema, check, plan, status, bulk, chain, diagram, serve, export, import_):
-    cli.add_command(command)
-for command in (diff, pin, coverage, spec):
-    cli.add_command(command)
-for command in (cli, *cli.commands.values()):  # --rulesets DIR on the group and on every command
-    command.params.append(rulesets_option())
+cli.params.append(rulesets_option())  # --rulesets DIR on the group too
 
 
 def main(argv: list[str] | None = None) -> None:
