@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from . import _fastcase
 from ._answer_model import Readiness, Status
 from ._case_model import Case, Event
 from ._errors import CaseError, Problem
@@ -110,4 +111,23 @@ def _open(source: CaseSource, *, ruleset: LoadedRuleSet | str | os.PathLike[str]
 def can_convene(source: CaseSource, *, on: dt.date | None = None) -> Readiness:
     """Every blocker between this case and its meeting, as of ``on`` (default today)."""
     on = on or dt.date.today()
+    if isinstance(source, Mapping) and not isinstance(source, Case):
+        fast = _fastcase.convert(source)  # None: only pydantic can say what is wrong with it
+        if fast is not None:
+            return answer(fast, None, on)
     return _open(source, as_of=on).can_convene(on)
+
+
+def answer(case: Any, ruleset: LoadedRuleSet | None, on: dt.date, *, located: Located | None = None) -> Readiness:
+    """The answer for a validated ``case`` (a ``Case`` or its ``_fastcase`` struct) as of ``on``, kept by no one.
+
+    What ``OpenCase(…, as_of=on).can_convene(on)`` answers, without the copy of the case an
+    open case keeps for events applied later.
+    """
+    loaded = ruleset if ruleset is not None else load_ruleset(case.ruleset)
+    if case.pinned is not None:
+        from ._pinning import verify
+
+        verify(case, loaded, located)
+    _state, as_of = replay_as_of(CaseView(loaded, case, located=located), on)
+    return readiness(as_of, on)

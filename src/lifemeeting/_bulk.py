@@ -1,8 +1,9 @@
 """Many cases at once: a folder of case files or a JSON-lines file, answered one by one.
 
 Answers are streamed in input order; nothing but the summary's counters is kept, so memory
-does not grow with the number of cases. A JSON line is validated straight from its bytes
-(no decoding in Python, no intermediate dicts); only a line that fails is parsed again the
+does not grow with the number of cases. A JSON line is decoded and validated straight from
+its bytes by the fast decoder (``_fastcase``: msgspec structs compiled from the case model);
+a line it is unsure of goes through the model, and one that fails there is parsed again the
 ordinary way, so that its message is the one ``lifemeeting check`` would give. Each rule
 set is loaded once per run (per worker process with ``jobs > 1``; workers get the lines'
 bytes, not parsed data).
@@ -22,9 +23,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from ._answer_model import Readiness
-from ._api import _open, can_convene
+from ._api import answer, can_convene
 from ._case_model import Case
 from ._errors import CaseError, EventRefused, LifemeetingError, Problem
+from ._fastcase import decode_json
 from ._loader import load_ruleset
 
 CASE_SUFFIXES = (".yaml", ".yml", ".json")
@@ -115,22 +117,24 @@ class _BadLine(Exception):
 def _answer_line(item: CaseInput, on: dt.date, rulesets: RuleSets) -> Readiness:
     if item.text is None:  # a worker reads its lines from the file itself
         item = CaseInput(item.label, _read(item.path, item.offset, item.size), item.path, item.line)  # type: ignore[arg-type]
-    try:
-        case = Case.model_validate_json(item.text)  # type: ignore[arg-type]
-    except ValidationError:  # parse it again the ordinary way, for the ordinary message
+    case = decode_json(item.text)  # type: ignore[arg-type]  # the fast way; None when unsure
+    if case is None:
         try:
-            data = json.loads(item.text.decode("utf-8"))  # type: ignore[union-attr]
-        except UnicodeDecodeError as exc:
-            raise _BadLine(f"{item.label}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-        except json.JSONDecodeError as exc:
-            raise _BadLine(f"{item.label}:{exc.colno}: not valid JSON: {exc.msg}") from None
-        if not isinstance(data, dict):
-            raise _BadLine(f"{item.label}:1: expected a JSON object (one case), not {type(data).__name__}") from None
-        return can_convene(data, on=on)
+            case = Case.model_validate_json(item.text)  # type: ignore[arg-type]
+        except ValidationError:  # parse it again the ordinary way, for the ordinary message
+            try:
+                data = json.loads(item.text.decode("utf-8"))  # type: ignore[union-attr]
+            except UnicodeDecodeError as exc:
+                raise _BadLine(f"{item.label}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+            except json.JSONDecodeError as exc:
+                raise _BadLine(f"{item.label}:{exc.colno}: not valid JSON: {exc.msg}") from None
+            if not isinstance(data, dict):
+                raise _BadLine(f"{item.label}:1: expected a JSON object (one case), not {type(data).__name__}") from None
+            return can_convene(data, on=on)
     loaded = rulesets.get(case.ruleset)
     if loaded is None:
         loaded = rulesets[case.ruleset] = load_ruleset(case.ruleset)
-    return _open(case, ruleset=loaded, as_of=on).can_convene(on)
+    return answer(case, loaded, on)
 
 
 _WORKER_RULESETS: RuleSets = {}  # one per worker process
