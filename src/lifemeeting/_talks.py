@@ -32,4 +32,5 @@ def required_pairs(
     else:
         right = select(rule.with_)
         candidates = [(a, b) for a in left for b in right]
-    return list(dict.fromkeys(frozenset(ab) for ab in candidates if ab[0] != ab[1]))  # first of each pair, in order
+    # the first of each pair, in order; a party paired with itself makes a one-element set, dropped
+    return [pair for pair in dict.fromkeys(map(frozenset, candidates)) if len(pair) == 2]
