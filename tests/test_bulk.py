@@ -104,6 +104,25 @@ def test_two_jobs_give_identical_answers(tmp_path):
     assert len(_json_lines(one.stdout)) == 151
 
 
+def test_brief_outcomes_from_workers_carry_what_the_full_answers_say(tmp_path):
+    """Workers send digests, not answers: the same JSON and the same summary as full answers in one process."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import generate
+
+    path = generate.write(140, tmp_path / "cases.jsonl")
+    on = dt.date.fromisoformat(ON)
+    full = list(answers(path, on))
+    brief = list(answers(path, on, jobs=2, brief=True, with_json=True))
+    assert [o.label for o in brief] == [o.label for o in full]
+    assert all(o.answer is None and o.digest is not None for o in brief)
+    assert [o.digest.json for o in brief] == [o.answer.model_dump_json() for o in full]
+    by_full, by_brief = Summary(), Summary()
+    for a, b in zip(full, brief, strict=True):
+        by_full.add(a)
+        by_brief.add(b)
+    assert by_brief.as_dict() == by_full.as_dict() and by_full.as_dict()["blocked"] > 0
+
+
 def test_all_good_input_exits_0_even_when_cases_are_blocked():
     """Exit 0 means every case was answered, whether or not it can convene."""
     r = run(str(PUYANG / "blocked-stuck-at-link.yaml"), "--on", ON)

@@ -73,13 +73,33 @@ def count_inputs(source: str | os.PathLike[str]) -> int:
         return sum(1 for line in fh if not line.isspace())
 
 
+@dataclass(frozen=True, slots=True)
+class Digest:
+    """What the summary and the ``--json`` stream need of one answer: small, and cheap to send between processes."""
+
+    convenable: bool
+    blockers: tuple[tuple[str, str, str], ...]  # (rule set, rule, rule name), once per rule
+    overdue: tuple[str, ...]  # who, once per overdue action
+    json: str | None = None  # the whole answer as JSON, when it is to be streamed
+
+
+def digest(answer: Readiness, *, with_json: bool = False) -> Digest:
+    return Digest(
+        answer.convenable,
+        tuple(dict.fromkeys((answer.ruleset, b.rule, b.message.split("」", 1)[0].lstrip("「")) for b in answer.blockers)),
+        tuple(n.who for n in answer.next_actions if n.overdue),
+        answer.model_dump_json() if with_json else None,
+    )
+
+
 @dataclass(slots=True)
 class Outcome:
-    """One case's answer, or the message that says why it could not be answered."""
+    """One case's answer (or, from ``answers(brief=True)``, its digest), or the message that says why it has none."""
 
     label: str
     answer: Readiness | None
     error: str | None
+    digest: Digest | None = None
 
 
 RuleSets = dict[str, Any]  # rule-set id → LoadedRuleSet, for one run
@@ -149,12 +169,19 @@ def _read(path: Path, offset: int, size: int) -> bytes:
     return fh.read(size)
 
 
-def _answer_chunk(args: tuple[list[CaseInput], dt.date]) -> list[Outcome]:
-    items, on = args
-    return [answer_one(item, on, rulesets=_WORKER_RULESETS) for item in items]
+def _answer_chunk(args: tuple[list[CaseInput], dt.date, bool | None]) -> list[Outcome]:
+    items, on, brief = args
+    outcomes = [answer_one(item, on, rulesets=_WORKER_RULESETS) for item in items]
+    return outcomes if brief is None else [_brief(o, brief) for o in outcomes]
 
 
-def _chunks(inputs: Iterator[CaseInput], on: dt.date) -> Iterator[tuple[list[CaseInput], dt.date]]:
+def _brief(outcome: Outcome, with_json: bool) -> Outcome:
+    if outcome.answer is None:
+        return outcome
+    return Outcome(outcome.label, None, None, digest(outcome.answer, with_json=with_json))
+
+
+def _chunks(inputs: Iterator[CaseInput], on: dt.date, brief: bool | None) -> Iterator[tuple[list[CaseInput], dt.date, bool | None]]:
     """Chunks of cases for the workers; a JSON line travels as its place in the file, not its bytes."""
     chunk: list[CaseInput] = []
     for item in inputs:
@@ -162,19 +189,28 @@ def _chunks(inputs: Iterator[CaseInput], on: dt.date) -> Iterator[tuple[list[Cas
             item = CaseInput(item.label, None, item.path, item.line, item.offset, item.size)
         chunk.append(item)
         if len(chunk) == CHUNK:
-            yield chunk, on
+            yield chunk, on, brief
             chunk = []
     if chunk:
-        yield chunk, on
+        yield chunk, on, brief
 
 
-def answers(source: str | os.PathLike[str], on: dt.date, *, jobs: int = 1) -> Iterator[Outcome]:
-    """Answer every case in ``source``, in input order, with ``jobs`` worker processes."""
+def answers(
+    source: str | os.PathLike[str], on: dt.date, *, jobs: int = 1, brief: bool = False, with_json: bool = False
+) -> Iterator[Outcome]:
+    """Answer every case in ``source``, in input order, with ``jobs`` worker processes.
+
+    ``brief`` yields each answer's ``Digest`` (with its JSON when ``with_json``) instead of the
+    answer: what a summary needs, made where the answer is, so that workers do not send whole
+    answers to a parent that would only count them.
+    """
     inputs = iter_inputs(source)
+    mode = with_json if brief else None
     if jobs <= 1:
         rulesets: RuleSets = {}
         for item in inputs:
-            yield answer_one(item, on, rulesets=rulesets)
+            outcome = answer_one(item, on, rulesets=rulesets)
+            yield outcome if mode is None else _brief(outcome, mode)
         return
     import gc
     import multiprocessing as mp
@@ -186,7 +222,7 @@ def answers(source: str | os.PathLike[str], on: dt.date, *, jobs: int = 1) -> It
     finally:
         gc.unfreeze()
     with pool:
-        for outcomes in pool.imap(_answer_chunk, _chunks(inputs, on)):
+        for outcomes in pool.imap(_answer_chunk, _chunks(inputs, on, mode)):
             yield from outcomes
 
 
@@ -212,16 +248,13 @@ class Summary:
 
     def add(self, outcome: Outcome) -> None:
         self.cases += 1
-        if outcome.answer is None:
+        d = outcome.digest or (digest(outcome.answer) if outcome.answer is not None else None)
+        if d is None:
             self.errors += 1
             return
-        a = outcome.answer
-        self.convenable += a.convenable
-        for rule in dict.fromkeys((a.ruleset, b.rule, b.message.split("」", 1)[0].lstrip("「")) for b in a.blockers):
-            self.blockers[rule] += 1
-        for n in a.next_actions:
-            if n.overdue:
-                self.overdue_by_owner[n.who] += 1
+        self.convenable += d.convenable
+        self.blockers.update(d.blockers)
+        self.overdue_by_owner.update(d.overdue)
         if len(self.overdue_by_owner) > MAX_OWNERS:
             self._drop_rare_owners()
 

@@ -29,7 +29,7 @@ def bulk(cases: Path, on: dt.datetime, as_json: bool, jobs: int, progress: bool 
     from .._bulk import Summary, answers, count_inputs
 
     summary = Summary()
-    stream = answers(cases, on.date(), jobs=jobs)
+    stream = answers(cases, on.date(), jobs=jobs, brief=True, with_json=as_json)
     if progress if progress is not None else sys.stderr.isatty():
         stream = _progress(stream, count_inputs(cases), click.get_text_stream("stderr"))
     out = click.get_text_stream("stdout")
@@ -39,8 +39,8 @@ def bulk(cases: Path, on: dt.datetime, as_json: bool, jobs: int, progress: bool 
             click.echo(f"lifemeeting: {outcome.error}", err=True)
         if as_json:
             label = json.dumps(outcome.label, ensure_ascii=False)
-            if outcome.answer is not None:
-                out.write('{"case":' + label + "," + outcome.answer.model_dump_json()[1:] + "\n")
+            if outcome.digest is not None:
+                out.write('{"case":' + label + "," + outcome.digest.json[1:] + "\n")  # type: ignore[index]
             else:
                 out.write(json.dumps({"case": outcome.label, "error": outcome.error}, ensure_ascii=False) + "\n")
     data = summary.as_dict()
