@@ -10,7 +10,6 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from . import _fastcase
 from ._answer_model import Readiness, Status
 from ._case_model import Case, Event
 from ._errors import CaseError, Problem
@@ -112,7 +111,9 @@ def can_convene(source: CaseSource, *, on: dt.date | None = None) -> Readiness:
     """Every blocker between this case and its meeting, as of ``on`` (default today)."""
     on = on or dt.date.today()
     if isinstance(source, Mapping) and not isinstance(source, Case):
-        fast = _fastcase.convert(source)  # None: only pydantic can say what is wrong with it
+        from ._fastcase import convert  # msgspec: imported by the paths that use it
+
+        fast = convert(source)  # None: only pydantic can say what is wrong with it
         if fast is not None:
             return answer(fast, None, on)
     return _open(source, as_of=on).can_convene(on)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -12,7 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from . import _chaincheck, _clausecheck, _dates, _discovery, _predicate
+from . import _dates, _discovery, _predicate
 from ._errors import Problem, RuleSetError, UnknownRuleSet
 from ._provenance import Provenance
 from ._ruleset_model import RuleSet
@@ -82,11 +83,19 @@ def _find(ruleset_id: str) -> Path:
     return found.path
 
 
+_EXTENDS = re.compile(rb"^extends[ \t]*:", re.MULTILINE)
+
+
+def is_overlay(data: bytes) -> bool:
+    """Whether a rule-set file's top level has an ``extends`` key."""
+    return _EXTENDS.search(data) is not None
+
+
 def _load_file(path: Path) -> LoadedRuleSet:
     data = path.read_bytes()
-    from . import _overlay
+    if is_overlay(data):
+        from . import _overlay
 
-    if _overlay.is_overlay(data):
         return _overlay.load_overlay(data, _display(path), path)
     from . import _rscache
 
@@ -113,6 +122,8 @@ def check_located(located: Located, sha: str, origin: str) -> LoadedRuleSet:
         model = RuleSet.model_validate(located.data)
     except ValidationError as exc:
         raise RuleSetError(problems_from(exc, located, RuleSet)) from None
+    from . import _chaincheck  # here, not at the top: a rule set read from the cache skips every check
+
     problems = list(cross_check(model, located)) or list(_chaincheck.unreachable_links(model, located))
     if problems:
         raise RuleSetError(problems)
@@ -276,6 +287,8 @@ def cross_check(rs: RuleSet, located: Located) -> Iterator[Problem]:
         yield from tier_list(("orders", i, "tiers"), o.tiers)
         for j, r in enumerate(o.redo):
             yield from ref(("orders", i, "redo", j), r, tasks | materials | talks, "task, talk rule or material")
+    from . import _clausecheck
+
     yield from _clausecheck.clause_problems(rs, located)
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import re
 from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,15 +28,9 @@ from ._ruleset_model import Citation
 from ._validation import problems_from
 from ._yamlsource import Located, load_mapping
 
-_EXTENDS = re.compile(rb"^extends[ \t]*:", re.MULTILINE)
 _resolving: ContextVar[tuple[Path, ...]] = ContextVar("lifemeeting_resolving", default=())
 _cache: dict[tuple[bytes, str, str], Any] = {}
 _JUSTIFY = "; every change says why (reason) and cites the document that allows it (cite)"
-
-
-def is_overlay(data: bytes) -> bool:
-    """Whether the file's top level has an ``extends`` key."""
-    return _EXTENDS.search(data) is not None
 
 
 @dataclass
