@@ -14,7 +14,7 @@ import pytest
 import yaml
 from conftest import EXAMPLES, ROOT, run_cli
 
-from lifemeeting._bulk import Summary, answers, count_inputs
+from lifemeeting._bulk import Summary, answers, count_inputs, iter_inputs
 
 ON = "2014-06-24"
 PUYANG = EXAMPLES / "puyang-2014"
@@ -225,3 +225,34 @@ def test_owner_counts_stay_bounded_and_say_how_far_off_they_may_be(monkeypatch):
     assert data["overdue_by_owner"][0] == {"who": "书记", "actions": 5}
     assert data["owners_undercount"] == 1
 
+
+
+def test_workers_find_the_same_lines_as_one_process(tmp_path):
+    """Blank and whitespace-only lines, CRLF and a last line without a newline: the same places, labels and cases."""
+    good = json.dumps(yaml.safe_load((PUYANG / "blocked-missing-presign.yaml").read_text(encoding="utf-8")), default=str)
+    path = tmp_path / "cases.jsonl"
+    path.write_bytes(b"\n" + good.encode() + b"\r\n   \t\n\n" + good.encode() + b"\n \n" + good.encode())
+    one = [(i.label, i.offset, i.size) for i in iter_inputs(path)]
+    places = [(i.label, i.offset, i.size) for i in iter_inputs(path, with_text=False)]
+    assert one == places and [label.rsplit(":", 1)[1] for label, _, _ in one] == ["2", "5", "7"]
+    on = dt.date.fromisoformat(ON)
+    serial = [o.answer.model_dump_json() for o in answers(path, on)]
+    parallel = [o.digest.json for o in answers(path, on, jobs=2, brief=True, with_json=True)]
+    assert serial == parallel and len(serial) == 3
+    (tmp_path / "empty.jsonl").write_bytes(b"")
+    assert list(answers(tmp_path / "empty.jsonl", on, jobs=2)) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs a named pipe")
+def test_two_jobs_read_a_pipe(tmp_path):
+    """Workers cannot re-read a pipe by offset, so its lines travel to them as text."""
+    good = json.dumps(yaml.safe_load((PUYANG / "blocked-missing-presign.yaml").read_text(encoding="utf-8")), default=str)
+    fifo = tmp_path / "cases.jsonl"
+    os.mkfifo(fifo)
+    source = tmp_path / "source.jsonl"
+    source.write_text((good + "\n") * 70, encoding="utf-8")
+    # another process writes, as a shell pipe would (a thread's write end would be inherited by forked workers)
+    writer = subprocess.Popen([sys.executable, "-c", f"open({str(fifo)!r}, 'wb').write(open({str(source)!r}, 'rb').read())"])
+    outcomes = list(answers(fifo, dt.date.fromisoformat(ON), jobs=2))
+    assert writer.wait(timeout=30) == 0
+    assert len(outcomes) == 70 and all(o.answer is not None for o in outcomes)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -45,8 +46,12 @@ class CaseInput:
     size: int = 0
 
 
-def iter_inputs(source: str | os.PathLike[str]) -> Iterator[CaseInput]:
-    """Cases from a folder (every .yaml/.yml/.json file below it, sorted), one case file, or a JSON-lines file."""
+def iter_inputs(source: str | os.PathLike[str], *, with_text: bool = True) -> Iterator[CaseInput]:
+    """Cases from a folder (every .yaml/.yml/.json file below it, sorted), one case file, or a JSON-lines file.
+
+    Without ``with_text`` a JSON line comes as its place in the file only, found without
+    copying it: for workers that read their lines themselves.
+    """
     path = Path(source)
     if path.is_dir():
         for p in sorted(path.rglob("*")):
@@ -56,12 +61,35 @@ def iter_inputs(source: str | os.PathLike[str]) -> Iterator[CaseInput]:
     if path.suffix in CASE_SUFFIXES:
         yield CaseInput(str(path), path=path)
         return
+    if not with_text and path.is_file():  # a pipe cannot be read again by the workers: they get its text
+        yield from _line_places(path)
+        return
     offset = 0
     with path.open("rb") as fh:
         for n, line in enumerate(fh, 1):
             if not line.isspace():
                 yield CaseInput(f"{path}:{n}", text=line, path=path, line=n, offset=offset, size=len(line))
             offset += len(line)
+
+
+_NOT_SPACE = re.compile(rb"\S")
+
+
+def _line_places(path: Path) -> Iterator[CaseInput]:
+    """The non-blank lines of a JSON-lines file as places (offset, size), scanned in C over a memory map."""
+    import mmap
+
+    with path.open("rb") as fh:
+        if os.fstat(fh.fileno()).st_size == 0:
+            return
+        with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            start, n, end = 0, 1, len(data)
+            while start < end:
+                stop = data.find(b"\n", start)
+                stop = end if stop < 0 else stop + 1
+                if _NOT_SPACE.search(data, start, stop) is not None:
+                    yield CaseInput(f"{path}:{n}", path=path, line=n, offset=start, size=stop - start)
+                start, n = stop, n + 1
 
 
 def count_inputs(source: str | os.PathLike[str]) -> int:
@@ -185,8 +213,6 @@ def _chunks(inputs: Iterator[CaseInput], on: dt.date, brief: bool | None) -> Ite
     """Chunks of cases for the workers; a JSON line travels as its place in the file, not its bytes."""
     chunk: list[CaseInput] = []
     for item in inputs:
-        if item.line:
-            item = CaseInput(item.label, None, item.path, item.line, item.offset, item.size)
         chunk.append(item)
         if len(chunk) == CHUNK:
             yield chunk, on, brief
@@ -204,7 +230,7 @@ def answers(
     answer: what a summary needs, made where the answer is, so that workers do not send whole
     answers to a parent that would only count them.
     """
-    inputs = iter_inputs(source)
+    inputs = iter_inputs(source, with_text=jobs <= 1)
     mode = with_json if brief else None
     if jobs <= 1:
         rulesets: RuleSets = {}
@@ -212,6 +238,16 @@ def answers(
             outcome = answer_one(item, on, rulesets=rulesets)
             yield outcome if mode is None else _brief(outcome, mode)
         return
+    first = next(inputs, None)
+    if first is None:
+        return
+    # The first case is answered here, so that forked workers start with its rule set loaded
+    # and its paths compiled instead of each doing it again.
+    outcome = answer_one(first, on, rulesets=_WORKER_RULESETS)
+    for fh in _WORKER_FILES.values():  # a forked worker must not share this process's file position
+        fh.close()
+    _WORKER_FILES.clear()
+    yield outcome if mode is None else _brief(outcome, mode)
     import gc
     import multiprocessing as mp
 
