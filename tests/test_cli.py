@@ -75,6 +75,14 @@ def test_usage_errors_exit_2(args):
     assert "Usage:" in r.stderr or "Error" in r.stderr
 
 
+def test_a_misspelt_command_names_the_one_meant():
+    """`lifemeeting chek` is a usage error that suggests `check`; a word like no command suggests nothing."""
+    r = run("chek", "x.yaml")
+    assert r.returncode == 2 and "No such command 'chek'. Did you mean 'check'?" in r.stderr
+    r = run("frobnicate")
+    assert r.returncode == 2 and "No such command 'frobnicate'." in r.stderr and "Did you mean" not in r.stderr
+
+
 def test_rulesets_json_lists_bundled_sets():
     """`rulesets --json` lists each bundled rule set with id, title and source."""
     r = run("rulesets", "--json")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import sys
 
@@ -48,6 +49,15 @@ class _LazyGroup(click.Group):
             command.params.append(rulesets_option())
             self.add_command(command, cmd_name)
         return command
+
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple[str | None, click.Command | None, list[str]]:
+        try:
+            return super().resolve_command(ctx, args)
+        except click.UsageError as exc:  # a misspelt command: say which one was probably meant
+            close = difflib.get_close_matches(args[0], COMMANDS, n=1) if args else []
+            if close:
+                exc.message += f" Did you mean '{close[0]}'?"
+            raise
 
 
 EXIT_NOT_READY = 3
