@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import lifemeeting as lm
-from conftest import FIXTURES
+from conftest import FIXTURES, ROOT
 
 BROKEN = FIXTURES / "rulesets" / "broken"
 
@@ -80,3 +80,15 @@ def test_minimal_fixture_loads_with_a_receipt():
     loaded = lm.load_ruleset(path)
     assert loaded.model.id == "minimal-2020"
     assert loaded.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_reading_yaml_keeps_nothing_between_files():
+    """Scalars are built without PyYAML's per-node memo, so a long-running process does not keep every value it read."""
+    from lifemeeting import _yamlsource
+
+    text = (ROOT / "rulesets" / "puyang-2014.yaml").read_text(encoding="utf-8")
+    for _ in range(2):
+        located, problems = _yamlsource.load_located(text, "puyang-2014.yaml")
+        assert located is not None and not problems
+    assert not _yamlsource._constructor.constructed_objects
+    assert located.data["id"] == "puyang-2014" and isinstance(located.data["year"], int)

@@ -32,7 +32,9 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:timestamp",
 }
-_constructor = yaml.SafeLoader("")  # only its scalar constructors are used
+_constructor = yaml.SafeLoader("")  # only its scalar constructors are used, called directly:
+# construct_object would also remember every node it built, for as long as the process lives
+_SCALAR = {tag: yaml.SafeLoader.yaml_constructors[tag] for tag in _SCALAR_TAGS - {_STR}}
 
 
 @dataclass
@@ -128,9 +130,12 @@ def _build(node: yaml.Node, path: Path, located: Located) -> Any:
         return out
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, path + (i,), located) for i, item in enumerate(node.value)]
-    if node.tag not in _SCALAR_TAGS:
+    if node.tag == _STR:
+        return node.value  # what the str constructor returns
+    construct = _SCALAR.get(node.tag)
+    if construct is None:
         raise _Refused(node, f"tag '{_shown(node.tag)}' is not allowed; only plain data (text, numbers, dates, lists, mappings)")
-    value = _constructor.construct_object(node, deep=True)
+    value = construct(_constructor, node)
     if isinstance(value, dt.datetime):
         raise _Refused(node, "a time of day is not allowed here; write a date as YYYY-MM-DD")
     return value
