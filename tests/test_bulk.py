@@ -14,7 +14,7 @@ import pytest
 import yaml
 from conftest import EXAMPLES, ROOT, run_cli
 
-from lifemeeting._bulk import Summary, answers, count_inputs, iter_inputs
+from lifemeeting._bulk import Summary, answers, count_inputs, iter_inputs, line_spans
 
 ON = "2014-06-24"
 PUYANG = EXAMPLES / "puyang-2014"
@@ -232,12 +232,11 @@ def test_workers_find_the_same_lines_as_one_process(tmp_path):
     good = json.dumps(yaml.safe_load((PUYANG / "blocked-missing-presign.yaml").read_text(encoding="utf-8")), default=str)
     path = tmp_path / "cases.jsonl"
     path.write_bytes(b"\n" + good.encode() + b"\r\n   \t\n\n" + good.encode() + b"\n \n" + good.encode())
-    one = [(i.label, i.offset, i.size) for i in iter_inputs(path)]
-    places = [(i.label, i.offset, i.size) for i in iter_inputs(path, with_text=False)]
-    assert one == places and [label.rsplit(":", 1)[1] for label, _, _ in one] == ["2", "5", "7"]
+    one = [(i.line, i.offset, i.offset + i.size) for i in iter_inputs(path)]
+    assert list(line_spans(path)) == one and [n for n, _, _ in one] == [2, 5, 7]
     on = dt.date.fromisoformat(ON)
-    serial = [o.answer.model_dump_json() for o in answers(path, on)]
-    parallel = [o.digest.json for o in answers(path, on, jobs=2, brief=True, with_json=True)]
+    serial = [(o.label, o.answer.model_dump_json()) for o in answers(path, on)]
+    parallel = [(o.label, o.digest.json) for o in answers(path, on, jobs=2, brief=True, with_json=True)]
     assert serial == parallel and len(serial) == 3
     (tmp_path / "empty.jsonl").write_bytes(b"")
     assert list(answers(tmp_path / "empty.jsonl", on, jobs=2)) == []
@@ -256,3 +255,22 @@ def test_two_jobs_read_a_pipe(tmp_path):
     outcomes = list(answers(fifo, dt.date.fromisoformat(ON), jobs=2))
     assert writer.wait(timeout=30) == 0
     assert len(outcomes) == 70 and all(o.answer is not None for o in outcomes)
+
+
+def test_ranges_of_lines_give_workers_the_same_cases_labels_and_errors(tmp_path):
+    """Across several ranges: blank lines, CRLF, bad JSON and bad cases are numbered and told as in one process."""
+    good = json.dumps(yaml.safe_load((PUYANG / "blocked-missing-presign.yaml").read_text(encoding="utf-8")), default=str)
+    lines = []
+    for i in range(150):
+        lines.append([good, good + "\r", "", "   ", "{not json", '{"ruleset": "puyang-2014"}'][i % 6])
+    path = tmp_path / "cases.jsonl"
+    path.write_text("\n".join(lines), encoding="utf-8")  # no newline after the last line
+    on = dt.date.fromisoformat(ON)
+
+    def seen(outcome):
+        return outcome.label, outcome.error, outcome.digest.json if outcome.digest else None
+
+    serial = [seen(o) for o in answers(path, on, brief=True, with_json=True)]
+    parallel = [seen(o) for o in answers(path, on, jobs=2, brief=True, with_json=True)]
+    assert parallel == serial and len(serial) == 100
+    assert sum(1 for _, error, _ in serial if error) == 50

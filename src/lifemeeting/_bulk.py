@@ -46,12 +46,8 @@ class CaseInput:
     size: int = 0
 
 
-def iter_inputs(source: str | os.PathLike[str], *, with_text: bool = True) -> Iterator[CaseInput]:
-    """Cases from a folder (every .yaml/.yml/.json file below it, sorted), one case file, or a JSON-lines file.
-
-    Without ``with_text`` a JSON line comes as its place in the file only, found without
-    copying it: for workers that read their lines themselves.
-    """
+def iter_inputs(source: str | os.PathLike[str]) -> Iterator[CaseInput]:
+    """Cases from a folder (every .yaml/.yml/.json file below it, sorted), one case file, or a JSON-lines file."""
     path = Path(source)
     if path.is_dir():
         for p in sorted(path.rglob("*")):
@@ -60,9 +56,6 @@ def iter_inputs(source: str | os.PathLike[str], *, with_text: bool = True) -> It
         return
     if path.suffix in CASE_SUFFIXES:
         yield CaseInput(str(path), path=path)
-        return
-    if not with_text and path.is_file():  # a pipe cannot be read again by the workers: they get its text
-        yield from _line_places(path)
         return
     offset = 0
     with path.open("rb") as fh:
@@ -75,8 +68,8 @@ def iter_inputs(source: str | os.PathLike[str], *, with_text: bool = True) -> It
 _NOT_SPACE = re.compile(rb"\S")
 
 
-def _line_places(path: Path) -> Iterator[CaseInput]:
-    """The non-blank lines of a JSON-lines file as places (offset, size), scanned in C over a memory map."""
+def line_spans(path: Path) -> Iterator[tuple[int, int, int]]:
+    """(number, start, end) of each non-blank line of a JSON-lines file, found over a memory map, not copied."""
     import mmap
 
     with path.open("rb") as fh:
@@ -88,8 +81,26 @@ def _line_places(path: Path) -> Iterator[CaseInput]:
                 stop = data.find(b"\n", start)
                 stop = end if stop < 0 else stop + 1
                 if _NOT_SPACE.search(data, start, stop) is not None:
-                    yield CaseInput(f"{path}:{n}", path=path, line=n, offset=start, size=stop - start)
+                    yield n, start, stop
                 start, n = stop, n + 1
+
+
+@dataclass(frozen=True, slots=True)
+class LineRange:
+    """Whole lines of a JSON-lines file for one worker, which reads and splits them itself."""
+
+    path: Path
+    line: int  # the number of the range's first line
+    start: int
+    end: int
+
+
+def _range_inputs(r: LineRange) -> Iterator[CaseInput]:
+    """The cases in ``r``, numbered as ``iter_inputs`` numbers them."""
+    data = _read(r.path, r.start, r.end - r.start)
+    for n, piece in enumerate(data.split(b"\n"), r.line):
+        if piece and not piece.isspace():
+            yield CaseInput(f"{r.path}:{n}", text=piece, path=r.path, line=n)
 
 
 def count_inputs(source: str | os.PathLike[str]) -> int:
@@ -197,8 +208,13 @@ def _read(path: Path, offset: int, size: int) -> bytes:
     return fh.read(size)
 
 
-def _answer_chunk(args: tuple[list[CaseInput], dt.date, bool | None]) -> list[Outcome]:
+Chunk = tuple[list[CaseInput] | LineRange, dt.date, bool | None]  # what a worker gets: cases, the day, brief mode
+
+
+def _answer_chunk(args: Chunk) -> list[Outcome]:
     items, on, brief = args
+    if isinstance(items, LineRange):
+        items = list(_range_inputs(items))
     outcomes = [answer_one(item, on, rulesets=_WORKER_RULESETS) for item in items]
     return outcomes if brief is None else [_brief(o, brief) for o in outcomes]
 
@@ -209,8 +225,29 @@ def _brief(outcome: Outcome, with_json: bool) -> Outcome:
     return Outcome(outcome.label, None, None, digest(outcome.answer, with_json=with_json))
 
 
-def _chunks(inputs: Iterator[CaseInput], on: dt.date, brief: bool | None) -> Iterator[tuple[list[CaseInput], dt.date, bool | None]]:
-    """Chunks of cases for the workers; a JSON line travels as its place in the file, not its bytes."""
+RANGE_BYTES = 1 << 20  # a worker's share of a JSON-lines file at a time: about 45 county cases
+
+
+def _ranges(path: Path, line: int, start: int, on: dt.date, brief: bool | None) -> Iterator[Chunk]:
+    """The file from byte ``start`` (line number ``line``) in ranges of whole lines, about ``RANGE_BYTES`` each.
+
+    The parent only finds each range's last newline and counts the newlines in it (in C);
+    the worker splits the range into lines and skips the blank ones.
+    """
+    import mmap
+
+    with path.open("rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        end = len(data)
+        while start < end:
+            stop = data.find(b"\n", min(start + RANGE_BYTES, end) - 1)
+            stop = end if stop < 0 else stop + 1
+            yield LineRange(path, line, start, stop), on, brief
+            line += data[start:stop].count(b"\n")  # a copy of the range: mmap cannot count
+            start = stop
+
+
+def _chunks(inputs: Iterator[CaseInput], on: dt.date, brief: bool | None) -> Iterator[Chunk]:
+    """Chunks of cases for the workers: case files by path, a pipe's lines as text."""
     chunk: list[CaseInput] = []
     for item in inputs:
         chunk.append(item)
@@ -230,15 +267,22 @@ def answers(
     answer: what a summary needs, made where the answer is, so that workers do not send whole
     answers to a parent that would only count them.
     """
-    inputs = iter_inputs(source, with_text=jobs <= 1)
     mode = with_json if brief else None
     if jobs <= 1:
         rulesets: RuleSets = {}
-        for item in inputs:
+        for item in iter_inputs(source):
             outcome = answer_one(item, on, rulesets=rulesets)
             yield outcome if mode is None else _brief(outcome, mode)
         return
-    first = next(inputs, None)
+    path = Path(source)
+    if not path.is_dir() and path.suffix not in CASE_SUFFIXES and path.is_file():  # workers read their own lines
+        span = next(line_spans(path), None)
+        first = None if span is None else CaseInput(f"{path}:{span[0]}", path=path, line=span[0], offset=span[1], size=span[2] - span[1])
+        chunks = _ranges(path, span[0] + 1, span[2], on, mode) if span else iter(())
+    else:  # case files travel as paths; a pipe, which cannot be read twice, as its lines
+        inputs = iter_inputs(source)
+        first = next(inputs, None)
+        chunks = _chunks(inputs, on, mode)
     if first is None:
         return
     # The first case is answered here, so that forked workers start with its rule set loaded
@@ -248,18 +292,35 @@ def answers(
         fh.close()
     _WORKER_FILES.clear()
     yield outcome if mode is None else _brief(outcome, mode)
+    yield from _in_workers(chunks, jobs)
+
+
+def _in_workers(chunks: Iterator[Chunk], jobs: int) -> Iterator[Outcome]:
+    """Outcomes of ``chunks`` answered by ``jobs`` worker processes, in order, with a few chunks in flight.
+
+    A ``ProcessPoolExecutor``, not a ``multiprocessing.Pool``: the pool's worker-watching
+    thread wakes whenever answers wait to be read, which cost the parent as much CPU as
+    everything else it does; and a worker that dies fails the run instead of hanging it.
+    """
     import gc
     import multiprocessing as mp
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
 
     context = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
     gc.freeze()  # forked workers then never walk (and so copy) the parent's objects when they collect
+    executor = ProcessPoolExecutor(jobs, mp_context=context)
     try:
-        pool = context.Pool(jobs)
+        pending: deque[Future[list[Outcome]]] = deque()
+        for chunk in chunks:
+            pending.append(executor.submit(_answer_chunk, chunk))
+            if len(pending) >= 4 * jobs:  # enough to keep every worker busy; input is read no further ahead
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
     finally:
+        executor.shutdown(wait=True, cancel_futures=True)
         gc.unfreeze()
-    with pool:
-        for outcomes in pool.imap(_answer_chunk, _chunks(inputs, on, mode)):
-            yield from outcomes
 
 
 MAX_OWNERS = 10_000  # distinct owners counted exactly; beyond, the rarest are dropped (see Summary)
