@@ -274,3 +274,23 @@ def test_ranges_of_lines_give_workers_the_same_cases_labels_and_errors(tmp_path)
     parallel = [seen(o) for o in answers(path, on, jobs=2, brief=True, with_json=True)]
     assert parallel == serial and len(serial) == 100
     assert sum(1 for _, error, _ in serial if error) == 50
+
+
+def _die(args):
+    os._exit(9)
+
+
+@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="needs forked workers")
+def test_a_worker_that_dies_fails_the_run_instead_of_hanging_it(monkeypatch, tmp_path):
+    """A worker killed mid-run (out of memory, say) ends the run with an error; it does not wait forever."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from lifemeeting import _bulk
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import generate
+
+    path = generate.write(80, tmp_path / "cases.jsonl")
+    monkeypatch.setattr(_bulk, "_answer_chunk", _die)  # forked workers inherit it
+    with pytest.raises(BrokenProcessPool):
+        list(answers(path, dt.date.fromisoformat(ON), jobs=2))
