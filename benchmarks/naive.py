@@ -3,7 +3,7 @@
 This is how a state-machine library invites one to write the engine: bind a machine to
 every material object (and one to the case for its stages), fire ``submit`` / ``sign`` /
 ``approve`` / ``return`` on each event and read ``state`` back. It uses the engine's
-own case parsing and rule interpretation (``Case``, ``CaseView``: who writes what, each
+own case decoding and rule interpretation (``_fastcase``, ``CaseView``: who writes what, each
 path, the required talks), so the only difference measured is the per-case machines;
 it answers the same question as the hand-written checker (convenable, blocking rule
 ids), without messages, citations or next actions.
@@ -19,6 +19,7 @@ from transitions import Machine
 from lifemeeting import load_ruleset
 from lifemeeting._case_model import Case
 from lifemeeting._chains import machine_spec
+from lifemeeting._fastcase import convert
 from lifemeeting._stages import machine_spec as stage_spec
 from lifemeeting._view import CaseView
 
@@ -48,7 +49,7 @@ class _Stages:
 
 def check(data: dict[str, Any], on: dt.date) -> tuple[bool, frozenset[str]]:
     """Whether the case can convene on ``on`` and which rules block it, replayed on per-case machines."""
-    case = Case.model_validate(data)
+    case = convert(data) or Case.model_validate(data)  # the engine's own decoding, as in can_convene(data)
     view = CaseView(load_ruleset(case.ruleset), case)
     stages = _Stages()
     materials = {key: _Material(slot) for key, slot in view.slots.items()}
