@@ -5,8 +5,8 @@ does not grow with the number of cases. A JSON line is decoded and validated str
 its bytes by the fast decoder (``_fastcase``: msgspec structs compiled from the case model);
 a line it is unsure of goes through the model, and one that fails there is parsed again the
 ordinary way, so that its message is the one ``lifemeeting check`` would give. Each rule
-set is loaded once per run (per worker process with ``jobs > 1``; workers get the lines'
-bytes, not parsed data).
+set is loaded once per run (per worker process with ``jobs > 1``: workers read their own
+byte ranges of a JSON-lines file and send back digests of the answers).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from ._fastcase import decode_json
 from ._loader import load_ruleset
 
 CASE_SUFFIXES = (".yaml", ".yml", ".json")
-CHUNK = 64  # cases sent to a worker at a time: fewer, larger messages keep the parent process light
+CHUNK = 64  # case files (or a pipe's lines) sent to a worker at a time: fewer, larger messages
 
 
 @dataclass(frozen=True, slots=True)
