@@ -110,7 +110,9 @@ def _open(source: CaseSource, *, ruleset: LoadedRuleSet | str | os.PathLike[str]
 def can_convene(source: CaseSource, *, on: dt.date | None = None) -> Readiness:
     """Every blocker between this case and its meeting, as of ``on`` (default today)."""
     on = on or dt.date.today()
-    if isinstance(source, Mapping) and not isinstance(source, Case):
+    if isinstance(source, Case):  # already validated: answered without the copy an open case keeps
+        return answer(source, None, on)
+    if isinstance(source, Mapping):
         from ._fastcase import convert  # msgspec: imported by the paths that use it
 
         fast = convert(source)  # None: only pydantic can say what is wrong with it
