@@ -21,7 +21,8 @@ import generate  # noqa: E402
 
 
 def bulk(path: Path) -> None:
-    from lifemeeting._bulk import Summary, answers
+    from lifemeeting._bulk import answers
+    from lifemeeting._summary import Summary
 
     summary = Summary()
     for outcome in answers(path, generate.ON):

@@ -74,7 +74,8 @@ def percentile(values: list[float], q: float) -> float:
 
 # -- the three designs over one file ------------------------------------------------------------
 def engine_bulk(path: Path, *, jobs: int = 1) -> dict[str, Any]:
-    from lifemeeting._bulk import Summary, answers
+    from lifemeeting._bulk import answers
+    from lifemeeting._summary import Summary
 
     summary = Summary()
     for outcome in answers(path, ON, jobs=jobs):
@@ -191,8 +192,9 @@ def single_answers(cases: list[dict[str, Any]]) -> dict[str, Any]:
 def memory(path: Path, cases: list[dict[str, Any]]) -> dict[str, Any]:
     """Bytes the engine keeps per case in a bulk run, and the size of one open case beyond its input."""
     from lifemeeting import load_ruleset, open_case
-    from lifemeeting._bulk import Summary, answers
+    from lifemeeting._bulk import answers
     from lifemeeting._case_model import Case
+    from lifemeeting._summary import Summary
 
     loaded = load_ruleset(generate.RULESET)
     n = sum(1 for _ in path.open(encoding="utf-8"))

@@ -14,7 +14,8 @@ import pytest
 import yaml
 from conftest import EXAMPLES, ROOT, run_cli
 
-from lifemeeting._bulk import Summary, answers, count_inputs, iter_inputs, line_spans
+from lifemeeting._bulk import answers, count_inputs, iter_inputs, line_spans
+from lifemeeting._summary import Summary
 
 ON = "2014-06-24"
 PUYANG = EXAMPLES / "puyang-2014"
@@ -202,11 +203,11 @@ def test_summary_keeps_counts_not_answers(jsonl):
 
 def test_owner_counts_stay_bounded_and_say_how_far_off_they_may_be(monkeypatch):
     """Past the owner limit the rarest owners are dropped, the frequent ones keep exact counts, and the undercount is reported."""
-    import lifemeeting._bulk as bulk_module
+    import lifemeeting._summary as summary_module
     from lifemeeting import NextAction, Readiness, Receipt
     from lifemeeting._bulk import Outcome
 
-    monkeypatch.setattr(bulk_module, "MAX_OWNERS", 4)
+    monkeypatch.setattr(summary_module, "MAX_OWNERS", 4)
 
     def outcome(*owners: str) -> Outcome:
         actions = [NextAction(rule="r", who=w, what="x", overdue=True) for w in owners]

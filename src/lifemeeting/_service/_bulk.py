@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from .._bulk import Outcome, Summary
+from .._bulk import Outcome
 from .._errors import LifemeetingError
 from .._loader import available
+from .._summary import Summary
 from ._deps import TheStore, Who
 from ._errors import ERROR_RESPONSES, ErrorOut, ServiceError, from_library
 from ._models import BulkAnswer, BulkItem, BulkReadiness, BulkSummary

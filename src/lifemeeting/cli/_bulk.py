@@ -26,7 +26,8 @@ def bulk(cases: Path, on: dt.datetime, as_json: bool, jobs: int, progress: bool 
     owner); with --json, one answer per line as each case is answered, then the summary.
     A bad case is reported on stderr and the run goes on. Exit 0, or 1 if any case was bad input.
     """
-    from .._bulk import Summary, answers, count_inputs
+    from .._bulk import answers, count_inputs
+    from .._summary import Summary
 
     summary = Summary()
     stream = answers(cases, on.date(), jobs=jobs, brief=True, with_json=as_json)
