@@ -48,16 +48,12 @@ def read_case(source: CaseSource) -> tuple[Case, Located | None]:
 class OpenCase:
     """A case bound to its rule set, with its events replayed; new events can be applied one by one."""
 
-    def __init__(self, case: Case, ruleset: LoadedRuleSet, *, located: Located | None = None, as_of: dt.date | None = None) -> None:
+    def __init__(self, case: Case, ruleset: LoadedRuleSet, *, located: Located | None = None) -> None:
         self.case = case.model_copy(update={"events": list(case.events)})  # our own list: applied events join it
         self.ruleset = ruleset
         self.view = CaseView(ruleset, self.case, located=located)
         self._as_of: tuple[dt.date, CaseState] | None = None  # the state as of a day before the last event
-        if as_of is None:
-            self.state: CaseState = replay(self.view)
-        else:  # one pass gives the state as of that day too
-            self.state, early = replay_as_of(self.view, as_of)
-            self._as_of = (as_of, early)
+        self.state: CaseState = replay(self.view)
 
     def apply(self, event: Event | Mapping[str, Any]) -> None:
         """Apply one more event; a refused event raises ``EventRefused`` and changes nothing."""
@@ -91,46 +87,38 @@ class OpenCase:
 
 def open_case(source: CaseSource, *, ruleset: LoadedRuleSet | str | os.PathLike[str] | None = None) -> OpenCase:
     """Read a case and bind it to its rule set (the one it names, unless ``ruleset`` is given)."""
-    return _open(source, ruleset=ruleset)
-
-
-def _open(source: CaseSource, *, ruleset: LoadedRuleSet | str | os.PathLike[str] | None = None, as_of: dt.date | None = None) -> OpenCase:
-    """``open_case``; with ``as_of``, the state as of that day is kept from the same replay."""
     case, located = read_case(source)
-    if ruleset is None:
-        ruleset = case.ruleset
-    loaded = ruleset if isinstance(ruleset, LoadedRuleSet) else load_ruleset(ruleset)
+    return OpenCase(case, _bind(case, ruleset, located), located=located)
+
+
+def _bind(case: Any, ruleset: LoadedRuleSet | str | os.PathLike[str] | None, located: Located | None) -> LoadedRuleSet:
+    """The rule set ``case`` is answered under: ``ruleset``, else the one it names; a changed pinned one is refused."""
+    loaded = ruleset if isinstance(ruleset, LoadedRuleSet) else load_ruleset(case.ruleset if ruleset is None else ruleset)
     if case.pinned is not None:
         from ._pinning import verify
 
         verify(case, loaded, located)  # a changed rule set is refused, not silently re-applied
-    return OpenCase(case, loaded, located=located, as_of=as_of)
+    return loaded
 
 
 def can_convene(source: CaseSource, *, on: dt.date | None = None) -> Readiness:
     """Every blocker between this case and its meeting, as of ``on`` (default today)."""
     on = on or dt.date.today()
-    if isinstance(source, Case):  # already validated: answered without the copy an open case keeps
-        return answer(source, None, on)
-    if isinstance(source, Mapping):
+    if isinstance(source, Mapping) and not isinstance(source, Case):
         from ._fastcase import convert  # msgspec: imported by the paths that use it
 
         fast = convert(source)  # None: only pydantic can say what is wrong with it
         if fast is not None:
             return answer(fast, None, on)
-    return _open(source, as_of=on).can_convene(on)
+    case, located = read_case(source)
+    return answer(case, None, on, located=located)
 
 
 def answer(case: Any, ruleset: LoadedRuleSet | None, on: dt.date, *, located: Located | None = None) -> Readiness:
     """The answer for a validated ``case`` (a ``Case`` or its ``_fastcase`` struct) as of ``on``, kept by no one.
 
-    What ``OpenCase(…, as_of=on).can_convene(on)`` answers, without the copy of the case an
-    open case keeps for events applied later.
+    What ``open_case(case).can_convene(on)`` answers, from one pass over the events and
+    without the copy of the case an open case keeps for events applied later.
     """
-    loaded = ruleset if ruleset is not None else load_ruleset(case.ruleset)
-    if case.pinned is not None:
-        from ._pinning import verify
-
-        verify(case, loaded, located)
-    _state, as_of = replay_as_of(CaseView(loaded, case, located=located), on)
+    _state, as_of = replay_as_of(CaseView(_bind(case, ruleset, located), case, located=located), on)
     return readiness(as_of, on)
