@@ -14,7 +14,7 @@ import pytest
 import yaml
 from conftest import EXAMPLES, ROOT, run_cli
 
-from lifemeeting._bulk import answers, count_inputs, iter_inputs, line_spans
+from lifemeeting._bulk import answers, count_inputs, iter_inputs
 from lifemeeting._summary import Summary
 
 ON = "2014-06-24"
@@ -234,7 +234,7 @@ def test_workers_find_the_same_lines_as_one_process(tmp_path):
     path = tmp_path / "cases.jsonl"
     path.write_bytes(b"\n" + good.encode() + b"\r\n   \t\n\n" + good.encode() + b"\n \n" + good.encode())
     one = [(i.line, i.offset, i.offset + i.size) for i in iter_inputs(path)]
-    assert list(line_spans(path)) == one and [n for n, _, _ in one] == [2, 5, 7]
+    assert [n for n, _, _ in one] == [2, 5, 7]
     on = dt.date.fromisoformat(ON)
     serial = [(o.label, o.answer.model_dump_json()) for o in answers(path, on)]
     parallel = [(o.label, o.digest.json) for o in answers(path, on, jobs=2, brief=True, with_json=True)]

@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,7 +38,7 @@ class CaseInput:
     """One case to answer: where it came from, and either one JSON line (its bytes) or a case file."""
 
     label: str
-    text: bytes | None = None  # the JSON line; None for a case file, or when a worker is to read it itself
+    text: bytes | None = None  # the JSON line; None for a case file
     path: Path | None = None  # the case file, or the JSON-lines file the line is in
     line: int = 0  # the JSON line's number; 0 for a case file
     offset: int = 0  # where the JSON line starts in ``path``, and its length
@@ -63,26 +62,6 @@ def iter_inputs(source: str | os.PathLike[str]) -> Iterator[CaseInput]:
             if not line.isspace():
                 yield CaseInput(f"{path}:{n}", text=line, path=path, line=n, offset=offset, size=len(line))
             offset += len(line)
-
-
-_NOT_SPACE = re.compile(rb"\S")
-
-
-def line_spans(path: Path) -> Iterator[tuple[int, int, int]]:
-    """(number, start, end) of each non-blank line of a JSON-lines file, found over a memory map, not copied."""
-    import mmap
-
-    with path.open("rb") as fh:
-        if os.fstat(fh.fileno()).st_size == 0:
-            return
-        with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
-            start, n, end = 0, 1, len(data)
-            while start < end:
-                stop = data.find(b"\n", start)
-                stop = end if stop < 0 else stop + 1
-                if _NOT_SPACE.search(data, start, stop) is not None:
-                    yield n, start, stop
-                start, n = stop, n + 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,8 +134,6 @@ class _BadLine(Exception):
 
 
 def _answer_line(item: CaseInput, on: dt.date, rulesets: RuleSets) -> Readiness:
-    if item.text is None:  # a worker reads its lines from the file itself
-        item = CaseInput(item.label, _read(item.path, item.offset, item.size), item.path, item.line)  # type: ignore[arg-type]
     case = decode_json(item.text)  # type: ignore[arg-type]  # the fast way; None when unsure
     if case is None:
         try:
@@ -255,23 +232,19 @@ def answers(
             outcome = answer_one(item, on, rulesets=rulesets)
             yield outcome if mode is None else _brief(outcome, mode)
         return
-    path = Path(source)
-    if not path.is_dir() and path.suffix not in CASE_SUFFIXES and path.is_file():  # workers read their own lines
-        span = next(line_spans(path), None)
-        first = None if span is None else CaseInput(f"{path}:{span[0]}", path=path, line=span[0], offset=span[1], size=span[2] - span[1])
-        chunks = _ranges(path, span[0] + 1, span[2], on, mode) if span else iter(())
-    else:  # case files travel as paths; a pipe, which cannot be read twice, as its lines
-        inputs = iter_inputs(source)
-        first = next(inputs, None)
-        chunks = _chunks(inputs, on, mode)
+    inputs = iter_inputs(source)
+    first = next(inputs, None)
     if first is None:
         return
+    path = Path(source)
+    if first.line and path.is_file():  # a JSON-lines file: workers read their own byte ranges of it
+        inputs.close()
+        chunks = _ranges(path, first.line + 1, first.offset + first.size, on, mode)
+    else:  # case files travel as paths; a pipe, which cannot be read twice, as its lines
+        chunks = _chunks(inputs, on, mode)
     # The first case is answered here, so that forked workers start with its rule set loaded
     # and its paths compiled instead of each doing it again.
     outcome = answer_one(first, on, rulesets=_WORKER_RULESETS)
-    for fh in _WORKER_FILES.values():  # a forked worker must not share this process's file position
-        fh.close()
-    _WORKER_FILES.clear()
     yield outcome if mode is None else _brief(outcome, mode)
     yield from _in_workers(chunks, jobs)
 
