@@ -104,7 +104,7 @@ def _bind(case: Any, ruleset: LoadedRuleSet | str | os.PathLike[str] | None, loc
 def can_convene(source: CaseSource, *, on: dt.date | None = None) -> Readiness:
     """Every blocker between this case and its meeting, as of ``on`` (default today)."""
     on = on or dt.date.today()
-    if isinstance(source, Mapping) and not isinstance(source, Case):
+    if isinstance(source, Mapping):
         from ._fastcase import convert  # msgspec: imported by the paths that use it
 
         fast = convert(source)  # None: only pydantic can say what is wrong with it
