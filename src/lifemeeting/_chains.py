@@ -37,12 +37,31 @@ class Step:
         object.__setattr__(self, "state", ("sign:" if self.pre_sign else "at:") + self.link.id)
 
 
+@dataclass(frozen=True, slots=True)
+class Move:
+    """The ordinary event that moves a material on from one state, read off the transition table.
+
+    For quick replay (``_quick``): ``event`` is ``submitted``, ``signed`` or ``approved``;
+    ``link`` the link an approval names; ``by`` the one reviewer or signer (None when a
+    link has several reviewers, which the full check handles); ``done`` what the
+    material's ``done_links`` records; ``passes`` whether ``dest`` is past the last gate.
+    """
+
+    event: str
+    link: str | None
+    by: str | None
+    dest: str
+    done: str | None
+    passes: bool
+
+
 @dataclass(frozen=True)
 class Path:
     """The steps one subject's material passes, with the compiled transition table.
 
-    ``link_ids`` (every link of the chain), ``at_link`` (link id → the step at that link)
-    and ``by_state`` are lookup tables for replay, derived from ``chain`` and ``steps``.
+    ``link_ids`` (every link of the chain), ``at_link`` (link id → the step at that link),
+    ``by_state`` and ``moves`` (state → its ``Move``) are lookup tables for replay, derived
+    from ``chain``, ``steps`` and ``table``.
     """
 
     chain: Chain
@@ -52,11 +71,26 @@ class Path:
     link_ids: frozenset[str] = field(init=False, repr=False, compare=False)
     at_link: Mapping[str, Step] = field(init=False, repr=False, compare=False)
     by_state: Mapping[str, Step] = field(init=False, repr=False, compare=False)
+    moves: Mapping[str, Move] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "link_ids", frozenset(link.id for link in self.chain.links))
         object.__setattr__(self, "at_link", {s.link.id: s for s in self.steps if not s.pre_sign})
         object.__setattr__(self, "by_state", {s.state: s for s in self.steps})
+        object.__setattr__(self, "moves", self._moves())
+
+    def _moves(self) -> dict[str, Move]:
+        first = self.table[(DRAFTING, "submit")]
+        moves = {DRAFTING: Move("submitted", None, None, first, None, first in self.gate_states)}
+        for s in self.steps:
+            if s.pre_sign:
+                dest = self.table[(s.state, "sign")]
+                moves[s.state] = Move("signed", None, s.link.pre_sign.reviewer, dest, "sign:" + s.link.id, dest in self.gate_states)  # type: ignore[union-attr]
+            else:
+                dest = self.table[(s.state, "approve")]
+                sole = s.link.reviewers[0] if len(s.link.reviewers) == 1 else None
+                moves[s.state] = Move("approved", s.link.id, sole, dest, s.link.id, dest in self.gate_states)
+        return moves
 
     def step_at(self, state: str) -> Step | None:
         return self.by_state.get(state)

@@ -28,56 +28,39 @@ def quick_run(state: CaseState, events: Sequence[Event], i: int, until: dt.date 
     if r.stage != PREPARING:
         return i
     v = state.view
-    members, role_members, resolve, tasks, duties = v.members, v.role_members, v.resolve_party, v.task_by_id, state._duty_set
+    canonical, resolve, role_members, tasks, duties = v.canonical, v.resolve_party, v.role_members, v.task_by_id, state._duty_set
     materials, talks, done = r.materials, r.talks, r.done
-    last, first, n = state.last_date, i, len(events)
-    while i < n:
-        e = events[i]
+    last, until = state.last_date or dt.date.min, until or dt.date.max  # events come in date order
+    first = i
+    for e in events[i:] if i else events:
         date = e.date
-        if (until is not None and date > until) or (last is not None and date < last):
+        if date > until or date < last:
             break
         kind = e.type
         if kind == "talk":
             if not e.between:
                 break
             a, b = e.between
-            if a not in members and (a := resolve(a)) is None:
+            ca = canonical.get(a)
+            if ca is None:
+                ca = resolve(a)
+                if ca is None:
+                    break
+                canonical[a] = ca
+            cb = canonical.get(b)
+            if cb is None:
+                cb = resolve(b)
+                if cb is None:
+                    break
+                canonical[b] = cb
+            if ca == cb:
                 break
-            if b not in members and (b := resolve(b)) is None:
+            talks.setdefault(frozenset((ca, cb)), date)
+        elif kind == "done":
+            task = e.task
+            if task in duties or task not in tasks or task in done:
                 break
-            if a == b:
-                break
-            talks.setdefault(frozenset((a, b)), date)
-        elif kind == "approved":
-            m = materials.get((e.material, e.subject))  # type: ignore[arg-type]
-            if m is None or m.slot.material.after_meeting:
-                break
-            path = m.slot.path
-            step = path.at_link.get(e.link)  # type: ignore[arg-type]  # None finds nothing
-            if step is None or m.state != step.state or m.approvals:
-                break
-            reviewers = step.link.reviewers
-            if len(reviewers) != 1 or (e.by != reviewers[0] and e.by not in role_members.get(reviewers[0], ())):
-                break
-            dest = m.state = path.table[(step.state, "approve")]  # as _move, approvals being empty already
-            m.done_links.append(step.link.id)
-            if m.passed_on is None and dest in path.gate_states:
-                m.passed_on = date
-        elif kind == "signed":  # as _check_signed and _move
-            m = materials.get((e.material, e.subject))  # type: ignore[arg-type]
-            if m is None or m.slot.material.after_meeting:
-                break
-            path = m.slot.path
-            step = path.by_state.get(m.state)
-            if step is None or not step.pre_sign or m.approvals:
-                break
-            signer = step.link.pre_sign.reviewer  # type: ignore[union-attr]
-            if e.by != signer and e.by not in role_members.get(signer, ()):
-                break
-            dest = m.state = path.table[(step.state, "sign")]
-            m.done_links.append("sign:" + step.link.id)
-            if m.passed_on is None and dest in path.gate_states:
-                m.passed_on = date
+            done[task] = date  # type: ignore[index]  # not None: it is a task id
         elif kind == "returned":  # as _check_returned
             m = materials.get((e.material, e.subject))  # type: ignore[arg-type]
             if m is None or m.slot.material.after_meeting:
@@ -94,24 +77,28 @@ def quick_run(state: CaseState, events: Sequence[Event], i: int, until: dt.date 
             m.state, m.approvals, m.returns = path.table[(step.state, "return")], set(), m.returns + 1
             m.done_links.clear()
             m.passed_on = None
-        elif kind == "submitted":
+        else:  # submitted, signed, approved: the move compiled for the state the material is in
             m = materials.get((e.material, e.subject))  # type: ignore[arg-type]
-            if m is None or m.state != DRAFTING or m.approvals or m.slot.material.after_meeting:
+            if m is None or m.approvals:
                 break
-            path = m.slot.path
-            dest = m.state = path.table[(DRAFTING, "submit")]  # as _submit
-            m.submitted_on = date
-            if m.first_submitted_on is None:
-                m.first_submitted_on = date
-            if dest in path.gate_states:
-                m.passed_on = date
-        elif kind == "done":
-            task = e.task
-            if task in duties or task not in tasks or task in done:
+            move = m.slot.path.moves.get(m.state)
+            if move is None or move.event != kind or move.link != e.link or m.slot.material.after_meeting:
                 break
-            done[task] = date  # type: ignore[index]  # not None: it is a task id
-        else:
-            break
+            if kind == "submitted":  # as _submit
+                m.state = move.dest
+                m.submitted_on = date
+                if m.first_submitted_on is None:
+                    m.first_submitted_on = date
+                if move.passes:
+                    m.passed_on = date
+            else:  # as _move, approvals being empty already
+                by = move.by
+                if by is None or (e.by != by and e.by not in role_members.get(by, ())):
+                    break
+                m.state = move.dest
+                m.done_links.append(move.done)
+                if move.passes and m.passed_on is None:
+                    m.passed_on = date
         last = date
         i += 1
     if i > first:

@@ -26,9 +26,11 @@ def required_pairs(
     left = select(rule.each)
     candidates: Iterable[tuple[str, str]]
     if rule.with_ == "each_other":
+        if len(set(left)) == len(left):  # distinct parties: every pair is new and has two people
+            return list(map(frozenset, combinations(left, 2)))
         candidates = combinations(left, 2)
     elif rule.with_ == "overseen_heads":
-        candidates = [(a, head_party(dept)) for a in left for dept in oversees(a)]
+        candidates = [(a, HEAD_PREFIX + dept) for a in left for dept in oversees(a)]  # head_party, inline
     else:
         right = select(rule.with_)
         candidates = [(a, b) for a in left for b in right]

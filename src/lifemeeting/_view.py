@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import _dates, _predicate
 from ._case_model import Case
@@ -20,7 +19,7 @@ from ._loader import LoadedRuleSet
 from ._ruleset_model import Chain, Citation, Gate, Material, RuleSet, TalkRule, Task
 from ._talks import HEAD_PREFIX, Pair, required_pairs
 from ._validation import did_you_mean
-from ._viewcache import memo_for
+from ._viewcache import memo_for, predicate_key
 from ._workdays import WorkCalendar
 from ._yamlsource import Located
 
@@ -28,8 +27,7 @@ TEAM = "team"
 _TEXT_WINDOWS: dict[tuple[str, int], _dates.Window | None] = {}  # (words, year) → window; see CaseView.window
 
 
-@dataclass(frozen=True)
-class MaterialSlot:
+class MaterialSlot(NamedTuple):
     """One material the case needs: its kind, who wrote it and the path it must pass."""
 
     material: Material
@@ -83,7 +81,9 @@ class CaseView:
             for subject in authors:
                 self.slots[(material.id, subject)] = MaterialSlot(material, subject, self._profiles[subject].writes[material.id])
         self.parties = self._parties()
+        self.canonical: dict[str, str] = {mid: mid for mid in self.members}  # resolve_party's answers, kept by quick replay
         self.calendar = WorkCalendar.layered((rs.holidays, rs.workdays), (case.holidays, case.workdays))
+        self._selected: dict[str, list[str]] = {}  # member selections by predicate, for _select
         self.required: dict[str, list[Pair]] = {rule.id: self._pairs(rule) for rule in self.talk_rules}
 
     # -- subjects -------------------------------------------------------------------------
@@ -107,7 +107,7 @@ class CaseView:
     # -- parties and names ----------------------------------------------------------------
     def _parties(self) -> set[str]:
         parties = set(self.members)
-        parties |= {r.id for r in self.rules.roles if r.filled_by is None}
+        parties |= memo_for(self.loaded).unfilled_roles
         parties |= {HEAD_PREFIX + d for m in self.case.members for d in m.oversees}
         for names in self.case.lists.values():
             parties |= set(names)
@@ -152,14 +152,18 @@ class CaseView:
     def _select(self, sel: dict) -> list[str]:
         (key, value), = sel.items()
         if key == "members":
-            profiles, found = self._profiles, []
-            for mid in self.members:
-                hit = profiles[mid].matches(value)
-                if hit is None:  # the predicate tests ids: ask with this member's own attributes
-                    hit = _predicate.matches(value, self.subjects[mid], self.unit)
-                if hit:
-                    found.append(mid)
-            return found
+            pred = predicate_key(value)
+            found = self._selected.get(pred)
+            if found is None:  # rules often select the same members: asked once per case
+                found = self._selected[pred] = []
+                profiles = self._profiles
+                for mid in self.members:
+                    hit = profiles[mid].matches(value)
+                    if hit is None:  # the predicate tests ids: ask with this member's own attributes
+                        hit = _predicate.matches(value, self.subjects[mid], self.unit)
+                    if hit:
+                        found.append(mid)
+            return list(found)
         if key == "role":
             filled = self.role_members.get(value)
             return list(filled) if filled is not None else [value]

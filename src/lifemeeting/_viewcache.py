@@ -11,6 +11,7 @@ that memory never grows with the number of cases.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Mapping
 from typing import Any, NamedTuple
 
@@ -79,6 +80,7 @@ class RuleSetMemo:
         self.tier_ids = frozenset(t.id for t in rs.tiers)
         self.material_ids = frozenset(m.id for m in rs.materials)
         self.filled_roles = tuple((r.id, r.filled_by) for r in rs.roles if r.filled_by is not None)
+        self.unfilled_roles = frozenset(r.id for r in rs.roles if r.filled_by is None)  # bodies, parties in their own right
         self.uses_id = any(_mentions_id(p) for p in _subject_predicates(loaded))
         self._units: dict[tuple[str | None, Key], UnitRules] = {}
         self._subjects: dict[tuple[str | None, Key, Key], SubjectRules] = {}
@@ -107,6 +109,17 @@ class RuleSetMemo:
 
 
 _MEMOS: dict[int, RuleSetMemo] = {}
+_PREDICATE_KEYS: dict[int, tuple[Any, str]] = {}
+
+
+def predicate_key(pred: Any) -> str:
+    """A key equal for equal predicates (rules often repeat one, e.g. 班子成员 ``{not: {outside_team: true}}``)."""
+    hit = _PREDICATE_KEYS.get(id(pred))
+    if hit is None:  # the entry holds the predicate, so its id cannot be reused
+        if len(_PREDICATE_KEYS) >= MAX_PROFILES:
+            _PREDICATE_KEYS.clear()
+        hit = _PREDICATE_KEYS[id(pred)] = (pred, json.dumps(pred, sort_keys=True, ensure_ascii=False, default=str))
+    return hit[1]
 
 
 def memo_for(loaded: LoadedRuleSet) -> RuleSetMemo:
