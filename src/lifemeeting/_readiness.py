@@ -138,9 +138,10 @@ def _party_order(v: CaseView):
 
 def _materials_passed(state: CaseState, gate: Gate, on: dt.date) -> Found:
     v = state.view
-    wanted = gate.material
-    for (material_id, _subject), m in state.materials.items():
-        if material_id == wanted and m.state not in m.slot.path.gate_states:  # not m.gate_passed, without the call
+    materials = state.materials
+    for key in v.slot_keys.get(gate.material, ()):  # type: ignore[arg-type]
+        m = materials[key]
+        if m.state not in m.slot.path.gate_states:  # not m.gate_passed, without the call
             yield _material_blocker(v, gate, m, on)
 
 
@@ -186,9 +187,10 @@ def _lead_time(state: CaseState, gate: Gate, on: dt.date) -> Found:
     v = state.view
     days = int(gate.days or 0)
     span = f"{days}个工作日" if gate.working_days else f"{days}天"
-    for (material_id, subject), m in state.materials.items():
-        if material_id != gate.material:
-            continue
+    materials = state.materials
+    for key in v.slot_keys.get(gate.material, ()):  # type: ignore[arg-type]
+        material_id, subject = key
+        m = materials[key]
         name = m.slot.material.name
         if m.submitted_on is None:
             due = v.window({"days_before_meeting": days, "working_days": gate.working_days}, None)

@@ -80,6 +80,9 @@ class CaseView:
                 authors += [mid for mid in self.members if material.id in self._profiles[mid].writes]
             for subject in authors:
                 self.slots[(material.id, subject)] = MaterialSlot(material, subject, self._profiles[subject].writes[material.id])
+        self.slot_keys: dict[str, list[tuple[str, str]]] = {}  # material id → its slots' keys, in slot order
+        for key in self.slots:
+            self.slot_keys.setdefault(key[0], []).append(key)
         self.parties = self._parties()
         self.canonical: dict[str, str] = {mid: mid for mid in self.members}  # resolve_party's answers, kept by quick replay
         self.calendar = WorkCalendar.layered((rs.holidays, rs.workdays), (case.holidays, case.workdays))
