@@ -162,6 +162,39 @@ def test_path_tables_read_off_the_spec_equal_the_machines():
         assert path.table == _chains.compile_table(_chains.define_machine(path.chain, path.steps))
 
 
+def test_moves_for_quick_replay_are_read_off_the_table():
+    """Each state's move (the event that leaves it, its link, reviewer and destination) is the table's transition."""
+    trigger = {"submitted": "submit", "signed": "sign", "approved": "approve"}
+    for _, path in _all_paths():
+        assert set(path.moves) == {_chains.DRAFTING, *(s.state for s in path.steps)}
+        for state, move in path.moves.items():
+            assert path.table[(state, trigger[move.event])] == move.dest
+            assert move.passes == (move.dest in path.gate_states)
+            step = path.by_state.get(state)
+            if step is None:
+                assert (move.event, move.link, move.by, move.done) == ("submitted", None, None, None)
+            elif step.pre_sign:
+                assert (move.event, move.by, move.done) == ("signed", step.link.pre_sign.reviewer, "sign:" + step.link.id)
+            else:
+                sole = step.link.reviewers[0] if len(step.link.reviewers) == 1 else None
+                assert (move.event, move.link, move.by, move.done) == ("approved", step.link.id, sole, step.link.id)
+
+
+def test_events_the_quick_loop_leaves_to_the_checked_path_are_applied_alike(monkeypatch):
+    """A pre-sign or submission that names a link, which the quick loop does not take, is applied as the checked path applies it."""
+    data = copy.deepcopy(SYNTHETIC[1][1])
+    events = data["events"]
+    signed = next(i for i, e in enumerate(events) if e["type"] == "signed")
+    submitted = next(i for i, e in enumerate(events) if e["type"] == "submitted")
+    events[signed]["link"] = "county_secretary_review"
+    events[submitted]["link"] = "county_secretary_review"
+    on = dt.date(2014, 6, 24)
+    quick = _outcome(data, on)
+    assert quick[0] != "refused"
+    _slow(monkeypatch)
+    assert _outcome(data, on) == quick
+
+
 @pytest.mark.parametrize("redo", [False, True])
 @pytest.mark.parametrize("reconvene", [False, True])
 def test_stage_table_read_off_the_spec_equals_the_machines(redo, reconvene):

@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ._case_model import Event
-from ._chains import DRAFTING
 from ._stages import PREPARING
 
 if TYPE_CHECKING:

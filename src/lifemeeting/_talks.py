@@ -30,7 +30,7 @@ def required_pairs(
             return list(map(frozenset, combinations(left, 2)))
         candidates = combinations(left, 2)
     elif rule.with_ == "overseen_heads":
-        candidates = [(a, HEAD_PREFIX + dept) for a in left for dept in oversees(a)]  # head_party, inline
+        candidates = [(a, head_party(dept)) for a in left for dept in oversees(a)]
     else:
         right = select(rule.with_)
         candidates = [(a, b) for a in left for b in right]
