@@ -27,7 +27,7 @@ def quick_run(state: CaseState, events: Sequence[Event], i: int, until: dt.date 
     if r.stage != PREPARING:
         return i
     v = state.view
-    canonical, resolve, role_members, tasks, duties = v.canonical, v.resolve_party, v.role_members, v.task_by_id, state._duty_set
+    canonical, role_members, tasks, duties = v.canonical, v.role_members, v.task_by_id, state._duty_set
     materials, talks, done = r.materials, r.talks, r.done
     last, until = state.last_date or dt.date.min, until or dt.date.max  # events come in date order
     first = i
@@ -40,21 +40,10 @@ def quick_run(state: CaseState, events: Sequence[Event], i: int, until: dt.date 
             if not e.between:
                 break
             a, b = e.between
-            ca = canonical.get(a)
-            if ca is None:
-                ca = resolve(a)
-                if ca is None:
-                    break
-                canonical[a] = ca
-            cb = canonical.get(b)
-            if cb is None:
-                cb = resolve(b)
-                if cb is None:
-                    break
-                canonical[b] = cb
-            if ca == cb:
+            a, b = canonical.get(a), canonical.get(b)  # as resolve_party
+            if a is None or b is None or a == b:
                 break
-            talks.setdefault(frozenset((ca, cb)), date)
+            talks.setdefault(frozenset((a, b)), date)
         elif kind == "done":
             task = e.task
             if task in duties or task not in tasks or task in done:

@@ -84,7 +84,7 @@ class CaseView:
         for key in self.slots:
             self.slot_keys.setdefault(key[0], []).append(key)
         self.parties = self._parties()
-        self.canonical: dict[str, str] = {mid: mid for mid in self.members}  # resolve_party's answers, kept by quick replay
+        self.canonical = self._canonical()
         self.calendar = WorkCalendar.layered((rs.holidays, rs.workdays), (case.holidays, case.workdays))
         self._selected: dict[str, list[str]] = {}  # member selections by predicate, for _select
         self.required: dict[str, list[Pair]] = {rule.id: self._pairs(rule) for rule in self.talk_rules}
@@ -116,14 +116,20 @@ class CaseView:
             parties |= set(names)
         return parties
 
+    def _canonical(self) -> dict[str, str]:
+        """Every talk party's canonical id (see ``resolve_party``), worked out once per case."""
+        canonical = {p: p for p in self.parties}
+        for rid, filled in self.role_members.items():
+            if len(filled) == 1:
+                canonical[rid] = filled[0]
+            elif filled:  # several members fill it: the role names nobody in particular
+                canonical.pop(rid, None)
+        canonical.update((mid, mid) for mid in self.members)  # a member id wins over a role of that name
+        return canonical
+
     def resolve_party(self, party: str) -> str | None:
-        """A talk party's canonical id: a member id stands for itself, a member-filled role for its member."""
-        if party in self.members:
-            return party
-        filled = self.role_members.get(party)
-        if filled:
-            return filled[0] if len(filled) == 1 else None
-        return party if party in self.parties else None
+        """A talk party's canonical id: a member id stands for itself, a role filled by one member for that member."""
+        return self.canonical.get(party)
 
     def name(self, party: str) -> str:
         """How a person or body is called in messages: member names, role names, department heads."""
