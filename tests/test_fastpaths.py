@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import itertools
 import sys
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import lifemeeting as lm
 from lifemeeting import _chains, _predicate, _replay, _stages
 from lifemeeting._loader import LoadedRuleSet
 from lifemeeting._view import TEAM, CaseView
-from lifemeeting._viewcache import memo_for
+from lifemeeting._viewcache import memo_for, predicate_key
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import generate  # noqa: E402
@@ -225,12 +226,67 @@ def _view_facts(view: CaseView) -> tuple:
     return view.role_members, {k: (s.path.chain.id, [(st.number, st.pre_sign) for st in s.path.steps]) for k, s in view.slots.items()}
 
 
+def _reference_pairs(view: CaseView, rule) -> list:
+    """A talk rule's pairs the plain way: every selector asked member by member, every candidate pair deduplicated."""
+    def select(sel: dict) -> list[str]:
+        (key, value), = sel.items()
+        if key == "members":
+            return [m for m in view.members if _predicate.matches(value, view.subjects[m], view.unit)]
+        if key == "role":
+            return list(view.role_members.get(value, [value]))
+        return list(view.case.lists.get(value, []))
+
+    left = select(rule.each)
+    if rule.with_ == "each_other":
+        candidates = list(itertools.combinations(left, 2))
+    elif rule.with_ == "overseen_heads":
+        candidates = [(a, "head:" + d) for a in left for d in view.members[a].oversees]
+    else:
+        candidates = [(a, b) for a in left for b in select(rule.with_)]
+    return [pair for pair in dict.fromkeys(map(frozenset, candidates)) if len(pair) == 2]
+
+
+def _reference_party(view: CaseView, party: str) -> str | None:
+    """A talk party's canonical id, asked the long way: member, then a role's one member, then a known party."""
+    if party in view.members:
+        return party
+    filled = view.role_members.get(party)
+    if filled:
+        return filled[0] if len(filled) == 1 else None
+    return party if party in view.parties else None
+
+
 @pytest.mark.parametrize("name,data", ALL, ids=[n for n, _ in ALL])
 def test_shared_profiles_give_the_rules_each_case_would_get_alone(name, data):
-    """Roles, materials and paths taken from the shared profile tables equal those worked out for the case alone."""
+    """Roles, materials, paths, required talks and talk parties worked out once equal those asked for the case alone."""
     view = lm.open_case(copy.deepcopy(data)).view
     assert _view_facts(view) == _reference_view(view)
     assert list(view.slots) == list(_reference_view(view)[1]), "slots keep the rule set's order"
+    assert view.required == {rule.id: _reference_pairs(view, rule) for rule in view.talk_rules}
+    for party in [*view.parties, *view.role_members, *view.roles, "nobody"]:
+        assert view.resolve_party(party) == _reference_party(view, party), party
+
+
+def test_a_role_several_members_fill_is_no_talk_party():
+    """With three principals, 'unit_principal' names nobody: the view resolves it to no one, and a talk naming it is refused so."""
+    data = copy.deepcopy(SYNTHETIC[0][1])
+    for m in data["members"][:3]:
+        m.setdefault("attributes", {})["principal"] = True
+    case, _ = lm.read_case(data)
+    view = CaseView(lm.load_ruleset(case.ruleset), case)
+    assert len(view.role_members["unit_principal"]) == 3
+    for party in [*view.parties, *view.role_members, "nobody"]:
+        assert view.resolve_party(party) == _reference_party(view, party), party
+    with pytest.raises(lm.EventRefused, match=r"'unit_principal' \(党委（党组）主要负责同志\) is filled by 3 members \(m01, m02, m03\); name the member who talked"):
+        lm.open_case(data)
+
+
+def test_equal_predicates_share_a_key_and_different_ones_do_not():
+    """Member selections are remembered per predicate key: equal content, equal key; true is not 1, a date is not its text."""
+    assert predicate_key({"not": {"outside_team": True}}) == predicate_key({"not": {"outside_team": True}})
+    assert predicate_key({"position": "county_head", "principal": True}) == predicate_key({"principal": True, "position": "county_head"})
+    assert predicate_key({"rank": 1}) != predicate_key({"rank": True})
+    assert predicate_key({"on": dt.date(2014, 6, 1)}) != predicate_key({"on": "2014-06-01"})
 
 
 def test_a_rule_set_that_tests_member_ids_shares_no_subject_profiles():

@@ -153,6 +153,9 @@ class CaseState(RoundRules):
         for p in e.between or _need(e, "between"):
             resolved = p if p in members else v.resolve_party(p)
             if resolved is None:
+                filled = v.role_members.get(p)
+                if filled:  # a role several members fill names none of them in particular
+                    raise _Refuse(f"'{p}' ({v.roles[p].name}) is filled by {len(filled)} members ({', '.join(filled)}); name the member who talked")
                 candidates = v.parties | set(v.role_members)
                 raise _Refuse(f"unknown talk party '{p}'{did_you_mean(p, candidates)}; a party is a member id, a role id, 'head:<department>' or a name from the case's lists")
             parties.append(resolved)

@@ -118,7 +118,7 @@ def predicate_key(pred: Any) -> str:
     if hit is None:  # the entry holds the predicate, so its id cannot be reused
         if len(_PREDICATE_KEYS) >= MAX_PROFILES:
             _PREDICATE_KEYS.clear()
-        hit = _PREDICATE_KEYS[id(pred)] = (pred, json.dumps(pred, sort_keys=True, ensure_ascii=False, default=str))
+        hit = _PREDICATE_KEYS[id(pred)] = (pred, json.dumps(pred, sort_keys=True, ensure_ascii=False, default=repr))
     return hit[1]
 
 
