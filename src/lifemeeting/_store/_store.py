@@ -112,7 +112,7 @@ class Store:
         """The stored case document with every event, and its version."""
         with self._read() as conn:
             row = self._header(conn, case_id)
-            stored = [_stored(r) for r in conn.execute(_events_after(case_id, 0))]
+            stored = [_stored(r) for r in conn.execute(_EVENTS_AFTER, {"case_id": case_id, "after": 0})]
         header = Case.model_validate_json(row.header)
         return CaseRecord(
             id=case_id,
@@ -155,8 +155,8 @@ class Store:
         """The audit trail: stored events with seq > ``after``, oldest first."""
         with self._read() as conn:
             self._header(conn, case_id)
-            q = _events_after(case_id, after)
-            return [_stored(r) for r in conn.execute(q.limit(limit) if limit else q)]
+            q = _EVENTS_AFTER.limit(limit) if limit else _EVENTS_AFTER
+            return [_stored(r) for r in conn.execute(q, {"case_id": case_id, "after": after})]
 
     def version(self, case_id: str) -> int:
         with self._read() as conn:
@@ -216,12 +216,15 @@ class Store:
 
     # -- answering ------------------------------------------------------------------------
     def with_case(self, case_id: str, question: Callable[[OpenCase], T]) -> T:
-        """Ask ``question`` of the case's current state (every stored event replayed)."""
+        """Ask ``question`` of the case's current state (every stored event replayed).
+
+        A case this process has open is caught up with one query, for the events stored
+        since; its header is read only to open it (cases are never deleted or rewritten).
+        """
         entry = self._cache.entry(case_id)
         with entry.lock:
             with self._read() as conn:
-                row = self._header(conn, case_id)
-                self._catch_up(conn, entry, case_id, row)
+                self._catch_up(conn, entry, case_id, None if entry.opened is not None else self._header(conn, case_id))
             return question(entry.synced())
 
     def _catch_up(self, conn: sa.Connection, entry: Entry, case_id: str, row: Any) -> OpenCase:
@@ -229,7 +232,7 @@ class Store:
             entry.header = Case.model_validate_json(row.header)
             entry.opened, entry.version, entry.events = open_case(entry.header), 0, []
         opened = entry.opened
-        for r in conn.execute(_events_after(case_id, entry.version)):
+        for r in conn.execute(_EVENTS_AFTER, {"case_id": case_id, "after": entry.version}):
             if r.seq != entry.version + 1:
                 entry.drop()
                 raise HistoryBroken(case_id, entry.version + 1, f"the stream jumps from {entry.version} to {r.seq}")
@@ -247,7 +250,7 @@ class Store:
         """The case and every stored event with its audit facts, to ``import_case`` elsewhere."""
         with self._read() as conn:
             row = self._header(conn, case_id)
-            stored = [_stored(r) for r in conn.execute(_events_after(case_id, 0))]
+            stored = [_stored(r) for r in conn.execute(_EVENTS_AFTER, {"case_id": case_id, "after": 0})]
         return CaseExport(
             id=case_id,
             created_by=row.created_by,
@@ -283,8 +286,7 @@ class Store:
 
     # -- queries --------------------------------------------------------------------------
     def _header(self, conn: sa.Connection, case_id: str, *, lock: bool = False) -> Any:
-        q = sa.select(t.cases).where(t.cases.c.case_id == case_id)
-        row = conn.execute(q.with_for_update() if lock else q).first()
+        row = conn.execute(_HEADER_FOR_UPDATE if lock else _HEADER, {"case_id": case_id}).first()
         if row is None:
             raise CaseNotFound(case_id)
         return row
@@ -295,8 +297,14 @@ class Store:
         return _stored(row) if row is not None else None
 
 
-def _events_after(case_id: str, after: int) -> sa.Select:
-    return sa.select(t.events).where(t.events.c.case_id == case_id, t.events.c.seq > after).order_by(t.events.c.seq)
+# Statements built once, with their values bound per call: building one costs more than running it.
+_HEADER = sa.select(t.cases).where(t.cases.c.case_id == sa.bindparam("case_id"))
+_HEADER_FOR_UPDATE = _HEADER.with_for_update()
+_EVENTS_AFTER = (
+    sa.select(t.events)
+    .where(t.events.c.case_id == sa.bindparam("case_id"), t.events.c.seq > sa.bindparam("after"))
+    .order_by(t.events.c.seq)
+)
 
 
 def _head(conn: sa.Connection, case_id: str) -> int:
