@@ -188,3 +188,20 @@ def test_applied_events_join_the_case_for_later_replays():
     early = case.can_convene(dt.date(2020, 6, 5))  # replayed up to 6月5日: study done, no talk yet
     assert "prepared" not in {b.rule for b in early.blockers}
     assert "talked" in {b.rule for b in early.blockers}
+
+
+def test_an_unchanged_case_answers_the_same_day_without_working_it_out_again():
+    """Asked again for the same day, an open case gives the answer it gave; an applied event or another day gives a new one."""
+    case = lm.open_case(_case(SUBMIT_ZHAO), ruleset=MINIMAL)
+    day = dt.date(2020, 6, 20)
+    first = case.can_convene(day)
+    assert case.can_convene(day) is first
+    with pytest.raises(lm.EventRefused):  # a refused event changes nothing, so the answer stands
+        case.apply({"date": "2020-06-02", "type": "talk", "between": ["wang", "nobody"]})
+    assert case.can_convene(day) is first
+    case.apply({"date": "2020-06-02", "type": "done", "task": "study"})
+    after = case.can_convene(day)
+    assert after is not first
+    assert "prepared" in {b.rule for b in first.blockers} and "prepared" not in {b.rule for b in after.blockers}
+    earlier = case.can_convene(dt.date(2020, 6, 1))
+    assert earlier.on == dt.date(2020, 6, 1) and "prepared" in {b.rule for b in earlier.blockers}

@@ -53,6 +53,7 @@ class OpenCase:
         self.ruleset = ruleset
         self.view = CaseView(ruleset, self.case, located=located)
         self._as_of: tuple[dt.date, CaseState] | None = None  # the state as of a day before the last event
+        self._answer: tuple[dt.date, Readiness] | None = None  # the last answer, while no event has come since
         self.state: CaseState = replay(self.view)
 
     def apply(self, event: Event | Mapping[str, Any]) -> None:
@@ -61,12 +62,21 @@ class OpenCase:
             event = Event.model_validate(dict(event))
         self.state.apply(event, len(self.case.events))
         self.case.events.append(event)  # so replays for an earlier day, timelines and diagrams see it
-        self._as_of = None
+        self._as_of = self._answer = None
 
     def can_convene(self, on: dt.date | None = None) -> Readiness:
-        """Whether the meeting may be held on ``on`` (default today), counting events up to that day."""
+        """Whether the meeting may be held on ``on`` (default today), counting events up to that day.
+
+        Asked again for the same day with no event applied since, it returns the same
+        (immutable) answer instead of working it out again: page views cost a lookup.
+        """
         on = on or dt.date.today()
-        return readiness(self._state_on(on), on)
+        kept = self._answer
+        if kept is not None and kept[0] == on:
+            return kept[1]
+        answer = readiness(self._state_on(on), on)
+        self._answer = (on, answer)
+        return answer
 
     def status(self, on: dt.date | None = None) -> Status:
         """Stage, round, duties done / due / overdue as of ``on`` (default today)."""
