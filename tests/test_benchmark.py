@@ -54,3 +54,22 @@ def test_cases_are_twelve_member_county_teams_with_returns_and_presigns():
     assert {"returned", "signed", "approved", "talk", "done", "submitted"} <= kinds
     assert any(c["unit"]["attributes"].get("liaison_point") for c in [generate.generate(i) for i in range(60)])
     assert all(e["date"] <= str(generate.ON + dt.timedelta(days=30)) for c in CASES for e in c["events"])
+
+
+def test_the_served_page_view_is_measured_on_stored_cases(tmp_path):
+    """The page-view figure comes from the cases stored in a real store, each caught up once with an event recorded elsewhere."""
+    import json
+
+    import run
+    from lifemeeting._store import Store
+
+    cases = [generate.generate(i) for i in range(4)]
+    served = run.served_answers([json.dumps(c, ensure_ascii=False) for c in cases], tmp_path, count=4, rounds=2)
+    assert served is not None and served["cases"] == 4 and served["store"] == "sqlite"
+    assert 0 < served["p50_us"] <= served["p99_us"] and served["after_event_p50_us"] > 0
+    store = Store(f"sqlite:///{tmp_path / 'served.db'}")
+    try:
+        versions = sorted(c.version for c in store.cases())
+    finally:
+        store.close()
+    assert versions == sorted(len(c["events"]) + 1 for c in cases)
