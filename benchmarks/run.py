@@ -224,8 +224,9 @@ def served_answers(lines: list[str], tmp: Path, count: int = 200, rounds: int = 
             last = max(e.date for e in case.events)
             members = [m.id for m in case.members]
             other.append(case_id, {"date": last, "type": "talk", "between": members[:2]}, actor="benchmark")
+            day = max(ON, last)
             t0 = time.perf_counter()
-            store.with_case(case_id, lambda opened: opened.can_convene(max(ON, last)))
+            store.with_case(case_id, lambda opened, day=day: opened.can_convene(day))
             after_event.append(time.perf_counter() - t0)
     finally:
         store.close()
@@ -457,7 +458,7 @@ def main(argv: list[str] | None = None) -> int:
         }
         results["bulk"] = bulk
         results["single"] = single = single_answers(cases[: min(len(cases), 1000)])
-        results["served"] = served = served_answers(lines, Path(tmp))
+        results["served"] = served_answers(lines, Path(tmp))
         results["memory"] = mem = memory(path, cases)
     results["ruleset_load"] = load = ruleset_load(cases[0])
     results["cli"] = cli = cli_cold_start()

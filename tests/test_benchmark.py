@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sys
 
 import pytest
 from conftest import ROOT
 
 import lifemeeting as lm
+from lifemeeting._store import Store
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import generate  # noqa: E402
 import handwritten  # noqa: E402
 import naive  # noqa: E402
+import run  # noqa: E402
 
 CASES = [generate.generate(i) for i in range(30)]
 
@@ -58,11 +61,6 @@ def test_cases_are_twelve_member_county_teams_with_returns_and_presigns():
 
 def test_the_served_page_view_is_measured_on_stored_cases(tmp_path):
     """The page-view figure comes from the cases stored in a real store, each caught up once with an event recorded elsewhere."""
-    import json
-
-    import run
-    from lifemeeting._store import Store
-
     cases = [generate.generate(i) for i in range(4)]
     served = run.served_answers([json.dumps(c, ensure_ascii=False) for c in cases], tmp_path, count=4, rounds=2)
     assert served is not None and served["cases"] == 4 and served["store"] == "sqlite"
