@@ -148,10 +148,9 @@ class CaseState(RoundRules):
 
     def _check_talk(self, e: Event):
         v = self.view
-        members = v.members
         parties = []
         for p in e.between or _need(e, "between"):
-            resolved = p if p in members else v.resolve_party(p)
+            resolved = v.resolve_party(p)
             if resolved is None:
                 filled = v.role_members.get(p)
                 if filled:  # a role several members fill names none of them in particular
