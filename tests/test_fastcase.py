@@ -155,6 +155,31 @@ def test_can_convene_on_data_and_bulk_answer_as_an_open_case(tmp_path):
             assert outcome.answer is not None and outcome.answer.model_dump() == want
 
 
+def _outcome(ask) -> Any:
+    try:
+        return ask().model_dump()
+    except lm.LifemeetingError as exc:
+        return str(exc)
+
+
+def test_can_convene_on_files_answers_or_refuses_as_an_open_case(tmp_path):
+    """Through can_convene on a case file: every example, and broken ones, answered or refused as an open case of that file is, at the same FILE:LINE:COL."""
+    files = sorted(p for p in EXAMPLES.rglob("*.yaml") if "members" in p.read_text(encoding="utf-8"))
+    assert len(files) > 10
+    for brk in ("date as a timestamp", "meeting length as a string", "unknown event key", "no members"):
+        data = copy.deepcopy(dict(CASES[0][1]))
+        BREAKS[brk](data)
+        broken = tmp_path / f"{brk.replace(' ', '-')}.yaml"
+        broken.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        files.append(broken)
+    refused = 0
+    for path in files:
+        want = _outcome(lambda path=path: lm.open_case(path).can_convene(ON))
+        assert _outcome(lambda path=path: lm.can_convene(path, on=ON)) == want, path
+        refused += isinstance(want, str)
+    assert refused >= 2, "some broken files are refused, with their positions"
+
+
 def test_a_model_feature_the_decoder_cannot_mirror_is_an_error_not_a_difference():
     """Validators, aliases, lax extras and unknown constraints stop the compiler instead of being ignored."""
 

@@ -28,21 +28,29 @@ def read_case(source: CaseSource) -> tuple[Case, Located | None]:
     if isinstance(source, Case):
         return source, None
     if isinstance(source, Mapping):
-        try:
-            return Case.model_validate(dict(source)), None
-        except ValidationError as exc:
-            raise CaseError([Problem("<case>", 1, 1, f"{'.'.join(map(str, e['loc']))}: {e['msg']}") for e in exc.errors()]) from None
-    path = Path(source)
+        return _validated(source, None), None
+    located = _read(source)
+    return _validated(located.data, located), located
+
+
+def _read(source: str | os.PathLike[str]) -> Located:
+    """A case file's data with the position of every value in it."""
     shown = str(source)
     try:
-        data = path.read_bytes()
+        data = Path(source).read_bytes()
     except FileNotFoundError:
         raise CaseError([Problem(shown, 1, 1, "no such file")]) from None
-    located = load_mapping(data, shown, expected="ruleset, unit, members, events", error=CaseError)
+    return load_mapping(data, shown, expected="ruleset, unit, members, events", error=CaseError)
+
+
+def _validated(data: Mapping[str, Any], located: Located | None) -> Case:
+    """``data`` as a ``Case``, or ``CaseError`` with every problem (at its FILE:LINE:COL when ``located``)."""
     try:
-        return Case.model_validate(located.data), located
+        return Case.model_validate(dict(data))
     except ValidationError as exc:
-        raise CaseError(problems_from(exc, located, Case)) from None
+        if located is not None:
+            raise CaseError(problems_from(exc, located, Case)) from None
+        raise CaseError([Problem("<case>", 1, 1, f"{'.'.join(map(str, e['loc']))}: {e['msg']}") for e in exc.errors()]) from None
 
 
 class OpenCase:
@@ -112,16 +120,20 @@ def _bind(case: Any, ruleset: LoadedRuleSet | str | os.PathLike[str] | None, loc
 
 
 def can_convene(source: CaseSource, *, on: dt.date | None = None) -> Readiness:
-    """Every blocker between this case and its meeting, as of ``on`` (default today)."""
-    on = on or dt.date.today()
-    if isinstance(source, Mapping):
-        from ._fastcase import convert  # msgspec: imported by the paths that use it
+    """Every blocker between this case and its meeting, as of ``on`` (default today).
 
-        fast = convert(source)  # None: only pydantic can say what is wrong with it
-        if fast is not None:
-            return answer(fast, None, on)
-    case, located = read_case(source)
-    return answer(case, None, on, located=located)
+    Data and files are decoded the fast way (``_fastcase``); only what that refuses is
+    validated by pydantic, which accepts it or says what is wrong and where.
+    """
+    on = on or dt.date.today()
+    if isinstance(source, Case):
+        return answer(source, None, on)
+    from ._fastcase import convert  # msgspec: imported by the paths that use it
+
+    located = None if isinstance(source, Mapping) else _read(source)
+    data = source if located is None else located.data
+    fast = convert(data)  # None: only pydantic can say what is wrong with it
+    return answer(fast if fast is not None else _validated(data, located), None, on, located=located)
 
 
 def answer(case: Any, ruleset: LoadedRuleSet | None, on: dt.date, *, located: Located | None = None) -> Readiness:
