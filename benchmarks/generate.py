@@ -153,8 +153,8 @@ def _walk(rng: random.Random, view: Any, slot: Any, members: dict[str, Any]) -> 
 def generate(index: int, *, seed: int = 2014) -> dict[str, Any]:
     """Case number ``index``: the same for the same seed, on every machine."""
     from lifemeeting import load_ruleset
-    from lifemeeting._case_model import Case
-    from lifemeeting._view import CaseView
+    from lifemeeting.case.model import Case
+    from lifemeeting.engine.view import CaseView
 
     rng = random.Random(seed * 1_000_003 + index)
     case = skeleton(rng, index)

@@ -21,8 +21,8 @@ import generate  # noqa: E402
 
 
 def bulk(path: Path) -> None:
-    from lifemeeting._bulk import answers
-    from lifemeeting._summary import Summary
+    from lifemeeting.bulk.run import answers
+    from lifemeeting.bulk.summary import Summary
 
     summary = Summary()
     for outcome in answers(path, generate.ON):

@@ -17,11 +17,11 @@ from typing import Any
 from transitions import Machine
 
 from lifemeeting import load_ruleset
-from lifemeeting._case_model import Case
-from lifemeeting._chains import machine_spec
-from lifemeeting._fastcase import convert
-from lifemeeting._stages import machine_spec as stage_spec
-from lifemeeting._view import CaseView
+from lifemeeting.case.decode import convert
+from lifemeeting.case.model import Case
+from lifemeeting.engine.chains import machine_spec
+from lifemeeting.engine.stages import machine_spec as stage_spec
+from lifemeeting.engine.view import CaseView
 
 
 class _Material:

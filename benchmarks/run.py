@@ -103,8 +103,8 @@ def percentile(values: list[float], q: float) -> float:
 
 # -- the three designs over one file ------------------------------------------------------------
 def engine_bulk(path: Path, *, jobs: int = 1) -> dict[str, Any]:
-    from lifemeeting._bulk import answers
-    from lifemeeting._summary import Summary
+    from lifemeeting.bulk.run import answers
+    from lifemeeting.bulk.summary import Summary
 
     summary = Summary()
     for outcome in answers(path, ON, jobs=jobs):
@@ -170,10 +170,10 @@ def single_answers(cases: list[dict[str, Any]], repeat: int = 3) -> dict[str, An
     case, so the percentiles are across cases, not across bursts of load on the machine.
     """
     from lifemeeting import can_convene, load_ruleset, open_case
-    from lifemeeting._fastcase import convert
-    from lifemeeting._readiness import readiness
-    from lifemeeting._replay import replay_as_of
-    from lifemeeting._view import CaseView
+    from lifemeeting.case.decode import convert
+    from lifemeeting.engine.readiness import readiness
+    from lifemeeting.engine.replay import replay_as_of
+    from lifemeeting.engine.view import CaseView
 
     loaded = load_ruleset(generate.RULESET)
     names = ("front", "opening", "page", "again", "decode", "view", "replay", "answer", "hand")
@@ -234,10 +234,10 @@ def served_answers(lines: list[str], tmp: Path, count: int = 200, rounds: int = 
     database. None without the service extra.
     """
     try:
-        from lifemeeting._store import Store
+        from lifemeeting.store import Store
     except ImportError:
         return None
-    from lifemeeting._case_model import Case
+    from lifemeeting.case.model import Case
 
     url = f"sqlite:///{tmp / 'served.db'}"
     store, other = Store(url), Store(url)  # ``other``: another process of the service, recording events
@@ -274,9 +274,9 @@ def served_answers(lines: list[str], tmp: Path, count: int = 200, rounds: int = 
 def memory(path: Path, cases: list[dict[str, Any]]) -> dict[str, Any]:
     """Bytes the engine keeps per case in a bulk run, and the size of one open case beyond its input."""
     from lifemeeting import load_ruleset, open_case
-    from lifemeeting._bulk import answers
-    from lifemeeting._case_model import Case
-    from lifemeeting._summary import Summary
+    from lifemeeting.bulk.run import answers
+    from lifemeeting.bulk.summary import Summary
+    from lifemeeting.case.model import Case
 
     loaded = load_ruleset(generate.RULESET)
     n = sum(1 for _ in path.open(encoding="utf-8"))
@@ -319,8 +319,8 @@ def memory(path: Path, cases: list[dict[str, Any]]) -> dict[str, Any]:
 _LOAD = """
 import json, sys, time
 from lifemeeting import load_ruleset, open_case
-from lifemeeting._loader import bundled_dir
-from lifemeeting._ruleset_model import RuleSet
+from lifemeeting.ruleset.load import bundled_dir
+from lifemeeting.ruleset.model import RuleSet
 RuleSet.model_rebuild(force=True)  # its validator is built once per process, on first use: the CLI figure counts it
 case = json.loads(sys.stdin.read())
 path = bundled_dir() / {name!r}  # by path: finding it by id is a separate cost

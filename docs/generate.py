@@ -14,8 +14,8 @@ import sys
 from pathlib import Path
 
 from lifemeeting import Overlay, RuleSet, diff_rulesets, load_ruleset
-from lifemeeting._reference import markdown
-from lifemeeting.cli._diff import render
+from lifemeeting.cli.diff import render
+from lifemeeting.spec.reference import markdown
 
 DOCS = Path(__file__).resolve().parent
 

@@ -49,7 +49,7 @@ def pg_schema_url() -> Iterator[str]:
         pytest.fail(f"{PG_ENV} must be one postgresql:// URL, got {base!r}")
     import sqlalchemy as sa
 
-    from lifemeeting._store import normalize_url
+    from lifemeeting.store import normalize_url
 
     schema = f"lm_test_{uuid.uuid4().hex[:12]}"
     admin = sa.create_engine(normalize_url(base))
@@ -120,7 +120,7 @@ def town_case(store: Any, case_id: str | None = None) -> str:
 # -- worker processes (spawned; they import this module) -------------------------------------
 def append_worker(url: str, case_id: str, count: int, worker: int) -> None:
     """Append ``count`` talk events to one case, as fast as the store takes them."""
-    from lifemeeting._store import Store
+    from lifemeeting.store import Store
 
     store = Store(url)
     try:
@@ -132,7 +132,8 @@ def append_worker(url: str, case_id: str, count: int, worker: int) -> None:
 
 def paused_writer(url: str, case_id: str, marker: str) -> None:
     """Append three events, then start a fourth and stop inside its transaction, after the INSERT, before COMMIT."""
-    from lifemeeting._store import Store, _store
+    from lifemeeting.store import Store
+    from lifemeeting.store import store as _store
 
     store = Store(url)
     for i in range(3):
@@ -152,7 +153,7 @@ def paused_writer(url: str, case_id: str, marker: str) -> None:
 
 def busy_writer(url: str, case_id: str, marker: str) -> None:
     """Append until killed; touch ``marker`` once the first event is stored."""
-    from lifemeeting._store import Store
+    from lifemeeting.store import Store
 
     store = Store(url)
     i = 0

@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT
 
 import lifemeeting as lm
-from lifemeeting._store import Store
+from lifemeeting.store import Store
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import generate  # noqa: E402

@@ -14,8 +14,8 @@ import pytest
 import yaml
 from conftest import EXAMPLES, ROOT, run_cli
 
-from lifemeeting._bulk import answers, count_inputs, iter_inputs
-from lifemeeting._summary import Summary
+from lifemeeting.bulk.run import answers, count_inputs, iter_inputs
+from lifemeeting.bulk.summary import Summary
 
 ON = "2014-06-24"
 PUYANG = EXAMPLES / "puyang-2014"
@@ -203,9 +203,9 @@ def test_summary_keeps_counts_not_answers(jsonl):
 
 def test_owner_counts_stay_bounded_and_say_how_far_off_they_may_be(monkeypatch):
     """Past the owner limit the rarest owners are dropped, the frequent ones keep exact counts, and the undercount is reported."""
-    import lifemeeting._summary as summary_module
+    import lifemeeting.bulk.summary as summary_module
     from lifemeeting import NextAction, Readiness, Receipt
-    from lifemeeting._bulk import Outcome
+    from lifemeeting.bulk.run import Outcome
 
     monkeypatch.setattr(summary_module, "MAX_OWNERS", 4)
 
@@ -286,7 +286,7 @@ def test_a_worker_that_dies_fails_the_run_instead_of_hanging_it(monkeypatch, tmp
     """A worker killed mid-run (out of memory, say) ends the run with an error; it does not wait forever."""
     from concurrent.futures.process import BrokenProcessPool
 
-    from lifemeeting import _bulk
+    from lifemeeting.bulk import run as _bulk
 
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import generate

@@ -13,9 +13,9 @@ import pytest
 from conftest import FIXTURES, ROOT
 
 import lifemeeting as lm
-from lifemeeting._coverage import coverage
-from lifemeeting._gherkin import read_features
 from lifemeeting.cli import main
+from lifemeeting.spec.coverage import coverage
+from lifemeeting.spec.gherkin import read_features
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 FEATURES = ROOT / "features"

@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from lifemeeting import _dates
-from lifemeeting._dates import Window, basis, check_spec, parse_text, resolve
+from lifemeeting.dates import periods as _dates
+from lifemeeting.dates.periods import Window, basis, check_spec, parse_text, resolve
 
 D = dt.date
 

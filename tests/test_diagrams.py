@@ -11,8 +11,9 @@ import pytest
 from conftest import EXAMPLES, FIXTURES, ROOT
 
 import lifemeeting as lm
-from lifemeeting import _chainquery, _graph
-from lifemeeting._diagram_dot import quote
+from lifemeeting.answers import chains as _chainquery
+from lifemeeting.render import graph as _graph
+from lifemeeting.render.dot import quote
 
 CONDITIONAL = FIXTURES / "rulesets" / "conditional.yaml"
 QY = EXAMPLES / "qingyuan-2014"

@@ -15,8 +15,8 @@ from click.testing import CliRunner
 from conftest import FIXTURES, ROOT
 
 import lifemeeting as lm
-from lifemeeting import _discovery
 from lifemeeting.cli import cli
+from lifemeeting.ruleset import discovery as _discovery
 
 PACKAGE = ROOT / "examples" / "ruleset-package"
 MINIMAL = FIXTURES / "rulesets" / "minimal.yaml"

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import EXAMPLES
 
 import lifemeeting as lm
-from conftest import EXAMPLES
 
 CASES = sorted(EXAMPLES.glob("*/*.yaml"))
 

@@ -21,8 +21,8 @@ from conftest import EXAMPLES, ROOT
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 import lifemeeting as lm
-from lifemeeting import _fastcase
-from lifemeeting._bulk import answers
+from lifemeeting.bulk.run import answers
+from lifemeeting.case import decode as _fastcase
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import generate  # noqa: E402

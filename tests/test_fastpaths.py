@@ -13,10 +13,13 @@ import yaml
 from conftest import EXAMPLES, ROOT
 
 import lifemeeting as lm
-from lifemeeting import _chains, _predicate, _replay, _stages
-from lifemeeting._loader import LoadedRuleSet
-from lifemeeting._view import TEAM, CaseView
-from lifemeeting._viewcache import memo_for, predicate_key
+from lifemeeting.engine import chains as _chains
+from lifemeeting.engine import replay as _replay
+from lifemeeting.engine import stages as _stages
+from lifemeeting.engine.profiles import memo_for, predicate_key
+from lifemeeting.engine.view import TEAM, CaseView
+from lifemeeting.ruleset import predicate as _predicate
+from lifemeeting.ruleset.load import LoadedRuleSet
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import generate  # noqa: E402

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from conftest import FIXTURES
 
 import lifemeeting as lm
-from conftest import FIXTURES
 
 MINIMAL = FIXTURES / "rulesets" / "minimal.yaml"
 WINDOW_GATE = """  - {id: in_window, name: 按时召开, kind: meeting_window, cite: {section: 五, quote: 6月中旬召开}}

@@ -9,9 +9,9 @@ import sys
 
 import pytest
 import yaml
+from conftest import EXAMPLES, ROOT
 
 import lifemeeting as lm
-from conftest import EXAMPLES, ROOT
 
 READY = sorted(EXAMPLES.glob("*/ready*.yaml"))
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import FIXTURES, ROOT
 
 import lifemeeting as lm
-from conftest import FIXTURES, ROOT
 
 BROKEN = FIXTURES / "rulesets" / "broken"
 
@@ -84,7 +84,7 @@ def test_minimal_fixture_loads_with_a_receipt():
 
 def test_reading_yaml_keeps_nothing_between_files():
     """Scalars are built without PyYAML's per-node memo, so a long-running process does not keep every value it read."""
-    from lifemeeting import _yamlsource
+    from lifemeeting.source import yaml as _yamlsource
 
     text = (ROOT / "rulesets" / "puyang-2014.yaml").read_text(encoding="utf-8")
     for _ in range(2):

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import ROOT
 
 import lifemeeting as lm
-from conftest import ROOT
 
 PUBLIC = [
     "AppraisalOut", "DutyStatus", "RoundStatus", "Status",
@@ -69,8 +69,8 @@ def _modules_after(code: str) -> set[str]:
 def test_importing_the_package_loads_nothing_heavy_until_a_name_is_used():
     """`import lifemeeting` is cheap; a public name imports its module on first use, and `import *` gets every name."""
     assert not {m for m in _modules_after("import lifemeeting") if m.startswith("pydantic")}
-    assert "lifemeeting._api" in _modules_after("import lifemeeting; lifemeeting.can_convene")
-    assert "lifemeeting._diagrams" not in _modules_after("import lifemeeting; lifemeeting.can_convene")
+    assert "lifemeeting.answers.open" in _modules_after("import lifemeeting; lifemeeting.can_convene")
+    assert "lifemeeting.render.diagrams" not in _modules_after("import lifemeeting; lifemeeting.can_convene")
     names: dict = {}
     exec("from lifemeeting import *", names)
     assert set(lm.__all__) <= set(names) and set(lm.__all__) <= set(dir(lm))
@@ -84,7 +84,7 @@ def test_the_check_command_imports_only_what_it_uses(examples):
     argv = ["check", str(case), "--on", "2014-06-16"]
     run = f"from lifemeeting.cli import main\ntry: main({argv!r})\nexcept SystemExit: pass"
     loaded = _modules_after(run)
-    assert "lifemeeting.cli._check" in loaded and "lifemeeting._readiness" in loaded
-    unwanted = {"networkx", "fastapi", "lifemeeting._coverage", "lifemeeting._diagrams", "lifemeeting._ics"}
-    unwanted |= {"lifemeeting.cli._serve", "lifemeeting.cli._coverage"}
+    assert "lifemeeting.cli.check" in loaded and "lifemeeting.engine.readiness" in loaded
+    unwanted = {"networkx", "fastapi", "lifemeeting.spec.coverage", "lifemeeting.render.diagrams", "lifemeeting.render.ics"}
+    unwanted |= {"lifemeeting.cli.serve", "lifemeeting.cli.coverage"}
     assert not loaded & unwanted, loaded & unwanted

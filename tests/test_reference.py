@@ -8,7 +8,7 @@ import sys
 from conftest import ROOT
 
 import lifemeeting as lm
-from lifemeeting._reference import markdown
+from lifemeeting.spec.reference import markdown
 
 
 def test_generated_references_are_current():

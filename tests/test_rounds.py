@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from conftest import FIXTURES
 
 import lifemeeting as lm
-from conftest import FIXTURES
 
 MINIMAL = FIXTURES / "rulesets" / "minimal.yaml"
 D = dt.date

@@ -10,8 +10,9 @@ import pytest
 from conftest import FIXTURES, ROOT
 
 import lifemeeting as lm
-from lifemeeting import _loader, _rscache
-from lifemeeting._loader import _load_bytes
+from lifemeeting.ruleset import cache as _rscache
+from lifemeeting.ruleset import load as _loader
+from lifemeeting.ruleset.load import _load_bytes
 
 PUYANG = ROOT / "rulesets" / "puyang-2014.yaml"
 
@@ -35,7 +36,7 @@ def _checks(monkeypatch) -> list[str]:
         calls.append(origin)
         return real(data, origin)
 
-    monkeypatch.setattr("lifemeeting._loader._load_bytes", counting)
+    monkeypatch.setattr("lifemeeting.ruleset.load._load_bytes", counting)
     return calls
 
 

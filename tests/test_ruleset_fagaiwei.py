@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
-import lifemeeting as lm
 from casetools import example_case, without_events
 from conftest import EXAMPLES
+
+import lifemeeting as lm
 
 DIR = EXAMPLES / "fagaiwei-2013"
 MEETING = dt.date(2013, 12, 27)

@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 import yaml
+from conftest import EXAMPLES
 
 import lifemeeting as lm
-from conftest import EXAMPLES
-from lifemeeting._errors import EventRefused
+from lifemeeting.errors import EventRefused
 
 RULESET = "puyang-2014"
 EX = EXAMPLES / RULESET
@@ -460,7 +460,7 @@ def test_talk_schedule_by_tier(name, start, end):
 def test_meeting_window_by_tier(tier, start, end):
     """The meeting: 市级 6月上旬; 县（区）和市直单位 6月中旬—6月下旬; 县（区）直单位和乡（镇、办） 7月中旬."""
     rs = lm.load_ruleset(RULESET).model
-    from lifemeeting._dates import parse_text
+    from lifemeeting.dates.periods import parse_text
 
     w = parse_text(rs.meeting.window_by_tier[tier], rs.year)
     assert (w.start, w.end) == (start, end)

@@ -13,8 +13,8 @@ httpx = pytest.importorskip("httpx", reason="the service tests need the test ext
 pytest.importorskip("fastapi", reason="the service needs the service extra")
 
 import lifemeeting  # noqa: E402
-from lifemeeting._service import Auth, create_app, openapi_document  # noqa: E402
-from lifemeeting._store import Store  # noqa: E402
+from lifemeeting.service import Auth, create_app, openapi_document  # noqa: E402
+from lifemeeting.store import Store  # noqa: E402
 
 ON = dt.date(2014, 7, 15)
 

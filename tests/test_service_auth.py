@@ -13,8 +13,8 @@ from service_support import STORES, example, header_and_events, running, store_u
 httpx = pytest.importorskip("httpx", reason="the service tests need the test extra")
 pytest.importorskip("fastapi", reason="the service needs the service extra")
 
-from lifemeeting._service import Auth, create_app  # noqa: E402
-from lifemeeting._store import Store  # noqa: E402
+from lifemeeting.service import Auth, create_app  # noqa: E402
+from lifemeeting.store import Store  # noqa: E402
 
 TOKENS = {
     "clerk": ("镇党委办公室 文书", "record: true"),

@@ -10,7 +10,7 @@ from service_support import STORES, header_and_events, store_url, talk, town_cas
 sa = pytest.importorskip("sqlalchemy", reason="the store needs the service extra")
 
 from lifemeeting import Case, EventRefused  # noqa: E402
-from lifemeeting._store import (  # noqa: E402
+from lifemeeting.store import (  # noqa: E402
     CaseExists,
     CaseNotFound,
     HistoryBroken,
@@ -130,8 +130,8 @@ def test_another_process_sees_new_events(store):
 
 def test_history_that_no_longer_replays_is_reported(store):
     """A stored stream the rules now refuse (written around the engine) raises HistoryBroken, not a wrong answer."""
-    from lifemeeting._store import _schema
-    from lifemeeting._store._store import _row
+    from lifemeeting.store import schema as _schema
+    from lifemeeting.store.store import _row
 
     case_id = town_case(store)
     stored = store.append(case_id, {"type": "done", "task": "study", "date": "2014-06-16"}, actor="a").stored

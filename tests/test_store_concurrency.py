@@ -13,7 +13,7 @@ from service_support import STORES, store_url, talk, town_case
 
 pytest.importorskip("sqlalchemy", reason="the store needs the service extra")
 
-from lifemeeting._store import Store  # noqa: E402
+from lifemeeting.store import Store  # noqa: E402
 
 WRITERS, EACH = 8, 1000
 

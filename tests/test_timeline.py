@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from conftest import EXAMPLES, FIXTURES
 
 import lifemeeting as lm
-from conftest import EXAMPLES, FIXTURES
-from lifemeeting._dates import parse_text
+from lifemeeting.dates.periods import parse_text
 
 D = dt.date
 QY = EXAMPLES / "qingyuan-2014"

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from conftest import FIXTURES
 
 import lifemeeting as lm
-from conftest import FIXTURES
-from lifemeeting._workdays import WorkCalendar
+from lifemeeting.dates.workdays import WorkCalendar
 
 D = dt.date
 RULES = FIXTURES / "rulesets" / "workdays.yaml"

@@ -13,7 +13,13 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # what type checkers and IDEs see; at run time __getattr__ below imports on demand
-    from ._answer_model import (
+    from lifemeeting.answers.chain_model import ChainStep, SubjectChain, TierChain, TierLink
+    from lifemeeting.answers.chains import case_chains, subject_chains, tier_chains
+    from lifemeeting.answers.open import OpenCase, can_convene, open_case, read_case
+    from lifemeeting.answers.timeline_model import Timeline, TimelineItem
+    from lifemeeting.answers.whatif import timeline
+    from lifemeeting.case.model import Case, Event, Member, Pin, PlannedMeeting, Unit
+    from lifemeeting.engine.answer_model import (
         AppraisalOut,
         Blocker,
         CitationOut,
@@ -24,13 +30,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time __getattr__ be
         RoundStatus,
         Status,
     )
-    from ._api import OpenCase, can_convene, open_case, read_case
-    from ._case_model import Case, Event, Member, Pin, PlannedMeeting, Unit
-    from ._chain_model import ChainStep, SubjectChain, TierChain, TierLink
-    from ._chainquery import case_chains, subject_chains, tier_chains
-    from ._diagrams import case_diagram, chain_diagram
-    from ._diff import Difference, RuleSetDiff, diff_rulesets
-    from ._errors import (
+    from lifemeeting.errors import (
         CaseError,
         DiscoveryError,
         EventRefused,
@@ -42,13 +42,13 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time __getattr__ be
         SourceError,
         UnknownRuleSet,
     )
-    from ._ics import timeline_ics
-    from ._loader import LoadedRuleSet, available, load_ruleset
-    from ._overlay_model import Overlay
-    from ._plan_model import Timeline, TimelineItem
-    from ._ruleset_model import RuleSet
-    from ._version import engine_version
-    from ._whatif import timeline
+    from lifemeeting.render.diagrams import case_diagram, chain_diagram
+    from lifemeeting.render.ics import timeline_ics
+    from lifemeeting.ruleset.diff import Difference, RuleSetDiff, diff_rulesets
+    from lifemeeting.ruleset.load import LoadedRuleSet, available, load_ruleset
+    from lifemeeting.ruleset.model import RuleSet
+    from lifemeeting.ruleset.overlay_model import Overlay
+    from lifemeeting.version import engine_version
 
 __all__ = [
     "AppraisalOut",
@@ -105,57 +105,57 @@ __all__ = [
 ]
 
 _WHERE = {  # public name → the module that defines it
-    "AppraisalOut": "._answer_model",
-    "Blocker": "._answer_model",
-    "Case": "._case_model",
-    "CaseError": "._errors",
-    "ChainStep": "._chain_model",
-    "CitationOut": "._answer_model",
-    "Difference": "._diff",
-    "DiscoveryError": "._errors",
-    "DutyStatus": "._answer_model",
-    "Event": "._case_model",
-    "EventRefused": "._errors",
-    "LifemeetingError": "._errors",
-    "LoadedRuleSet": "._loader",
-    "Member": "._case_model",
-    "NextAction": "._answer_model",
-    "OpenCase": "._api",
-    "Overlay": "._overlay_model",
-    "Pin": "._case_model",
-    "PlannedMeeting": "._case_model",
-    "Problem": "._errors",
-    "QueryError": "._errors",
-    "Readiness": "._answer_model",
-    "Receipt": "._answer_model",
-    "RendererMissing": "._errors",
-    "RoundStatus": "._answer_model",
-    "RuleSet": "._ruleset_model",
-    "RuleSetDiff": "._diff",
-    "RuleSetError": "._errors",
-    "SourceError": "._errors",
-    "Status": "._answer_model",
-    "SubjectChain": "._chain_model",
-    "TierChain": "._chain_model",
-    "TierLink": "._chain_model",
-    "Timeline": "._plan_model",
-    "TimelineItem": "._plan_model",
-    "Unit": "._case_model",
-    "UnknownRuleSet": "._errors",
-    "available": "._loader",
-    "can_convene": "._api",
-    "case_chains": "._chainquery",
-    "case_diagram": "._diagrams",
-    "chain_diagram": "._diagrams",
-    "diff_rulesets": "._diff",
-    "engine_version": "._version",
-    "load_ruleset": "._loader",
-    "open_case": "._api",
-    "read_case": "._api",
-    "subject_chains": "._chainquery",
-    "tier_chains": "._chainquery",
-    "timeline": "._whatif",
-    "timeline_ics": "._ics",
+    "AppraisalOut": "lifemeeting.engine.answer_model",
+    "Blocker": "lifemeeting.engine.answer_model",
+    "Case": "lifemeeting.case.model",
+    "CaseError": "lifemeeting.errors",
+    "ChainStep": "lifemeeting.answers.chain_model",
+    "CitationOut": "lifemeeting.engine.answer_model",
+    "Difference": "lifemeeting.ruleset.diff",
+    "DiscoveryError": "lifemeeting.errors",
+    "DutyStatus": "lifemeeting.engine.answer_model",
+    "Event": "lifemeeting.case.model",
+    "EventRefused": "lifemeeting.errors",
+    "LifemeetingError": "lifemeeting.errors",
+    "LoadedRuleSet": "lifemeeting.ruleset.load",
+    "Member": "lifemeeting.case.model",
+    "NextAction": "lifemeeting.engine.answer_model",
+    "OpenCase": "lifemeeting.answers.open",
+    "Overlay": "lifemeeting.ruleset.overlay_model",
+    "Pin": "lifemeeting.case.model",
+    "PlannedMeeting": "lifemeeting.case.model",
+    "Problem": "lifemeeting.errors",
+    "QueryError": "lifemeeting.errors",
+    "Readiness": "lifemeeting.engine.answer_model",
+    "Receipt": "lifemeeting.engine.answer_model",
+    "RendererMissing": "lifemeeting.errors",
+    "RoundStatus": "lifemeeting.engine.answer_model",
+    "RuleSet": "lifemeeting.ruleset.model",
+    "RuleSetDiff": "lifemeeting.ruleset.diff",
+    "RuleSetError": "lifemeeting.errors",
+    "SourceError": "lifemeeting.errors",
+    "Status": "lifemeeting.engine.answer_model",
+    "SubjectChain": "lifemeeting.answers.chain_model",
+    "TierChain": "lifemeeting.answers.chain_model",
+    "TierLink": "lifemeeting.answers.chain_model",
+    "Timeline": "lifemeeting.answers.timeline_model",
+    "TimelineItem": "lifemeeting.answers.timeline_model",
+    "Unit": "lifemeeting.case.model",
+    "UnknownRuleSet": "lifemeeting.errors",
+    "available": "lifemeeting.ruleset.load",
+    "can_convene": "lifemeeting.answers.open",
+    "case_chains": "lifemeeting.answers.chains",
+    "case_diagram": "lifemeeting.render.diagrams",
+    "chain_diagram": "lifemeeting.render.diagrams",
+    "diff_rulesets": "lifemeeting.ruleset.diff",
+    "engine_version": "lifemeeting.version",
+    "load_ruleset": "lifemeeting.ruleset.load",
+    "open_case": "lifemeeting.answers.open",
+    "read_case": "lifemeeting.answers.open",
+    "subject_chains": "lifemeeting.answers.chains",
+    "tier_chains": "lifemeeting.answers.chains",
+    "timeline": "lifemeeting.answers.whatif",
+    "timeline_ics": "lifemeeting.render.ics",
 }
 
 
@@ -163,7 +163,7 @@ def __getattr__(name: str) -> Any:
     module = _WHERE.get(name)
     if module is None:
         raise AttributeError(f"module 'lifemeeting' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module, __name__), name)
+    value = getattr(importlib.import_module(module), name)
     globals()[name] = value  # later lookups skip this function
     return value
 

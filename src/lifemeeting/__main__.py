@@ -1,3 +1,3 @@
-from .cli import main
+from lifemeeting.cli import main
 
 main()

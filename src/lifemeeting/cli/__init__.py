@@ -8,30 +8,30 @@ import sys
 
 import click
 
-from .._errors import LifemeetingError
-from ._options import rulesets_option
+from lifemeeting.cli.options import rulesets_option
+from lifemeeting.errors import LifemeetingError
 
 # Each command's module is imported only when that command runs (or --help lists them all):
 # a command's dependencies (the service framework, Graphviz, the store, the coverage tools)
 # cost nothing to the others.
 COMMANDS = {  # name → module:function
-    "bulk": "._bulk:bulk",
-    "chain": "._chain:chain",
-    "check": "._check:check",
-    "coverage": "._coverage:coverage",
-    "diagram": "._diagram:diagram",
-    "diff": "._diff:diff",
-    "export": "._transfer:export",
-    "import": "._transfer:import_",
-    "pin": "._pin:pin",
-    "plan": "._plan:plan",
-    "rulesets": "._rulesets:rulesets",
-    "schema": "._rulesets:schema",
-    "serve": "._serve:serve",
-    "show": "._rulesets:show",
-    "spec": "._coverage:spec",
-    "status": "._status:status",
-    "validate": "._rulesets:validate",
+    "bulk": "lifemeeting.cli.bulk:bulk",
+    "chain": "lifemeeting.cli.chain:chain",
+    "check": "lifemeeting.cli.check:check",
+    "coverage": "lifemeeting.cli.coverage:coverage",
+    "diagram": "lifemeeting.cli.diagram:diagram",
+    "diff": "lifemeeting.cli.diff:diff",
+    "export": "lifemeeting.cli.transfer:export",
+    "import": "lifemeeting.cli.transfer:import_",
+    "pin": "lifemeeting.cli.pin:pin",
+    "plan": "lifemeeting.cli.plan:plan",
+    "rulesets": "lifemeeting.cli.rulesets:rulesets",
+    "schema": "lifemeeting.cli.rulesets:schema",
+    "serve": "lifemeeting.cli.serve:serve",
+    "show": "lifemeeting.cli.rulesets:show",
+    "spec": "lifemeeting.cli.coverage:spec",
+    "status": "lifemeeting.cli.status:status",
+    "validate": "lifemeeting.cli.rulesets:validate",
 }
 
 
@@ -45,7 +45,7 @@ class _LazyGroup(click.Group):
         command = self.commands.get(cmd_name)
         if command is None and cmd_name in COMMANDS:
             module, attr = COMMANDS[cmd_name].split(":")
-            command = getattr(importlib.import_module(module, __name__), attr)
+            command = getattr(importlib.import_module(module), attr)
             command.params.append(rulesets_option())
             self.add_command(command, cmd_name)
         return command

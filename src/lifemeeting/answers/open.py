@@ -1,0 +1,146 @@
+"""The front door: read a case, replay its events, ask whether the meeting can be convened."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from lifemeeting.case.model import Case, Event
+from lifemeeting.engine.answer_model import Readiness, Status
+from lifemeeting.engine.readiness import readiness
+from lifemeeting.engine.replay import CaseState, replay, replay_as_of
+from lifemeeting.engine.view import CaseView
+from lifemeeting.errors import CaseError, Problem
+from lifemeeting.ruleset.load import LoadedRuleSet, load_ruleset
+from lifemeeting.source.problems import problems_from
+from lifemeeting.source.yaml import Located, load_mapping
+
+CaseSource = str | os.PathLike[str] | Mapping[str, Any] | Case
+
+
+def read_case(source: CaseSource) -> tuple[Case, Located | None]:
+    """Parse a case file (YAML or JSON), a mapping, or pass a ``Case`` through; errors name FILE:LINE:COL."""
+    if isinstance(source, Case):
+        return source, None
+    if isinstance(source, Mapping):
+        return _validated(source, None), None
+    located = _read(source)
+    return _validated(located.data, located), located
+
+
+def _read(source: str | os.PathLike[str]) -> Located:
+    """A case file's data with the position of every value in it."""
+    shown = str(source)
+    try:
+        data = Path(source).read_bytes()
+    except FileNotFoundError:
+        raise CaseError([Problem(shown, 1, 1, "no such file")]) from None
+    return load_mapping(data, shown, expected="ruleset, unit, members, events", error=CaseError)
+
+
+def _validated(data: Mapping[str, Any], located: Located | None) -> Case:
+    """``data`` as a ``Case``, or ``CaseError`` with every problem (at its FILE:LINE:COL when ``located``)."""
+    try:
+        return Case.model_validate(dict(data))
+    except ValidationError as exc:
+        if located is not None:
+            raise CaseError(problems_from(exc, located, Case)) from None
+        raise CaseError([Problem("<case>", 1, 1, f"{'.'.join(map(str, e['loc']))}: {e['msg']}") for e in exc.errors()]) from None
+
+
+class OpenCase:
+    """A case bound to its rule set, with its events replayed; new events can be applied one by one."""
+
+    def __init__(self, case: Case, ruleset: LoadedRuleSet, *, located: Located | None = None) -> None:
+        self.case = case.model_copy(update={"events": list(case.events)})  # our own list: applied events join it
+        self.ruleset = ruleset
+        self.view = CaseView(ruleset, self.case, located=located)
+        self._as_of: tuple[dt.date, CaseState] | None = None  # the state as of a day before the last event
+        self._answer: tuple[dt.date, Readiness] | None = None  # the last answer, while no event has come since
+        self.state: CaseState = replay(self.view)
+
+    def apply(self, event: Event | Mapping[str, Any]) -> None:
+        """Apply one more event; a refused event raises ``EventRefused`` and changes nothing."""
+        if not isinstance(event, Event):
+            event = Event.model_validate(dict(event))
+        self.state.apply(event, len(self.case.events))
+        self.case.events.append(event)  # so replays for an earlier day, timelines and diagrams see it
+        self._as_of = self._answer = None
+
+    def can_convene(self, on: dt.date | None = None) -> Readiness:
+        """Whether the meeting may be held on ``on`` (default today), counting events up to that day.
+
+        Asked again for the same day with no event applied since, it returns the same
+        (immutable) answer instead of working it out again: page views cost a lookup.
+        """
+        on = on or dt.date.today()
+        kept = self._answer
+        if kept is not None and kept[0] == on:
+            return kept[1]
+        answer = readiness(self._state_on(on), on)
+        self._answer = (on, answer)
+        return answer
+
+    def status(self, on: dt.date | None = None) -> Status:
+        """Stage, round, duties done / due / overdue as of ``on`` (default today)."""
+        from lifemeeting.answers.status import status
+
+        on = on or dt.date.today()
+        return status(self._state_on(on), on)
+
+    def _state_on(self, on: dt.date) -> CaseState:
+        """The state counting events up to ``on``; replayed once per day asked about, then kept."""
+        state = self.state
+        if state.last_date is None or state.last_date <= on:
+            return state
+        if self._as_of is None or self._as_of[0] != on:
+            self._as_of = (on, replay(self.view, until=on))
+        return self._as_of[1]
+
+
+def open_case(source: CaseSource, *, ruleset: LoadedRuleSet | str | os.PathLike[str] | None = None) -> OpenCase:
+    """Read a case and bind it to its rule set (the one it names, unless ``ruleset`` is given)."""
+    case, located = read_case(source)
+    return OpenCase(case, _bind(case, ruleset, located), located=located)
+
+
+def _bind(case: Any, ruleset: LoadedRuleSet | str | os.PathLike[str] | None, located: Located | None) -> LoadedRuleSet:
+    """The rule set ``case`` is answered under: ``ruleset``, else the one it names; a changed pinned one is refused."""
+    loaded = ruleset if isinstance(ruleset, LoadedRuleSet) else load_ruleset(case.ruleset if ruleset is None else ruleset)
+    if case.pinned is not None:
+        from lifemeeting.case.pinning import verify
+
+        verify(case, loaded, located)  # a changed rule set is refused, not silently re-applied
+    return loaded
+
+
+def can_convene(source: CaseSource, *, on: dt.date | None = None) -> Readiness:
+    """Every blocker between this case and its meeting, as of ``on`` (default today).
+
+    Data and files are decoded the fast way (``_fastcase``); only what that refuses is
+    validated by pydantic, which accepts it or says what is wrong and where.
+    """
+    on = on or dt.date.today()
+    if isinstance(source, Case):
+        return answer(source, None, on)
+    from lifemeeting.case.decode import convert  # msgspec: imported by the paths that use it
+
+    located = None if isinstance(source, Mapping) else _read(source)
+    data = source if located is None else located.data
+    fast = convert(data)  # None: only pydantic can say what is wrong with it
+    return answer(fast if fast is not None else _validated(data, located), None, on, located=located)
+
+
+def answer(case: Any, ruleset: LoadedRuleSet | None, on: dt.date, *, located: Located | None = None) -> Readiness:
+    """The answer for a validated ``case`` (a ``Case`` or its ``_fastcase`` struct) as of ``on``, kept by no one.
+
+    What ``open_case(case).can_convene(on)`` answers, from one pass over the events and
+    without the copy of the case an open case keeps for events applied later.
+    """
+    _state, as_of = replay_as_of(CaseView(_bind(case, ruleset, located), case, located=located), on)
+    return readiness(as_of, on)

@@ -1,0 +1,114 @@
+"""Where a case stands after the meeting too: stage, rounds, duties done, due and overdue."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from lifemeeting.engine.answer_model import (
+    AppraisalOut,
+    CitationOut,
+    DutyStatus,
+    Readiness,
+    Receipt,
+    RoundStatus,
+    Status,
+)
+from lifemeeting.engine.readiness import readiness
+from lifemeeting.engine.replay import CaseState, Round
+from lifemeeting.engine.stages import PREPARING, STAGE_NAMES
+from lifemeeting.engine.view import TEAM
+from lifemeeting.version import engine_version
+
+
+def status(state: CaseState, on: dt.date) -> Status:
+    """The stage and round of the case as of ``on``, every round kept as its own record."""
+    v = state.view
+    rounds = [_round(state, r, on) for r in state.rounds]
+    current = rounds[-1]
+    items = [*current.redo, *current.duties]
+    open_items = sorted((d for d in items if d.status != "done"), key=lambda d: (d.by or dt.date.max, d.id))
+    answer: Readiness | None = readiness(state, on) if state.stage == PREPARING else None
+    rs = v.loaded
+    return Status(
+        stage=state.stage,
+        stage_name=STAGE_NAMES[state.stage],
+        round=state.round.number,
+        on=on,
+        unit=v.case.unit.name,
+        rounds=rounds,
+        due_next=[d for d in open_items if d.status == "open"],
+        overdue=[d for d in open_items if d.status == "overdue"],
+        readiness=answer,
+        receipt=Receipt(ruleset=rs.model.id, version=rs.model.version, sha256=rs.sha256, engine=engine_version()),
+    )
+
+
+def _round(state: CaseState, r: Round, on: dt.date) -> RoundStatus:
+    v = state.view
+    duties = []
+    if r.held_on is not None:
+        for d in v.duties:
+            window = v.window(d.due, d.due_by_tier, meeting=r.held_on)
+            done_on = r.duties.get(d.id)
+            by = window.end if window else None
+            late = done_on is None and by is not None and on > by
+            duties.append(DutyStatus(
+                id=d.id, name=d.name, owner=v.role_or_text(d.owner), by=by,
+                window_start=window.start if window else None, done_on=done_on,
+                status="done" if done_on else ("overdue" if late else "open"),
+                citation=CitationOut(**v.citation(d.cite)),
+            ))
+        for (material_id, subject), m in r.materials.items():
+            if not m.slot.material.after_meeting:
+                continue
+            material = m.slot.material
+            window = v.window(material.due, material.due_by_tier, meeting=r.held_on)
+            by = window.end if window else None
+            late = m.passed_on is None and by is not None and on > by
+            who = v.subject_label(subject)
+            duties.append(DutyStatus(
+                id=material_id if subject == TEAM else f"{material_id}/{subject}",
+                name=f"{who}的{material.name}" if subject != TEAM else material.name,
+                owner=v.name(material.drafted_by) if subject == TEAM and material.drafted_by else who,
+                by=by, window_start=window.start if window else None, done_on=m.passed_on,
+                status="done" if m.passed_on else ("overdue" if late else "open"),
+                citation=CitationOut(**v.citation(material.cite)),
+            ))
+    titles = {a.id: a for a in v.rules.appraisals}
+    appraisals = [
+        AppraisalOut(
+            appraisal=x.appraisal, name=titles[x.appraisal].name, date=x.date, satisfied=x.satisfied, total=x.total,
+            rate=round(x.satisfied / x.total, 4), threshold=titles[x.appraisal].threshold, passed=x.passed,
+        )
+        for x in r.appraisals
+    ]
+    return RoundStatus(
+        number=r.number, kind=r.kind, cause=r.cause, started_on=r.started_on, held_on=r.held_on,
+        stage=r.stage, redo=[_redo_step(state, r, item) for item in r.redo], duties=duties, appraisals=appraisals,
+    )
+
+
+def _redo_step(state: CaseState, r: Round, item: str) -> DutyStatus:
+    """A step to repeat: a task done again, a talk rule covered again, or a material through its chain again."""
+    v = state.view
+    if item in v.task_by_id:
+        rule = v.task_by_id[item]
+        record = r.duties if item in {d.id for d in v.duties} else r.done
+        name, owner, done_on = rule.name, v.role_or_text(rule.owner), record.get(item)
+    elif item in v.required:
+        rule = next(t for t in v.talk_rules if t.id == item)
+        pairs = v.required[item]
+        covered = all(p in r.talks for p in pairs)
+        name, owner = rule.name, None
+        done_on = max((r.talks[p] for p in pairs), default=r.started_on) if covered else None
+    else:
+        rule = next(m for m in v.rules.materials if m.id == item)
+        states = [m for k, m in r.materials.items() if k[0] == item]
+        name, owner = f"重新撰写并审核{rule.name}", None
+        passed = [m.passed_on for m in states]
+        done_on = max(passed) if states and all(passed) else None
+    return DutyStatus(
+        id=item, name=name, owner=owner, by=None, done_on=done_on,
+        status="done" if done_on else "open", citation=CitationOut(**v.citation(rule.cite)),
+    )
+

@@ -1,0 +1,86 @@
+"""``lifemeeting bulk``: readiness of many cases, with a summary for the organisation department."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+import click
+
+
+@click.command()
+@click.argument("cases", type=click.Path(exists=True, path_type=Path))
+@click.option("--on", "on", type=click.DateTime(formats=["%Y-%m-%d"]), required=True, help="The day to ask about, YYYY-MM-DD.")
+@click.option("--json", "as_json", is_flag=True, help="Stream one JSON answer per line, then the summary line.")
+@click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 64), help="Worker processes.")
+@click.option("--progress/--no-progress", default=None, help="Show progress on stderr (default: when stderr is a terminal).")
+def bulk(cases: Path, on: dt.datetime, as_json: bool, jobs: int, progress: bool | None) -> int:
+    """Answer every case in CASES: a folder of case files, one case file, or a .jsonl file with one case per line.
+
+    Prints a summary (how many can convene, the most common blockers, overdue actions by
+    owner); with --json, one answer per line as each case is answered, then the summary.
+    A bad case is reported on stderr and the run goes on. Exit 0, or 1 if any case was bad input.
+    """
+    from lifemeeting.bulk.run import answers, count_inputs
+    from lifemeeting.bulk.summary import Summary
+
+    summary = Summary()
+    stream = answers(cases, on.date(), jobs=jobs, brief=True, with_json=as_json)
+    if progress if progress is not None else sys.stderr.isatty():
+        stream = _progress(stream, count_inputs(cases), click.get_text_stream("stderr"))
+    out = click.get_text_stream("stdout")
+    for outcome in stream:
+        summary.add(outcome)
+        if outcome.error:
+            click.echo(f"lifemeeting: {outcome.error}", err=True)
+        if as_json:
+            label = json.dumps(outcome.label, ensure_ascii=False)
+            if outcome.digest is not None:
+                out.write('{"case":' + label + "," + outcome.digest.json[1:] + "\n")  # type: ignore[index]
+            else:
+                out.write(json.dumps({"case": outcome.label, "error": outcome.error}, ensure_ascii=False) + "\n")
+    data = summary.as_dict()
+    if as_json:
+        out.write(json.dumps({"summary": data}, ensure_ascii=False) + "\n")
+    else:
+        click.echo(render(data, on.date()))
+    return 1 if summary.errors else 0
+
+
+def _progress(stream: Iterator[Any], total: int, err: TextIO) -> Iterator[Any]:
+    """Pass ``stream`` through, rewriting one status line on ``err`` a few times a second."""
+    start = shown = time.monotonic()
+    count = 0
+
+    def line() -> str:
+        rate = count / max(time.monotonic() - start, 1e-9)
+        return f"\r已处理 {count}/{total} 件（{rate:.0f} 件/秒）"
+
+    for outcome in stream:
+        count += 1
+        now = time.monotonic()
+        if now - shown >= 0.2:
+            err.write(line())
+            err.flush()
+            shown = now
+        yield outcome
+    err.write(line() + "\n")
+    err.flush()
+
+
+def render(d: dict, on: dt.date) -> str:
+    lines = [f"{on}：共 {d['cases']} 件，可以召开 {d['convenable']} 件，不能召开 {d['blocked']} 件，输入有误 {d['errors']} 件"]
+    if d["top_blockers"]:
+        lines.append("最常见的未满足条件：")
+        lines += [f"  {b['cases']:>6} 件  {b['name']}（{b['ruleset']} {b['rule']}）" for b in d["top_blockers"]]
+    if d["overdue_by_owner"]:
+        lines.append("逾期事项（按责任人）：")
+        lines += [f"  {o['actions']:>6} 项  {o['who']}" for o in d["overdue_by_owner"]]
+    if d.get("owners_undercount"):
+        lines.append(f"  （责任人过多，只保留逾期较多者；每人计数至多少计 {d['owners_undercount']} 项）")
+    return "\n".join(lines)

@@ -1,0 +1,51 @@
+"""``lifemeeting status``: the stage, the round, what is done, due next and overdue."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from lifemeeting.cli.check import render as render_readiness
+from lifemeeting.engine.answer_model import Status
+
+
+@click.command()
+@click.argument("case", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--on", "on", type=click.DateTime(formats=["%Y-%m-%d"]), help="The day to ask about (default: today), YYYY-MM-DD.")
+@click.option("--json", "as_json", is_flag=True, help="Print the status as JSON, every round included.")
+def status(case: Path, on: dt.datetime | None, as_json: bool) -> int:
+    """Where CASE stands: stage, round, duties done / due / overdue. Exit 0, or 1 for bad input."""
+    from lifemeeting.answers.open import open_case
+
+    answer = open_case(case).status(on.date() if on else None)
+    click.echo(answer.model_dump_json(indent=2) if as_json else render(answer))
+    return 0
+
+
+def render(s: Status) -> str:
+    lines = [f"{s.unit} — {s.on}：第{s.round}轮，{s.stage_name}（{s.stage}）"]
+    for r in s.rounds:
+        kind = {"initial": "首轮", "redo": "返工补课", "reconvene": "重新召开"}[r.kind]
+        held = f"，{r.held_on}召开" if r.held_on else "，尚未召开"
+        cause = f"（{r.cause}）" if r.cause else ""
+        lines.append(f"  第{r.number}轮 {kind}{cause}{held}")
+        for a in r.appraisals:
+            verdict = "达到" if a.passed else "未达到"
+            threshold = f"，门槛{a.threshold}，{verdict}" if a.threshold else ""
+            lines.append(f"    {a.date} {a.name}：{a.satisfied}/{a.total}（{a.rate:.1%}）{threshold}")
+        for d in [*r.redo, *r.duties]:
+            mark = {"done": f"已完成 {d.done_on}", "open": "待办", "overdue": "已逾期"}[d.status]
+            by = f"，{d.by}前" if d.by else ""
+            lines.append(f"    [{mark}] {d.name}{by}")
+    if s.overdue:
+        lines.append("已逾期：" + "、".join(f"{d.name}（{d.owner or '—'}，{d.by}前）" for d in s.overdue))
+    if s.due_next:
+        lines.append("接下来：" + "、".join(f"{d.name}（{d.owner or '—'}{'，' + str(d.by) + '前' if d.by else ''}）" for d in s.due_next))
+    if s.readiness is not None:
+        lines.append(render_readiness(s.readiness))
+    else:
+        r = s.receipt
+        lines.append(f"回执：{r.ruleset} {r.version} sha256:{r.sha256[:12]} lifemeeting {r.engine}")
+    return "\n".join(lines)

@@ -1,0 +1,68 @@
+"""``lifemeeting export`` / ``import``: move a stored case, with its whole audit trail, between stores."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from lifemeeting.cli.serve import need_service
+
+DB = click.option(
+    "--db",
+    "db",
+    envvar="LIFEMEETING_DB",
+    default="sqlite:///lifemeeting.db",
+    show_default=True,
+    help="Event store URL (env LIFEMEETING_DB).",
+)
+
+
+@click.command(name="export")
+@click.argument("case_id")
+@DB
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
+def export(case_id: str, db: str, output: Path | None) -> int:
+    """Write CASE_ID with every stored event (who, when, key, receipt) as JSON."""
+    need_service()
+    from lifemeeting.store import Store
+
+    store = Store(db)
+    try:
+        text = store.export(case_id).model_dump_json(indent=2) + "\n"
+    finally:
+        store.close()
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+    return 0
+
+
+@click.command(name="import")
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
+@DB
+@click.option("--as", "as_id", help="Store it under this id instead of the exported one.")
+def import_(file: Path, db: str, as_id: str | None) -> int:
+    """Store a case written by 'lifemeeting export' (FILE, or - for stdin); its events are replayed first."""
+    need_service()
+    from pydantic import ValidationError
+
+    from lifemeeting.errors import CaseError, Problem
+    from lifemeeting.store import CaseExport, Store
+
+    text = sys.stdin.read() if str(file) == "-" else file.read_text(encoding="utf-8")
+    try:
+        data = CaseExport.model_validate_json(text)
+    except ValidationError as exc:
+        raise CaseError(
+            [Problem(str(file), 1, 1, f"{'.'.join(map(str, e['loc']))}: {e['msg']}") for e in exc.errors()[:10]]
+        ) from None
+    store = Store(db)
+    try:
+        record = store.import_case(data, case_id=as_id)
+    finally:
+        store.close()
+    click.echo(f"imported case '{record.id}' ({record.version} events) into {store.display_url}", err=True)
+    return 0

@@ -1,0 +1,258 @@
+""""Can this meeting be convened yet?" — every gate checked, every blocker explained."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from lifemeeting.dates.periods import Window
+from lifemeeting.engine.answer_model import Blocker, CitationOut, NextAction, Readiness, Receipt
+from lifemeeting.engine.chains import DRAFTING
+from lifemeeting.engine.replay import CaseState, MaterialState
+from lifemeeting.engine.stages import PREPARING, REDOING, STAGE_NAMES
+from lifemeeting.engine.view import TEAM, CaseView
+from lifemeeting.ruleset.model import Gate
+from lifemeeting.version import engine_version
+
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
+
+
+def readiness(state: CaseState, on: dt.date) -> Readiness:
+    """Check every gate that binds the case as of ``on``; return all blockers and next actions."""
+    v = state.view
+    blockers: list[Blocker] = []
+    actions: list[NextAction] = []
+    if state.stage != PREPARING:
+        blockers.append(_stage_blocker(state))
+    later_round = state.round.number > 1 and state.round.kind != "redo"
+    for gate in v.gates:
+        if gate.rounds != "all" and (gate.rounds == "later") != later_round:
+            continue  # e.g. 12月底前召开 binds the first meeting, not one held again
+        for blocker, action in _GATES[gate.kind](state, gate, on):
+            blockers.append(blocker)
+            if action is not None:
+                actions.append(action)
+    if not blockers:
+        earliest: dt.date | None = on
+    elif all(b.waiting for b in blockers):
+        earliest = max(b.until for b in blockers if b.until)
+    else:
+        earliest = None
+    actions.sort(key=lambda a: (a.by or dt.date.max, a.who))
+    warnings = [f"参数 {p} 未给出，相关时限无法计算" for p in v.rules.parameters if p not in v.case.parameters]
+    warnings += v.calendar.warnings  # e.g. 工作日 counted Monday–Friday for a year without official data
+    rs = v.loaded
+    return Readiness(
+        convenable=not blockers,
+        on=on,
+        meeting_date=v.case.meeting.date,
+        ruleset=rs.model.id,
+        tier=v.tier,
+        tier_name=next((t.name for t in v.rules.tiers if t.id == v.tier), None),
+        unit=v.case.unit.name,
+        blockers=blockers,
+        next_actions=actions,
+        earliest_date=earliest,
+        warnings=warnings,
+        receipt=Receipt(ruleset=rs.model.id, version=rs.model.version, sha256=rs.sha256, engine=engine_version()),
+    )
+
+
+def _stage_blocker(state: CaseState) -> Blocker:
+    r = state.round
+    if state.stage == REDOING:
+        message = f"第{r.number}轮：正在返工补课（{r.cause}），须重做：{'、'.join(r.redo) or '—'}"
+    else:
+        message = f"第{r.number}轮民主生活会已于{r.held_on}召开（{STAGE_NAMES[state.stage]}）"
+    return Blocker(rule="stage", kind="stage", message=message, citation=None)
+
+
+Found = Iterator[tuple[Blocker, NextAction | None]]
+
+
+def _cite(v: CaseView, gate: Gate) -> CitationOut:
+    return CitationOut(**v.citation(gate.cite))
+
+
+def _action(gate: Gate, who: str, what: str, window: Window | None, on: dt.date) -> NextAction:
+    by = window.end if window else None
+    return NextAction(
+        rule=gate.id,
+        who=who,
+        what=what,
+        by=by,
+        window_start=window.start if window else None,
+        overdue=by is not None and on > by,
+    )
+
+
+def _tasks_done(state: CaseState, gate: Gate, on: dt.date) -> Found:
+    v = state.view
+    for task_id in gate.tasks or []:
+        task = v.task_by_id.get(task_id)
+        if task is None or task_id in state.done:
+            continue  # a task outside this tier binds nobody here
+        owner = v.role_or_text(task.owner) or "领导班子"
+        window = v.window(task.due, task.due_by_tier)
+        blocker = Blocker(
+            rule=gate.id, kind=gate.kind, item=task_id, citation=_cite(v, gate),
+            message=f"「{gate.name}」：{task.name}尚未完成（责任人：{owner}{_by(window)}）",
+        )
+        yield blocker, _action(gate, owner, f"完成{task.name}", window, on)
+
+
+def _talks_covered(state: CaseState, gate: Gate, on: dt.date) -> Found:
+    v = state.view
+    wanted = set(gate.talks) if gate.talks else None
+    asked: set = set()  # a pair two rules require is asked for once
+    talks = state.talks
+    for rule in v.talk_rules:
+        if wanted is not None and rule.id not in wanted:
+            continue
+        missing = [pair for pair in v.required[rule.id] if pair not in talks]
+        if not missing:
+            continue
+        ordered = [sorted(pair, key=_party_order(v)) for pair in missing]
+        names = "、".join(f"{v.name(a)}—{v.name(b)}" for a, b in ordered)
+        window = v.window(rule.due, rule.due_by_tier)
+        blocker = Blocker(
+            rule=gate.id, kind=gate.kind, item=rule.id, citation=_cite(v, gate), missing_pairs=ordered,
+            message=f"「{gate.name}」：{rule.name}，尚缺{len(missing)}对：{names}",
+        )
+        todo = [pair for pair, raw in zip(ordered, missing) if raw not in asked]
+        asked.update(missing)
+        if not todo:
+            yield blocker, None
+            continue
+        people = list(dict.fromkeys(p for pair in todo for p in pair))
+        ours = [p for p in people if p in v.members] or people  # the team's own people are the ones to act
+        who = "、".join(v.name(p) for p in ours)
+        pairs = "、".join(f"{v.name(a)}—{v.name(b)}" for a, b in todo)
+        yield blocker, _action(gate, who, f"谈心谈话：{pairs}", window, on)
+
+
+def _party_order(v: CaseView):
+    order = {mid: i for i, mid in enumerate(v.members)}
+    return lambda p: (order.get(p, len(order)), p)
+
+
+def _materials_passed(state: CaseState, gate: Gate, on: dt.date) -> Found:
+    v = state.view
+    materials = state.materials
+    for key in v.slot_keys.get(gate.material, ()):  # type: ignore[arg-type]
+        m = materials[key]
+        if m.state not in m.slot.path.gate_states:  # not m.gate_passed, without the call
+            yield _material_blocker(v, gate, m, on)
+
+
+def _material_blocker(v: CaseView, gate: Gate, m: MaterialState, on: dt.date) -> tuple[Blocker, NextAction]:
+    whose = f"{v.subject_label(m.slot.subject)}的{m.slot.material.name}"
+    chain = m.slot.path.chain
+    returned = f"（已退回{m.returns}次）" if m.returns else ""
+    if m.state == DRAFTING:
+        author = _author(v, m)
+        first = m.slot.path.steps[0] if m.slot.path.steps else None
+        material = m.slot.material
+        window = v.window(material.due, material.due_by_tier) or (v.window(first.link.due, first.link.due_by_tier) if first else None)
+        what = "重新撰写并提交" if m.returns else "撰写并提交"
+        message = f"「{gate.name}」：{whose}尚未提交{returned}"
+        action = _action(gate, author, f"{what}{whose}", window, on)
+    else:
+        step = m.slot.path.step_at(m.state)
+        link = step.link
+        number = CIRCLED[step.number - 1] if step.number <= len(CIRCLED) else f"第{step.number}"
+        window = v.window(link.due, link.due_by_tier)
+        if step.pre_sign:
+            who = v.name(link.pre_sign.reviewer)
+            message = f"「{gate.name}」：{whose}待{link.pre_sign.name}（{chain.name}第{number}环节之前）{returned}"
+            action = _action(gate, who, f"审核把关并签字：{whose}", window, on)
+        else:
+            pending = [r for r in link.reviewers if r not in m.approvals]
+            who = "、".join(v.name(r) for r in pending)
+            verb = "审阅" if link.kind == "read_through" else "审核"
+            message = f"「{gate.name}」：{whose}正在{number}{link.name}，尚未通过{returned}"
+            action = _action(gate, who, f"{verb}{whose}（{number}{link.name}）", window, on)
+    blocker = Blocker(rule=gate.id, kind=gate.kind, subject=m.slot.subject, item=m.slot.material.id, citation=_cite(v, gate), message=message)
+    return blocker, action
+
+
+def _author(v: CaseView, m: MaterialState) -> str:
+    if m.slot.subject != TEAM:
+        return v.subject_label(m.slot.subject)
+    drafter = m.slot.material.drafted_by
+    return v.name(drafter) if drafter else "领导班子"
+
+
+def _lead_time(state: CaseState, gate: Gate, on: dt.date) -> Found:
+    v = state.view
+    days = int(gate.days or 0)
+    span = f"{days}个工作日" if gate.working_days else f"{days}天"
+    materials = state.materials
+    for key in v.slot_keys.get(gate.material, ()):  # type: ignore[arg-type]
+        material_id, subject = key
+        m = materials[key]
+        name = m.slot.material.name
+        if m.submitted_on is None:
+            due = v.window({"days_before_meeting": days, "working_days": gate.working_days}, None)
+            message = f"「{gate.name}」：{name}尚未报送；须在会前{span}报送"
+            who = _author(v, m)
+            yield Blocker(rule=gate.id, kind=gate.kind, item=material_id, subject=subject, citation=_cite(v, gate), message=message), _action(gate, who, f"报送{name}", due, on)
+            continue
+        until = v.calendar.add(m.submitted_on, days) if gate.working_days else m.submitted_on + dt.timedelta(days=days)
+        if on < until:
+            message = f"「{gate.name}」：{name}于{m.submitted_on}报送，须满{span}，最早{until}可以召开"
+            yield Blocker(rule=gate.id, kind=gate.kind, item=material_id, subject=subject, citation=_cite(v, gate), message=message, waiting=True, until=until), None
+
+
+def _min_length(state: CaseState, gate: Gate, on: dt.date) -> Found:
+    v = state.view
+    need = gate.days or 0
+    have = v.case.meeting.length_days
+    if have is not None and have >= need:
+        return
+    text = _days(need)
+    message = (
+        f"「{gate.name}」：会期未定；须不少于{text}" if have is None else f"「{gate.name}」：计划会期{_days(have)}，须不少于{text}"
+    )
+    who = v.name(v.rules.meeting.chair) if v.rules.meeting.chair else "领导班子"
+    yield Blocker(rule=gate.id, kind=gate.kind, citation=_cite(v, gate), message=message), _action(gate, who, f"将会期安排为不少于{text}", None, on)
+
+
+def _meeting_window(state: CaseState, gate: Gate, on: dt.date) -> Found:
+    v = state.view
+    m = v.rules.meeting
+    window = v.window(m.window, m.window_by_tier)
+    if window is None:
+        return
+    start, end = window.start, window.end
+    if start is not None and on < start:
+        message = f"「{gate.name}」：会议时间为{start}至{end}，最早{start}可以召开"
+        yield Blocker(rule=gate.id, kind=gate.kind, citation=_cite(v, gate), message=message, waiting=True, until=start), None
+    elif on > end:
+        message = f"「{gate.name}」：会议应于{end}前召开，{on}已过期"
+        who = v.name(m.chair) if m.chair else "领导班子"
+        yield Blocker(rule=gate.id, kind=gate.kind, citation=_cite(v, gate), message=message), _action(gate, who, "报上级同意后另定会期", window, on)
+
+
+def _days(d: float) -> str:
+    if d == 1.5:
+        return "一天半"
+    if d == int(d):
+        return f"{int(d)}天"
+    return f"{d:g}天"
+
+
+def _by(window: Window | None) -> str:
+    if window is None:
+        return ""
+    return f"，时限：{window.end}前" if window.start is None else f"，时间：{window.start}至{window.end}"
+
+
+_GATES = {
+    "tasks_done": _tasks_done,
+    "talks_covered": _talks_covered,
+    "materials_passed": _materials_passed,
+    "lead_time": _lead_time,
+    "min_length": _min_length,
+    "meeting_window": _meeting_window,
+}

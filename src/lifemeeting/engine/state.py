@@ -1,0 +1,86 @@
+"""What replaying a case builds: where each material stands, and one record per meeting round."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from lifemeeting.case.model import Event
+from lifemeeting.engine.chains import DRAFTING
+from lifemeeting.engine.stages import PREPARING
+from lifemeeting.engine.talks import Pair
+from lifemeeting.engine.view import MaterialSlot
+
+
+@dataclass(slots=True)
+class MaterialState:
+    """Where one material stands: its state, approvals given at the current link, returns so far."""
+
+    slot: MaterialSlot
+    state: str = DRAFTING
+    approvals: set[str] = field(default_factory=set)
+    returns: int = 0
+    submitted_on: dt.date | None = None
+    first_submitted_on: dt.date | None = None
+    done_links: list[str] = field(default_factory=list)
+    passed_on: dt.date | None = None
+
+    @property
+    def gate_passed(self) -> bool:
+        return self.state in self.slot.path.gate_states
+
+
+@dataclass(slots=True)
+class AppraisalResult:
+    appraisal: str
+    date: dt.date
+    satisfied: int
+    total: int
+    passed: bool
+
+
+@dataclass(slots=True)
+class Round:
+    """One round of the meeting: the first, a redo (返工补课) or a reconvened meeting (重新召开).
+
+    Each round keeps its own record; a new round starts from copies, so nothing of an
+    earlier round is overwritten.
+    """
+
+    number: int
+    kind: str  # "initial", "redo" or "reconvene"
+    started_on: dt.date | None
+    cause: str | None
+    materials: dict[tuple[str, str], MaterialState]
+    talks: dict[Pair, dt.date]
+    done: dict[str, dt.date]
+    stage: str = PREPARING
+    held_on: dt.date | None = None
+    duties: dict[str, dt.date] = field(default_factory=dict)
+    appraisals: list[AppraisalResult] = field(default_factory=list)
+    redo: list[str] = field(default_factory=list)
+
+    @property
+    def needs_meeting(self) -> bool:
+        return self.kind != "redo"
+
+
+def _copy_material(m: MaterialState) -> MaterialState:
+    return MaterialState(m.slot, m.state, set(m.approvals), m.returns, m.submitted_on, m.first_submitted_on, list(m.done_links), m.passed_on)
+
+
+def _copy_round(r: Round) -> Round:
+    materials = {key: _copy_material(m) for key, m in r.materials.items()}
+    return Round(r.number, r.kind, r.started_on, r.cause, materials, dict(r.talks), dict(r.done), r.stage, r.held_on, dict(r.duties), list(r.appraisals), list(r.redo))
+
+
+class _Refuse(Exception):
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+
+
+def _need(e: Event, name: str):
+    value = getattr(e, name)
+    if value is None:
+        raise _Refuse(f"a '{e.type}' event needs '{name}'")
+    return value

@@ -1,0 +1,258 @@
+"""The rule set as it applies to one case: its tier, its unit and its members.
+
+Building a view checks the case against the rule set (tier, positions, attributes) and
+works out once what every later question needs: who writes which material, each
+material's path through its chain, the talk pairs each rule requires, who fills each role.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any, NamedTuple
+
+from lifemeeting.case.model import Case
+from lifemeeting.dates import periods as _dates
+from lifemeeting.dates.workdays import WorkCalendar
+from lifemeeting.engine.chains import Path
+from lifemeeting.engine.profiles import memo_for, predicate_key
+from lifemeeting.engine.talks import HEAD_PREFIX, Pair, required_pairs
+from lifemeeting.errors import CaseError, Problem
+from lifemeeting.ruleset import predicate as _predicate
+from lifemeeting.ruleset.load import LoadedRuleSet
+from lifemeeting.ruleset.model import Chain, Citation, Gate, Material, RuleSet, TalkRule, Task
+from lifemeeting.source.problems import did_you_mean
+from lifemeeting.source.yaml import Located
+
+TEAM = "team"
+_TEXT_WINDOWS: dict[tuple[str, int], _dates.Window | None] = {}  # (words, year) → window; see CaseView.window
+
+
+class MaterialSlot(NamedTuple):
+    """One material the case needs: its kind, who wrote it and the path it must pass."""
+
+    material: Material
+    subject: str  # "team" or a member id
+    path: Path
+
+
+class CaseView:
+    """The rules that bind one case, worked out once."""
+
+    def __init__(self, loaded: LoadedRuleSet, case: Case, *, located: Located | None = None, origin: str = "<case>") -> None:
+        self.loaded = loaded
+        self.rules: RuleSet = loaded.model
+        self.case = case
+        self.origin = located.file if located else origin
+        self._located = located
+        problems = list(self._check())
+        if problems:
+            raise CaseError(problems)
+        rs, tier = self.rules, case.tier
+        memo = memo_for(loaded)  # what depends on attribute values alone is shared between cases
+        self.tier = tier
+        self.unit: dict[str, Any] = dict(case.unit.attributes)
+        self.members = {m.id: m for m in case.members}
+        self.positions = memo.positions
+        self.roles = memo.roles
+        self.subjects: dict[str, dict[str, Any]] = {m.id: self._member_attrs(m) for m in case.members}
+        self.subjects[TEAM] = self._team_attrs()
+        unit_key, unit_rules = memo.unit_rules(tier, self.unit)
+        self._profiles = {
+            m.id: memo.subject_rules(unit_key, unit_rules, ("member", m.position, tuple(m.attributes.items())), self.subjects[m.id], self.unit)
+            for m in case.members
+        }
+        self._profiles[TEAM] = memo.subject_rules(unit_key, unit_rules, ("team", case.unit.position), self.subjects[TEAM], self.unit)
+        self.role_members: dict[str, list[str]] = {rid: [] for rid, _ in memo.filled_roles}
+        for mid in self.members:
+            for rid in self._profiles[mid].fills:
+                self.role_members[rid].append(mid)
+        self.tasks: list[Task] = list(unit_rules.tasks)
+        self.duties: list[Task] = list(unit_rules.duties)
+        self.task_by_id = {t.id: t for t in [*self.tasks, *self.duties]}
+        self.gates: list[Gate] = list(unit_rules.gates)
+        self.talk_rules: list[TalkRule] = list(unit_rules.talk_rules)
+        self.chains: dict[str, Chain] = dict(unit_rules.chains)
+        self.material_ids = memo.material_ids
+        self.slots: dict[tuple[str, str], MaterialSlot] = {}
+        for material, _chain in unit_rules.materials:
+            authors = [TEAM] if material.team else []
+            if material.members is not None:
+                authors += [mid for mid in self.members if material.id in self._profiles[mid].writes]
+            for subject in authors:
+                self.slots[(material.id, subject)] = MaterialSlot(material, subject, self._profiles[subject].writes[material.id])
+        self.slot_keys: dict[str, list[tuple[str, str]]] = {}  # material id → its slots' keys, in slot order
+        for key in self.slots:
+            self.slot_keys.setdefault(key[0], []).append(key)
+        self.parties = self._parties()
+        self.canonical = self._canonical()
+        self.calendar = WorkCalendar.layered((rs.holidays, rs.workdays), (case.holidays, case.workdays))
+        self._selected: dict[str, list[str]] = {}  # member selections by predicate, for _select
+        self.required: dict[str, list[Pair]] = {rule.id: self._pairs(rule) for rule in self.talk_rules}
+
+    # -- subjects -------------------------------------------------------------------------
+    def _member_attrs(self, m: Any) -> dict[str, Any]:
+        attrs: dict[str, Any] = {"kind": "member", "id": m.id, "position": m.position}
+        if m.position:
+            attrs.update(self.positions[m.position].attributes)
+        attrs.update(m.attributes)
+        return attrs
+
+    def _team_attrs(self) -> dict[str, Any]:
+        pos = self.case.unit.position
+        attrs: dict[str, Any] = {"kind": "team", "id": TEAM, "position": pos}
+        if pos:
+            attrs.update(self.positions[pos].attributes)
+        return attrs
+
+    def subject_attributes(self, subject: str) -> dict[str, Any]:
+        return self.subjects[subject]
+
+    # -- parties and names ----------------------------------------------------------------
+    def _parties(self) -> set[str]:
+        parties = set(self.members)
+        parties |= memo_for(self.loaded).unfilled_roles
+        parties |= {HEAD_PREFIX + d for m in self.case.members for d in m.oversees}
+        for names in self.case.lists.values():
+            parties |= set(names)
+        return parties
+
+    def _canonical(self) -> dict[str, str]:
+        """Every talk party's canonical id (see ``resolve_party``), worked out once per case."""
+        canonical = {p: p for p in self.parties}
+        for rid, filled in self.role_members.items():
+            if len(filled) == 1:
+                canonical[rid] = filled[0]
+            elif filled:  # several members fill it: the role names nobody in particular
+                canonical.pop(rid, None)
+        canonical.update((mid, mid) for mid in self.members)  # a member id wins over a role of that name
+        return canonical
+
+    def resolve_party(self, party: str) -> str | None:
+        """A talk party's canonical id: a member id stands for itself, a role filled by one member for that member."""
+        return self.canonical.get(party)
+
+    def name(self, party: str) -> str:
+        """How a person or body is called in messages: member names, role names, department heads."""
+        if party == TEAM:
+            return "领导班子"
+        if party in self.members:
+            return self.members[party].name
+        if party.startswith(HEAD_PREFIX):
+            return f"{party[len(HEAD_PREFIX):]}主要负责同志"
+        if party in self.case.people:
+            return self.case.people[party]
+        if party in self.role_members:
+            ids = self.role_members[party]
+            who = "、".join(self.members[i].name for i in ids)
+            return f"{self.roles[party].name}（{who}）" if who else self.roles[party].name
+        if party in self.roles:
+            return self.roles[party].name
+        return party
+
+    def role_or_text(self, owner: str | None) -> str | None:
+        if owner is None:
+            return None
+        return self.name(owner) if owner in self.roles else owner
+
+    def subject_label(self, subject: str) -> str:
+        return "领导班子" if subject == TEAM else self.members[subject].name
+
+    # -- talks ----------------------------------------------------------------------------
+    def _select(self, sel: dict) -> list[str]:
+        (key, value), = sel.items()
+        if key == "members":
+            pred = predicate_key(value)
+            found = self._selected.get(pred)
+            if found is None:  # rules often select the same members: asked once per case
+                found = self._selected[pred] = []
+                profiles = self._profiles
+                for mid in self.members:
+                    hit = profiles[mid].matches(value)
+                    if hit is None:  # the predicate tests ids: ask with this member's own attributes
+                        hit = _predicate.matches(value, self.subjects[mid], self.unit)
+                    if hit:
+                        found.append(mid)
+            return list(found)
+        if key == "role":
+            filled = self.role_members.get(value)
+            return list(filled) if filled is not None else [value]
+        return list(self.case.lists.get(value, []))
+
+    def _pairs(self, rule: TalkRule) -> list[Pair]:
+        return required_pairs(rule, select=self._select, oversees=lambda mid: self.members[mid].oversees if mid in self.members else ())
+
+    # -- time -----------------------------------------------------------------------------
+    def window(self, due: Any, due_by_tier: dict | None, *, meeting: dt.date | None = None) -> _dates.Window | None:
+        """The window a rule's date means here; relative dates count from ``meeting`` (default: the planned date)."""
+        spec = (due_by_tier or {}).get(self.tier, due) if due_by_tier else due
+        if isinstance(spec, str):  # a date in words ('6月中旬') means the same in every case of that year: read it once
+            key = (spec, self.rules.year)
+            hit = _TEXT_WINDOWS.get(key)
+            if hit is None:
+                if len(_TEXT_WINDOWS) >= 4096:
+                    _TEXT_WINDOWS.clear()
+                hit = _TEXT_WINDOWS[key] = _dates.resolve(spec, year=self.rules.year, meeting=None, parameters={})
+            return hit
+        return _dates.resolve(spec, year=self.rules.year, meeting=meeting or self.case.meeting.date, parameters=dict(self.case.parameters), add_days=self.calendar.add)
+
+    def citation(self, cite: Citation) -> dict[str, str]:
+        src = self.rules.source
+        document = cite.document or (f"{src.number}《{src.title}》" if src.number else f"《{src.title}》")
+        return {"document": document, "section": cite.section, "quote": cite.quote}
+
+    # -- checking the case against the rules -----------------------------------------------
+    def _problem(self, path: tuple, message: str, *, key: bool = False) -> Problem:
+        if self._located is not None:
+            return self._located.problem(path, message, key=key)
+        return Problem(self.origin, 1, 1, f"{'.'.join(map(str, path))}: {message}")
+
+    def _check(self) -> Iterator[Problem]:
+        rs, case = self.rules, self.case
+        memo = memo_for(self.loaded)
+        tiers = memo.tier_ids
+        if tiers and case.tier is None:
+            yield self._problem(("ruleset",), f"rule set '{rs.id}' has tiers; the case must say which: tier: one of {', '.join(t.id for t in rs.tiers)}")
+        elif case.tier is not None and case.tier not in tiers:
+            yield self._problem(("tier",), f"unknown tier '{case.tier}'{did_you_mean(case.tier, tiers)}; rule set '{rs.id}' has: {', '.join(sorted(tiers)) or 'no tiers'}")
+        positions, attrs, unit_attrs = memo.positions, memo.attributes, memo.unit_attributes
+        seen: set[str] = set()
+        for i, m in enumerate(case.members):
+            if m.id in seen:
+                yield self._problem(("members", i, "id"), f"duplicate member id '{m.id}'")
+            if m.id == TEAM:
+                yield self._problem(("members", i, "id"), "'team' names the team's own material; choose another member id")
+            seen.add(m.id)
+            if m.position is not None:
+                if m.position not in positions:
+                    yield self._problem(("members", i, "position"), f"unknown position '{m.position}'{did_you_mean(m.position, set(positions))}")
+                elif positions[m.position].subject != "member":
+                    yield self._problem(("members", i, "position"), f"position '{m.position}' is a team, not a member")
+            yield from self._check_attrs(("members", i, "attributes"), m.attributes, attrs)
+        if case.unit.position is not None:
+            pos = positions.get(case.unit.position)
+            if pos is None:
+                yield self._problem(("unit", "position"), f"unknown position '{case.unit.position}'{did_you_mean(case.unit.position, set(positions))}")
+            elif pos.subject != "team":
+                yield self._problem(("unit", "position"), f"position '{case.unit.position}' is a member's, not a team's")
+        yield from self._check_attrs(("unit", "attributes"), case.unit.attributes, unit_attrs)
+        for name in case.parameters:
+            if name not in rs.parameters:
+                yield self._problem(("parameters", name), f"unknown parameter '{name}'{did_you_mean(name, set(rs.parameters))}", key=True)
+        for i, day in enumerate(case.workdays):
+            if day in case.holidays:
+                yield self._problem(("workdays", i), f"{day} is listed both as a holiday and as a workday")
+
+    def _check_attrs(self, path: tuple, given: dict, declared: dict) -> Iterator[Problem]:
+        for key, value in given.items():
+            a = declared.get(key)
+            if a is None:
+                yield self._problem(path + (key,), f"unknown attribute '{key}'{did_you_mean(key, set(declared))}", key=True)
+            elif a.values is not None and value not in a.values:
+                yield self._problem(path + (key,), f"'{key}' is one of {', '.join(a.values)}, not '{value}'")
+            elif a.values is None and not isinstance(value, bool):
+                yield self._problem(path + (key,), f"'{key}' is true or false, not '{value}'")
+
+
+def meeting_date(view: CaseView, on: dt.date) -> dt.date:
+    return view.case.meeting.date or on

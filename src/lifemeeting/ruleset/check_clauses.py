@@ -1,0 +1,47 @@
+"""Clause references in a rule set: every ``cite.clause`` must name a clause of its inventory.
+
+A rule's citation may name the clause of the source it encodes (``clause: sx-2-1-study``);
+``unchecked`` entries name the clauses they explain. A typo there would silently drop a
+clause from the coverage count, so the loader refuses it with the file, line and a suggestion.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from lifemeeting.errors import Problem
+from lifemeeting.ruleset.model import RuleSet
+from lifemeeting.source.problems import did_you_mean
+from lifemeeting.source.yaml import Located
+
+
+def clause_problems(rs: RuleSet, located: Located) -> Iterator[Problem]:
+    """Unknown clause ids in any ``cite``, and citations of clauses marked ``normative: false``."""
+    known = {c.id: c for c in rs.clauses}
+    for path, ref in _clause_refs(located.data, ()):
+        clause = known.get(ref)
+        if clause is None:
+            hint = did_you_mean(ref, set(known)) if known else " (the rule set has no clauses: list)"
+            yield located.problem(path, f"unknown clause '{ref}'{hint}")
+        elif not clause.normative:
+            yield located.problem(path, f"clause '{ref}' is marked normative: false; a rule cannot come from it")
+
+
+def _clause_refs(node: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
+    """(path, clause id) for every clause id named under a ``cite`` mapping, anywhere in the raw data."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "cite" and isinstance(value, dict) and "clause" in value:
+                refs = value["clause"]
+                if isinstance(refs, str):
+                    yield path + (key, "clause"), refs
+                elif isinstance(refs, list):
+                    for i, r in enumerate(refs):
+                        if isinstance(r, str):
+                            yield path + (key, "clause", i), r
+            elif key != "clauses":
+                yield from _clause_refs(value, path + (key,))
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            yield from _clause_refs(item, path + (i,))

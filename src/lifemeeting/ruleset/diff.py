@@ -1,0 +1,264 @@
+"""What differs between two rule sets: an overview a policy officer can read, then rule by rule.
+
+Rules are matched by section and id (links inside their chain, agenda items inside the
+meeting); a rule only in one set is added or removed, a rule in both is compared value by
+value. Citations are not compared — they differ wherever the documents differ — but every
+other value is, and values are shown in the sources' words (会前15天, 2014年6月中旬).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from lifemeeting.ruleset.load import LoadedRuleSet
+from lifemeeting.ruleset.model import RuleSet
+
+SECTIONS = {
+    "tiers": "层级",
+    "positions": "职务",
+    "roles": "角色（审核人、责任人）",
+    "materials": "材料",
+    "chains": "审核链",
+    "talks": "必谈",
+    "tasks": "会前准备",
+    "gates": "召开条件",
+    "meeting": "会议",
+    "duties": "会后工作",
+    "appraisals": "测评",
+    "orders": "责令重开等决定",
+    "parameters": "由案件给定的日期",
+    "unchecked": "不能由机器核对的要求",
+}
+FIELD_NAMES = {
+    "name": "名称", "due": "时限", "due_by_tier": "时限（分层级）", "days": "天数", "working_days": "按工作日",
+    "threshold": "门槛", "below": "未达到时", "redo": "返工内容", "reviewers": "审核人", "applies_to": "适用于",
+    "tiers": "层级", "kind": "类别", "owner": "责任人", "each": "谁", "with": "与谁", "tasks": "任务",
+    "talks": "必谈", "material": "材料", "members": "撰写人", "team": "班子材料", "drafted_by": "起草",
+    "pre_sign": "签字把关", "gate": "是否为召开条件", "note": "说明", "chair": "主持", "window": "会议时间",
+    "window_by_tier": "会议时间（分层级）", "length_days": "会期（天）", "participants": "参会人员",
+    "speaker": "发言人", "minutes": "时间（分钟）", "per_member": "每人", "consequence": "后果", "filled_by": "由谁担任",
+    "attributes": "属性", "subject": "主体", "reason": "理由", "year": "年份",
+}
+_SKIP = {"id", "cite", "links", "agenda"}
+_PREDICATES = {"applies_to", "members", "filled_by", "not"}
+_DATE_WORDS = {"days_before_meeting": "会前{}天", "days_after_meeting": "会后{}天内", "months_after_meeting": "会后{}个月内", "parameter": "由案件给定（{}）"}
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class RuleSetRef(_Frozen):
+    id: str
+    version: str
+    title: str
+    sha256: str
+
+
+class OverviewRow(_Frozen):
+    """One aspect side by side (审核链, 必谈, 召开条件 …) in the sources' words."""
+
+    aspect: str
+    a: str
+    b: str
+    same: bool
+
+
+class Difference(_Frozen):
+    """One rule only in A, only in B, or in both with one value changed."""
+
+    section: str
+    section_name: str
+    rule: str = Field(description="dotted ids: 'talks.principal_with_members', 'chains.c.links.l'")
+    name: str
+    change: Literal["added", "removed", "changed"] = Field(description="added: only in B; removed: only in A")
+    field: str | None = None
+    field_name: str | None = None
+    a: str | None = None
+    b: str | None = None
+
+
+class RuleSetDiff(_Frozen):
+    """Everything that differs between rule set A and rule set B."""
+
+    a: RuleSetRef
+    b: RuleSetRef
+    overview: list[OverviewRow]
+    differences: list[Difference]
+
+    @property
+    def identical(self) -> bool:
+        return not self.differences
+
+
+def words(value: Any, field: str | None = None) -> str:
+    """A value as the sources write it: dates in words, lists joined, yes/no, mappings as key: value."""
+    if value == {} and field in _PREDICATES:
+        return "全部"
+    if value is None or value == [] or value == {}:
+        return "—"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        return "、".join(words(v) for v in value)
+    if isinstance(value, dict):
+        if any(k in value for k in _DATE_WORDS):
+            text = "".join(_DATE_WORDS[k].format(v) for k, v in value.items() if k in _DATE_WORDS)
+            return text + ("（工作日）" if value.get("working_days") else "")
+        if field in ("due_by_tier", "window_by_tier"):
+            return "；".join(f"{k} {words(v)}" for k, v in value.items())
+        return "{" + ", ".join(f"{k}: {words(v, k)}" for k, v in value.items()) + "}"
+    return str(value)
+
+
+def diff_rulesets(a: LoadedRuleSet | RuleSet, b: LoadedRuleSet | RuleSet) -> RuleSetDiff:
+    """Compare two rule sets: an overview of the aspects a reader checks first, then each differing rule."""
+    ma, mb = _model(a), _model(b)
+    da, db = _dump(ma), _dump(mb)
+    out: list[Difference] = []
+    for section in SECTIONS:
+        if section == "meeting":
+            out += _compare_item("meeting", "meeting", "会议", da["meeting"], db["meeting"])
+            out += _compare_lists("meeting", "meeting.agenda", da["meeting"]["agenda"], db["meeting"]["agenda"], "agenda")
+        elif section == "parameters":
+            for p in [p for p in da["parameters"] if p not in db["parameters"]]:
+                out.append(Difference(section=section, section_name=SECTIONS[section], rule=f"parameters.{p}", name=p, change="removed", a="由案件给定的日期"))
+            for p in [p for p in db["parameters"] if p not in da["parameters"]]:
+                out.append(Difference(section=section, section_name=SECTIONS[section], rule=f"parameters.{p}", name=p, change="added", b="由案件给定的日期"))
+        else:
+            out += _compare_lists(section, section, da[section], db[section])
+    if da["year"] != db["year"]:
+        out.insert(0, Difference(section="year", section_name="年份", rule="year", name="年份", change="changed", field="year", field_name="年份", a=str(da["year"]), b=str(db["year"])))
+    return RuleSetDiff(a=_ref(a), b=_ref(b), overview=_overview(ma, mb), differences=out)
+
+
+def _model(x: LoadedRuleSet | RuleSet) -> RuleSet:
+    return x.model if isinstance(x, LoadedRuleSet) else x
+
+
+def _ref(x: LoadedRuleSet | RuleSet) -> RuleSetRef:
+    m = _model(x)
+    return RuleSetRef(id=m.id, version=m.version, title=m.title, sha256=x.sha256 if isinstance(x, LoadedRuleSet) else "")
+
+
+def _dump(m: RuleSet) -> dict:
+    return m.model_dump(mode="json", by_alias=True)
+
+
+def _compare_lists(section: str, prefix: str, a: list[dict], b: list[dict], kind: str | None = None) -> list[Difference]:
+    name = SECTIONS[section]
+    kind = kind or section
+    ia, ib = {x["id"]: x for x in a}, {x["id"]: x for x in b}
+    out = []
+    for rid, item in ia.items():
+        if rid not in ib:
+            out.append(Difference(section=section, section_name=name, rule=f"{prefix}.{rid}", name=_name(item), change="removed", a=summary(kind, item)))
+    for rid, item in ib.items():
+        if rid not in ia:
+            out.append(Difference(section=section, section_name=name, rule=f"{prefix}.{rid}", name=_name(item), change="added", b=summary(kind, item)))
+        else:
+            out += _compare_item(section, f"{prefix}.{rid}", _name(item), ia[rid], item)
+            if kind == "chains":
+                out += _compare_lists("chains", f"{prefix}.{rid}.links", ia[rid]["links"], item["links"], "links")
+    return out
+
+
+def _compare_item(section: str, rule: str, name: str, a: dict, b: dict) -> list[Difference]:
+    out = []
+    for key in dict.fromkeys([*a, *b]):
+        if key in _SKIP or a.get(key) == b.get(key):
+            continue
+        out.append(
+            Difference(
+                section=section, section_name=SECTIONS[section], rule=rule, name=name, change="changed",
+                field=key, field_name=FIELD_NAMES.get(key, key), a=words(a.get(key), key), b=words(b.get(key), key),
+            )
+        )
+    return out
+
+
+def _name(item: dict) -> str:
+    return str(item.get("name") or item.get("reason") or item["id"])
+
+
+def summary(section: str, item: dict) -> str:
+    """The facts of one rule in a line: what a reader needs to recognise it."""
+    parts: list[str] = []
+    if item.get("tiers"):
+        parts.append(f"层级 {words(item['tiers'])}")
+    if section == "chains":
+        marks = "①②③④⑤⑥⑦⑧⑨⑩"
+        links = [f"{marks[i] if i < len(marks) else i + 1}{link['name']}" for i, link in enumerate(item["links"])]
+        parts.append(f"材料 {item['material']}，{len(links)}个环节：{''.join(links)}")
+    elif section == "links":
+        parts.append(f"审核人 {words(item['reviewers'])}")
+    elif section == "talks":
+        parts.append(f"{words(item['each'])} 与 {words(item['with'])}")
+    elif section == "gates":
+        detail = {k: item[k] for k in ("tasks", "talks", "material", "days") if item.get(k) is not None}
+        parts.append(f"{item['kind']} {words(detail)}" if detail else item["kind"])
+    elif section in ("tasks", "duties") and item.get("owner"):
+        parts.append(f"责任人 {item['owner']}")
+    elif section == "appraisals":
+        parts.append(f"门槛 {words(item.get('threshold'))}，未达到 {words(item.get('below'))}")
+    for key in ("due", "due_by_tier"):
+        if item.get(key):
+            parts.append(f"时限 {words(item[key], key)}")
+    return "；".join(parts) or "—"
+
+
+def _overview(a: RuleSet, b: RuleSet) -> list[OverviewRow]:
+    rows = [
+        ("来源", _source(a), _source(b)),
+        ("层级", "、".join(t.name for t in a.tiers) or "不分层级", "、".join(t.name for t in b.tiers) or "不分层级"),
+        ("审核链（材料：环节数）", _chains(a), _chains(b)),
+        ("必谈", _talks(a), _talks(b)),
+        ("召开条件", f"{len(a.gates)}项", f"{len(b.gates)}项"),
+        ("会前时限（报送在先）", _lead_times(a), _lead_times(b)),
+        ("会期下限", _min_lengths(a), _min_lengths(b)),
+        ("会后工作时限", _duties(a), _duties(b)),
+        ("测评门槛", _thresholds(a), _thresholds(b)),
+    ]
+    return [OverviewRow(aspect=k, a=x, b=y, same=x == y) for k, x, y in rows]
+
+
+def _source(rs: RuleSet) -> str:
+    return f"{rs.source.number or ''}《{rs.source.title}》"
+
+
+def _chains(rs: RuleSet) -> str:
+    names = {m.id: m.name for m in rs.materials}
+    tiers = {t.id: t.name for t in rs.tiers}
+    by_material: dict[str, list[str]] = {}
+    for c in rs.chains:
+        where = "、".join(tiers.get(t, t) for t in c.tiers) if c.tiers else ""
+        by_material.setdefault(names.get(c.material, c.material), []).append(f"{where}{len(c.links)}" if where else str(len(c.links)))
+    return "；".join(f"{m}：{'，'.join(v)}" for m, v in by_material.items()) or "—"
+
+
+def _talks(rs: RuleSet) -> str:
+    return f"{len(rs.talks)}条：" + "；".join(t.name for t in rs.talks) if rs.talks else "—"
+
+
+def _lead_times(rs: RuleSet) -> str:
+    names = {m.id: m.name for m in rs.materials}
+    out = [f"{names.get(g.material or '', g.material)}会前{words(g.days)}{'个工作日' if g.working_days else '天'}" for g in rs.gates if g.kind == "lead_time"]
+    return "；".join(out) or "无"
+
+
+def _min_lengths(rs: RuleSet) -> str:
+    return "；".join(f"{g.name}" for g in rs.gates if g.kind == "min_length") or "无"
+
+
+def _duties(rs: RuleSet) -> str:
+    return "；".join(f"{d.name}：{words(d.due) if d.due else words(d.due_by_tier, 'due_by_tier')}" for d in rs.duties) or "无"
+
+
+def _thresholds(rs: RuleSet) -> str:
+    return "；".join(f"{a.name} {a.threshold}（未达到：{a.below or '—'}）" for a in rs.appraisals if a.threshold) or "无"

@@ -1,0 +1,306 @@
+"""The rule-set format: what a jurisdiction's YAML file may say, as typed, frozen models.
+
+Every rule carries a ``cite`` (section and quoted words; the document defaults to the
+rule set's source). Who a rule applies to is a declarative ``Predicate`` over subject
+attributes, evaluated by ``_predicate`` — never ``eval``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", description="snake_case identifier")]
+RuleSetId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$")]
+ClauseRef = Annotated[str, Field(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$", description="a clause id, e.g. py-3-5-2-county")]
+
+Predicate = Annotated[
+    dict[str, Any],
+    Field(
+        description=(
+            "Who a rule applies to. Keys are subject attributes ('kind', 'position', 'id', an "
+            "attribute the rule set declares, or 'unit.<attribute>'), each matching a value or any "
+            "of a list; 'all', 'any' (lists of predicates) and 'not' (a predicate) combine them. "
+            "Several keys in one mapping must all hold; an empty mapping always holds."
+        )
+    ),
+]
+
+DateSpec = Annotated[
+    str | dict[str, Any],
+    Field(
+        description=(
+            "A date or window: Chinese text as the sources write it ('2014年5月25日前', '2014年6月中旬', "
+            "'2014年6月上旬—6月中旬', '2014年6月底前', '2014年5月19日—31日'), or a mapping "
+            "{days_before_meeting: N} / {days_after_meeting: N} / {months_after_meeting: N} / "
+            "{parameter: NAME} (a date the case supplies); add working_days: true to count 工作日."
+        )
+    ),
+]
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+
+
+class Citation(Frozen):
+    """Where a rule comes from: the section and the words, in the rule set's source unless ``document`` says otherwise."""
+
+    section: str
+    quote: str = Field(min_length=1)
+    document: str | None = None
+    clause: ClauseRef | list[ClauseRef] | None = Field(
+        None, description="the id(s) of the clause(s) in the rule set's clause inventory these words come from"
+    )
+
+    @property
+    def clause_ids(self) -> tuple[str, ...]:
+        """The clause ids as a tuple, however many were given."""
+        if self.clause is None:
+            return ()
+        return (self.clause,) if isinstance(self.clause, str) else tuple(self.clause)
+
+
+class Source(Frozen):
+    title: str
+    number: str | None = Field(None, description="文号, e.g. 濮群办发〔2014〕22号")
+    issuer: str | None = None
+    basis: str | None = Field(None, description="the higher document it implements")
+    date: dt.date | None = None
+    file: str | None = Field(None, description="file name of the source text, for readers")
+
+
+class Tier(Frozen):
+    id: Id
+    name: str
+    note: str | None = None
+    cite: Citation | None = None
+
+
+class Attribute(Frozen):
+    """A subject or unit attribute that predicates may test."""
+
+    id: Id
+    name: str
+    values: list[str] | None = Field(None, description="allowed values; omit for yes/no")
+
+
+class Position(Frozen):
+    """A named kind of subject: a post (县委书记) or a team (县委常委班子), with its attributes."""
+
+    id: Id
+    name: str
+    subject: Literal["member", "team"] = "member"
+    tiers: list[Id] | None = None
+    attributes: dict[str, str | bool] = Field(default_factory=dict)
+
+
+class Role(Frozen):
+    """Someone who reviews, signs, talks or owns a task; ``filled_by`` picks a team member."""
+
+    id: Id
+    name: str
+    filled_by: Predicate | None = Field(None, description="predicate over the case's members")
+
+
+class Material(Frozen):
+    id: Id
+    name: str
+    team: bool = Field(False, description="the team writes one")
+    drafted_by: Id | None = Field(None, description="the role that drafts or files the team's one")
+    members: Predicate | None = Field(None, description="which members write their own; omit for none")
+    tiers: list[Id] | None = Field(None, description="the tiers in which it is written; omit for every tier")
+    after_meeting: bool = Field(False, description="written after the meeting (a report, a rectification plan): a post-meeting duty, not a precondition")
+    due: DateSpec | None = Field(None, description="when it must be written and submitted")
+    due_by_tier: dict[str, DateSpec] | None = None
+    cite: Citation
+
+
+class PreSign(Frozen):
+    reviewer: Id
+    name: str
+    applies_to: Predicate
+    cite: Citation
+
+
+class Link(Frozen):
+    """One step of a review chain."""
+
+    id: Id
+    name: str
+    reviewers: list[Id] = Field(min_length=1, description="roles that must all approve at this link")
+    kind: Literal["review", "read_through"] = "review"
+    gate: bool | None = Field(None, description="must pass before the meeting; default: yes for review, no for read_through")
+    applies_to: Predicate = Field(default_factory=dict)
+    pre_sign: PreSign | None = None
+    due: DateSpec | None = None
+    due_by_tier: dict[str, DateSpec] | None = None
+    cite: Citation
+
+    @property
+    def is_gate(self) -> bool:
+        return self.kind == "review" if self.gate is None else self.gate
+
+
+class Chain(Frozen):
+    id: Id
+    name: str
+    material: Id
+    tiers: list[Id] | None = None
+    note: str | None = None
+    links: list[Link]
+    cite: Citation
+
+
+class TalkRule(Frozen):
+    """A pair-coverage rule: who must have talked with whom before the meeting."""
+
+    id: Id
+    name: str
+    each: dict[str, Any] = Field(description="selector: {members: PREDICATE} | {role: ROLE} | {list: NAME}")
+    with_: dict[str, Any] | Literal["each_other", "overseen_heads"] = Field(alias="with")
+    tiers: list[Id] | None = None
+    due: DateSpec | None = None
+    due_by_tier: dict[str, DateSpec] | None = None
+    cite: Citation
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, defer_build=True)
+
+
+class Task(Frozen):
+    """A preparation task or post-meeting duty with an owner and a deadline or window."""
+
+    id: Id
+    name: str
+    owner: str | None = Field(None, description="a role id, or a name as the source writes it")
+    tiers: list[Id] | None = None
+    applies_to: Predicate | None = Field(None, description="predicate over the unit")
+    due: DateSpec | None = None
+    due_by_tier: dict[str, DateSpec] | None = None
+    note: str | None = None
+    cite: Citation
+
+
+class Gate(Frozen):
+    """A precondition of convening the meeting."""
+
+    id: Id
+    name: str
+    kind: Literal["tasks_done", "talks_covered", "materials_passed", "lead_time", "min_length", "meeting_window"]
+    tasks: list[Id] | None = None
+    talks: list[Id] | None = Field(None, description="talk rules to cover; default all that apply")
+    material: Id | None = None
+    days: float | None = Field(None, ge=0)
+    working_days: bool = Field(False, description="a lead_time gate's days are 工作日 on the official calendar, not calendar days")
+    rounds: Literal["all", "first", "later"] = Field("all", description="which meeting rounds it binds: all, only the first, or only reconvened ones")
+    tiers: list[Id] | None = None
+    applies_to: Predicate | None = Field(None, description="predicate over the unit")
+    cite: Citation
+
+
+class AgendaItem(Frozen):
+    id: Id
+    name: str
+    speaker: str | None = None
+    minutes: float | None = None
+    per_member: bool = False
+    cite: Citation | None = None
+
+
+class Meeting(Frozen):
+    name: str = "专题民主生活会"
+    chair: Id | None = None
+    window: DateSpec | None = None
+    window_by_tier: dict[str, DateSpec] | None = None
+    length_days: float | None = Field(None, description="planned length the source sets, if any")
+    participants: list[str] = Field(default_factory=list)
+    agenda: list[AgendaItem] = Field(default_factory=list)
+    cite: Citation | None = None
+
+
+class Appraisal(Frozen):
+    """A vote whose result, below ``threshold``, triggers ``below``."""
+
+    id: Id
+    name: str
+    kind: Literal["appraisal", "public_appraisal"]
+    threshold: str | None = Field(None, description="'2/3' or '80%'; omit when the source sets none")
+    below: Literal["redo", "reconvene"] | None = None
+    redo: list[Id] = Field(default_factory=list, description="tasks/materials to repeat on redo")
+    tiers: list[Id] | None = None
+    due: DateSpec | None = None
+    due_by_tier: dict[str, DateSpec] | None = None
+    cite: Citation
+
+    @field_validator("threshold")
+    @classmethod
+    def _threshold_form(cls, v: str | None) -> str | None:
+        from lifemeeting.ruleset.shares import parse_fraction
+
+        if v is not None:
+            parse_fraction(v)
+        return v
+
+
+class Order(Frozen):
+    """A decision a higher body or a look-back may take, and what it sends back (责令重开, 推倒重来 …)."""
+
+    id: Id
+    name: str
+    consequence: Literal["redo", "reconvene", "restart"] = Field(
+        description="redo: repeat the listed steps; reconvene: hold the meeting again after them; restart: all preparation again"
+    )
+    redo: list[Id] = Field(default_factory=list, description="tasks, talk rules or materials to repeat")
+    tiers: list[Id] | None = None
+    cite: Citation
+
+
+class Unchecked(Frozen):
+    """A normative sentence no machine can check, kept so readers see it was not forgotten."""
+
+    id: Id
+    reason: str
+    cite: Citation
+
+
+class Clause(Frozen):
+    """One passage of the source, word for word: a normative sentence (or a few that make one rule) or, with
+    ``normative: false``, text that sets no rule (headings, background). Rules and ``unchecked`` entries name
+    the clauses they come from (``cite.clause``), so every normative clause can be shown encoded or explained."""
+
+    id: ClauseRef
+    section: str = Field(description="the section as the document numbers it")
+    text: str = Field(min_length=1, description="the source's words, copied whole (white space may differ)")
+    normative: bool = Field(True, description="false for headings, titles and background that set no rule")
+    note: str | None = None
+
+
+class RuleSet(Frozen):
+    """One jurisdiction's rules for a 专题民主生活会."""
+
+    id: RuleSetId
+    version: str
+    title: str
+    source: Source
+    year: int = Field(description="the year dates without a year fall in")
+    tiers: list[Tier] = Field(default_factory=list)
+    attributes: list[Attribute] = Field(default_factory=list)
+    unit_attributes: list[Attribute] = Field(default_factory=list)
+    positions: list[Position] = Field(default_factory=list)
+    roles: list[Role] = Field(default_factory=list)
+    materials: list[Material] = Field(default_factory=list)
+    chains: list[Chain] = Field(default_factory=list)
+    talks: list[TalkRule] = Field(default_factory=list)
+    tasks: list[Task] = Field(default_factory=list)
+    gates: list[Gate] = Field(default_factory=list)
+    meeting: Meeting = Field(default_factory=Meeting)
+    duties: list[Task] = Field(default_factory=list)
+    appraisals: list[Appraisal] = Field(default_factory=list)
+    orders: list[Order] = Field(default_factory=list)
+    parameters: list[Id] = Field(default_factory=list, description="dates the case must supply")
+    holidays: list[dt.date] = Field(default_factory=list, description="extra days off when counting 工作日 (beyond or instead of the official calendar)")
+    workdays: list[dt.date] = Field(default_factory=list, description="extra days worked (补班) when counting 工作日")
+    unchecked: list[Unchecked] = Field(default_factory=list)
+    clauses: list[Clause] = Field(default_factory=list, description="the source's passages in order: its clause inventory")

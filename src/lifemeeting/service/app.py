@@ -1,0 +1,61 @@
+"""The FastAPI application: routers, error handlers, and the store and tokens it serves."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI
+
+from lifemeeting.service.auth import Auth
+from lifemeeting.service.errors import install
+from lifemeeting.service.models import Health
+from lifemeeting.store import Store
+from lifemeeting.version import engine_version
+
+DESCRIPTION = """\
+Rules as code for 专题民主生活会: record a unit's meeting case event by event, and ask whether
+the meeting can be convened, with every blocker cited to its source.
+
+Every request but `/v1/health` needs `Authorization: Bearer <token>`; the token's actor is
+recorded with each event and decides which events it may record. Errors are `ErrorOut`.
+"""
+
+
+def create_app(store: Store | None = None, auth: Auth | None = None) -> FastAPI:
+    """The service over ``store`` (None only to write the OpenAPI document) with ``auth`` (None: open)."""
+    from lifemeeting.service import bulk as _bulk
+    from lifemeeting.service import cases as _cases
+    from lifemeeting.service import rulesets as _rulesets
+
+    app = FastAPI(
+        title="lifemeeting",
+        version=engine_version(),
+        description=DESCRIPTION,
+        openapi_tags=[
+            {"name": "cases", "description": "Stored cases: record events, ask readiness, status and timeline"},
+            {"name": "readiness", "description": "Many cases at once"},
+            {"name": "rule sets", "description": "The rules, their review chains and JSON Schemas"},
+        ],
+    )
+    app.state.store = store
+    app.state.auth = auth or Auth()
+    install(app)
+
+    @app.get("/v1/health", response_model=Health, tags=["service"], summary="Is the service up, on which store")
+    def health() -> Health:
+        s: Any = app.state.store
+        return Health(
+            status="ok",
+            engine=engine_version(),
+            store=s.kind if s is not None else None,
+            auth="open" if app.state.auth.open else "tokens",
+        )
+
+    for router in (_cases.router, _bulk.router, _rulesets.router):
+        app.include_router(router)
+    return app
+
+
+def openapi_document() -> dict[str, Any]:
+    """The OpenAPI document, the same on every machine: it is kept in docs/openapi.json."""
+    return create_app().openapi()
