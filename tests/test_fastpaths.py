@@ -19,7 +19,7 @@ from lifemeeting.engine import stages as _stages
 from lifemeeting.engine.profiles import memo_for, predicate_key
 from lifemeeting.engine.view import TEAM, CaseView
 from lifemeeting.ruleset import predicate as _predicate
-from lifemeeting.ruleset.load import LoadedRuleSet
+from lifemeeting.ruleset.loaded import LoadedRuleSet
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import generate  # noqa: E402

@@ -12,7 +12,7 @@ from conftest import FIXTURES, ROOT
 import lifemeeting as lm
 from lifemeeting.ruleset import cache as _rscache
 from lifemeeting.ruleset import load as _loader
-from lifemeeting.ruleset.load import _load_bytes
+from lifemeeting.ruleset.checks import check_bytes
 
 PUYANG = ROOT / "rulesets" / "puyang-2014.yaml"
 
@@ -30,13 +30,13 @@ def cache(tmp_path, monkeypatch):
 def _checks(monkeypatch) -> list[str]:
     """Count the full loads (read, validate, cross-check) from here on."""
     calls: list[str] = []
-    real = _load_bytes.__wrapped__
+    real = check_bytes
 
     def counting(data: bytes, origin: str):
         calls.append(origin)
         return real(data, origin)
 
-    monkeypatch.setattr("lifemeeting.ruleset.load._load_bytes", counting)
+    monkeypatch.setattr("lifemeeting.ruleset.load.check_bytes", counting)
     return calls
 
 
@@ -144,7 +144,7 @@ def test_a_bad_rule_set_is_never_cached(cache, tmp_path):
 
 def _raises(path) -> bool:
     try:
-        _load_bytes.__wrapped__(path.read_bytes(), str(path))
+        check_bytes(path.read_bytes(), str(path))
     except lm.RuleSetError:
         return True
     except lm.LifemeetingError:

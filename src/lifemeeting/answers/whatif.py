@@ -22,7 +22,7 @@ from lifemeeting.engine.answer_model import Receipt
 from lifemeeting.engine.readiness import readiness
 from lifemeeting.engine.replay import CaseState
 from lifemeeting.engine.stages import PREPARING
-from lifemeeting.ruleset.load import LoadedRuleSet
+from lifemeeting.ruleset.loaded import LoadedRuleSet
 from lifemeeting.version import engine_version
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from lifemeeting.case.model import Case, Pin
 from lifemeeting.errors import CaseError, Problem
 from lifemeeting.ruleset.diff import RuleSetDiff, diff_rulesets
-from lifemeeting.ruleset.load import LoadedRuleSet
+from lifemeeting.ruleset.loaded import LoadedRuleSet
 from lifemeeting.ruleset.model import RuleSet
 from lifemeeting.source.yaml import Located
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from lifemeeting.cli.text import table
 from lifemeeting.ruleset.diff import SECTIONS, summary
-from lifemeeting.ruleset.load import LoadedRuleSet
+from lifemeeting.ruleset.loaded import LoadedRuleSet
 from lifemeeting.ruleset.provenance import Provenance
 
 _SECTIONS = ("tiers", "roles", "materials", "chains", "talks", "tasks", "gates", "duties", "appraisals", "orders", "unchecked")

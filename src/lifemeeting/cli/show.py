@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from lifemeeting.cli.text import table
-from lifemeeting.ruleset.load import LoadedRuleSet
+from lifemeeting.ruleset.loaded import LoadedRuleSet
 
 
 def _pred(p: dict | None) -> str:

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 from lifemeeting.engine.chains import Path, filing_chain, path_for
 from lifemeeting.ruleset import predicate as _predicate
-from lifemeeting.ruleset.load import LoadedRuleSet
+from lifemeeting.ruleset.loaded import LoadedRuleSet
 from lifemeeting.ruleset.model import Chain, Gate, Material, TalkRule, Task
 
 MAX_PROFILES = 4096  # per rule set; beyond this the tables start afresh

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from lifemeeting.dates.periods import Window
 from lifemeeting.engine.answer_model import Blocker, CitationOut, NextAction, Readiness, Receipt
 from lifemeeting.engine.chains import DRAFTING
-from lifemeeting.engine.replay import CaseState, MaterialState
 from lifemeeting.engine.stages import PREPARING, REDOING, STAGE_NAMES
+from lifemeeting.engine.state import MaterialState
 from lifemeeting.engine.view import TEAM, CaseView
 from lifemeeting.ruleset.model import Gate
 from lifemeeting.version import engine_version
+
+if TYPE_CHECKING:
+    from lifemeeting.engine.replay import CaseState
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 

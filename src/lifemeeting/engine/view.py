@@ -19,7 +19,7 @@ from lifemeeting.engine.profiles import memo_for, predicate_key
 from lifemeeting.engine.talks import HEAD_PREFIX, Pair, required_pairs
 from lifemeeting.errors import CaseError, Problem
 from lifemeeting.ruleset import predicate as _predicate
-from lifemeeting.ruleset.load import LoadedRuleSet
+from lifemeeting.ruleset.loaded import LoadedRuleSet
 from lifemeeting.ruleset.model import Chain, Citation, Gate, Material, RuleSet, TalkRule, Task
 from lifemeeting.source.problems import did_you_mean
 from lifemeeting.source.yaml import Located

@@ -24,10 +24,8 @@ import sys
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from lifemeeting.ruleset.load import LoadedRuleSet
+from lifemeeting.ruleset.loaded import LoadedRuleSet
 
 ENV = "LIFEMEETING_CACHE_DIR"
 OFF = ("", "off", "0", "no", "none")
@@ -82,8 +80,6 @@ def load(data: bytes, origin: str, check: Callable[[bytes, str], LoadedRuleSet])
 
 
 def _read(entry: Path, sha: str, origin: str) -> LoadedRuleSet | None:
-    from lifemeeting.ruleset.load import LoadedRuleSet
-
     try:
         with entry.open("rb") as fh:
             stored = pickle.load(fh)

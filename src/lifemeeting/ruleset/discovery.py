@@ -58,8 +58,6 @@ def searching(*dirs: str | os.PathLike[str]) -> Iterator[None]:
 
 def locations(*, also: Iterable[Path] = ()) -> list[tuple[Path, str]]:
     """Every folder searched, in order, with the words that say where it came from."""
-    from lifemeeting.ruleset.load import bundled_dir
-
     out = [(bundled_dir(), "bundled")]
     out += [(Path(d), f"--rulesets {d}") for d in _option_dirs.get()]
     out += [(Path(p), f"{ENV}={p}") for p in os.environ.get(ENV, "").split(os.pathsep) if p]
@@ -157,3 +155,13 @@ def _entry_point_paths(ep: importlib.metadata.EntryPoint, origin: str) -> list[P
     else:
         raise DiscoveryError(f"{origin}: '{ep.module}' has no folder to read rule sets from")
     return [folder / "rulesets" if (folder / "rulesets").is_dir() else folder]
+
+
+def bundled_dir() -> Path:
+    """The folder of rule sets shipped with the package (or the checkout's ``rulesets/``)."""
+    package = Path(__file__).resolve().parents[1]  # src/lifemeeting, or site-packages/lifemeeting
+    for candidate in (package / "_rulesets", package.parents[1] / "rulesets"):
+        if candidate.is_dir():
+            return candidate
+    return package / "_rulesets"
+

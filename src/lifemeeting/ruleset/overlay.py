@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,8 @@ from pydantic import ValidationError
 
 from lifemeeting.errors import Problem, RuleSetError, UnknownRuleSet
 from lifemeeting.ruleset import discovery as _discovery
+from lifemeeting.ruleset.checks import check_located
+from lifemeeting.ruleset.loaded import LoadedRuleSet
 from lifemeeting.ruleset.model import Citation
 from lifemeeting.ruleset.overlay_apply import Applied, RawPath, TargetError, apply
 from lifemeeting.ruleset.overlay_model import Overlay
@@ -46,15 +49,15 @@ class _Merged(Located):
         return super().problem(p, message, key=key)
 
 
-def load_overlay(data: bytes, origin: str, path: Path) -> Any:
-    """Load an overlay file: its parent, its changes, then the usual checks of the result."""
+def load_overlay(data: bytes, origin: str, path: Path, *, load_parent: Callable[[Path], LoadedRuleSet]) -> LoadedRuleSet:
+    """Load an overlay file: its parent (through ``load_parent``), its changes, then the usual checks of the result."""
     located = _parse(data, origin)
     try:
         overlay = Overlay.model_validate(located.data)
     except ValidationError as exc:
         problems = problems_from(exc, located, Overlay)
         raise RuleSetError([_hinted(p) for p in problems]) from None
-    parent = _parent(overlay, located, path)
+    parent = _parent(overlay, located, path, load_parent)
     key = (data, origin, parent.sha256)
     if key not in _cache:
         sha = hashlib.sha256(data + b"\n" + parent.sha256.encode()).hexdigest()
@@ -72,9 +75,7 @@ def _hinted(p: Problem) -> Problem:
     return p
 
 
-def _parent(overlay: Overlay, located: Located, path: Path) -> Any:
-    from lifemeeting.ruleset.load import load_ruleset
-
+def _parent(overlay: Overlay, located: Located, path: Path, load_parent: Callable[[Path], LoadedRuleSet]) -> LoadedRuleSet:
     me = path.resolve()
     found = _discovery.find(overlay.extends, also=[path.parent])
     if found is None:
@@ -87,7 +88,7 @@ def _parent(overlay: Overlay, located: Located, path: Path) -> Any:
         raise RuleSetError([located.problem(("extends",), f"overlays extend each other in a circle: {cycle}")])
     token = _resolving.set((*stack, me))
     try:
-        return load_ruleset(found.path)
+        return load_parent(found.path)
     finally:
         _resolving.reset(token)
 
@@ -111,8 +112,6 @@ def _fill_documents(node: Any, document: str) -> None:
 
 
 def _resolve(located: Located, overlay: Overlay, parent: Any, sha: str, origin: str) -> Any:
-    from lifemeeting.ruleset.load import check_located
-
     raw_changes = located.data["changes"]
     document = _document(located.data.get("source"))
     if document:

@@ -1,0 +1,215 @@
+"""Load-time checks of a rule set's data: the format (pydantic), references between its parts, chains, clauses.
+
+Every problem is a ``Problem`` at the FILE:LINE:COL of the value it is about.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import ValidationError
+
+from lifemeeting.dates import periods as _dates
+from lifemeeting.errors import Problem, RuleSetError
+from lifemeeting.ruleset import check_chains, check_clauses
+from lifemeeting.ruleset import predicate as _predicate
+from lifemeeting.ruleset.loaded import LoadedRuleSet
+from lifemeeting.ruleset.model import RuleSet
+from lifemeeting.source.problems import did_you_mean, problems_from
+from lifemeeting.source.yaml import Located, load_mapping
+
+
+def check_bytes(data: bytes, origin: str) -> LoadedRuleSet:
+    """Read and check a rule-set file's bytes (a plain rule set; overlays go through ``overlay``)."""
+    sha = hashlib.sha256(data).hexdigest()
+    located = load_mapping(data, origin, expected="id, version, title, source, …", error=RuleSetError)
+    return check_located(located, sha, origin)
+
+
+def check_located(located: Located, sha: str, origin: str) -> LoadedRuleSet:
+    """Validate parsed rule-set data and cross-check its references (also used for resolved overlays)."""
+    try:
+        model = RuleSet.model_validate(located.data)
+    except ValidationError as exc:
+        raise RuleSetError(problems_from(exc, located, RuleSet)) from None
+    problems = list(cross_check(model, located)) or list(check_chains.unreachable_links(model, located))
+    if problems:
+        raise RuleSetError(problems)
+    return LoadedRuleSet(model=model, sha256=sha, origin=origin)
+
+
+def cross_check(rs: RuleSet, located: Located) -> Iterator[Problem]:
+    """References between parts of a rule set: every id named must exist, every date must read."""
+    raw = located.data
+
+    def ref(path: tuple, value: str, known: set[str] | dict, what: str) -> Iterator[Problem]:
+        if value not in known:
+            yield located.problem(path, f"unknown {what} '{value}'{did_you_mean(value, set(known))}")
+
+    tiers = {t.id for t in rs.tiers}
+    roles = {r.id for r in rs.roles}
+    materials = {m.id for m in rs.materials}
+    tasks = {t.id for t in rs.tasks} | {d.id for d in rs.duties}
+    talks = {t.id for t in rs.talks}
+    names = {
+        "attribute": {a.id for a in rs.attributes},
+        "unit_attribute": {a.id for a in rs.unit_attributes},
+        "position": {p.id for p in rs.positions},
+    }
+
+    for section in ("tiers", "attributes", "unit_attributes", "positions", "roles", "materials", "chains", "talks", "tasks", "gates", "duties", "appraisals", "orders", "unchecked", "clauses"):
+        seen: dict[str, int] = {}
+        for i, item in enumerate(raw.get(section) or []):
+            ident = item.get("id") if isinstance(item, dict) else None
+            if ident in seen:
+                yield located.problem((section, i, "id"), f"duplicate {section[:-1]} id '{ident}' (first is item {seen[ident] + 1})")
+            elif ident is not None:
+                seen[ident] = i
+
+    def pred(path: tuple, p: Any) -> Iterator[Problem]:
+        for where, message, bad, candidates in _predicate.check(p, path, names):
+            hint = did_you_mean(bad, candidates) if bad else ""
+            yield located.problem(where, message + hint, key=True)
+
+    def tier_list(path: tuple, values: list[str] | None) -> Iterator[Problem]:
+        for i, t in enumerate(values or []):
+            yield from ref(path + (i,), t, tiers, "tier")
+
+    def dates(path: tuple, due: Any, by_tier: dict | None) -> Iterator[Problem]:
+        specs = [(path + ("due",), due)] if due is not None else []
+        for t, spec in (by_tier or {}).items():
+            yield from ref(path + ("due_by_tier", t), t, tiers, "tier")
+            specs.append((path + ("due_by_tier", t), spec))
+        for where, spec in specs:
+            try:
+                _dates.check_spec(spec, rs.year)
+            except ValueError as exc:
+                yield located.problem(where, f"bad date: {exc}")
+            else:
+                if isinstance(spec, dict) and "parameter" in spec:
+                    yield from ref(where + ("parameter",), spec["parameter"], set(rs.parameters), "parameter (declare it under parameters)")
+
+    for i, p in enumerate(rs.positions):
+        yield from tier_list(("positions", i, "tiers"), p.tiers)
+        for key in p.attributes:
+            yield from ref(("positions", i, "attributes", key), key, names["attribute"], "attribute")
+    for i, r in enumerate(rs.roles):
+        if r.filled_by is not None:
+            yield from pred(("roles", i, "filled_by"), r.filled_by)
+    for i, m in enumerate(rs.materials):
+        if m.members is not None:
+            yield from pred(("materials", i, "members"), m.members)
+        if m.drafted_by is not None:
+            yield from ref(("materials", i, "drafted_by"), m.drafted_by, roles, "role")
+        yield from tier_list(("materials", i, "tiers"), m.tiers)
+        yield from dates(("materials", i), m.due, m.due_by_tier)
+    for i, c in enumerate(rs.chains):
+        here = ("chains", i)
+        yield from ref(here + ("material",), c.material, materials, "material")
+        yield from tier_list(here + ("tiers",), c.tiers)
+        link_ids: set[str] = set()
+        for j, link in enumerate(c.links):
+            lh = here + ("links", j)
+            if link.id in link_ids:
+                yield located.problem(lh + ("id",), f"duplicate link id '{link.id}' in chain '{c.id}'")
+            link_ids.add(link.id)
+            for k, reviewer in enumerate(link.reviewers):
+                yield from ref(lh + ("reviewers", k), reviewer, roles, "role")
+            yield from pred(lh + ("applies_to",), link.applies_to)
+            if link.pre_sign:
+                yield from ref(lh + ("pre_sign", "reviewer"), link.pre_sign.reviewer, roles, "role")
+                yield from pred(lh + ("pre_sign", "applies_to"), link.pre_sign.applies_to)
+            yield from dates(lh, link.due, link.due_by_tier)
+    for i, c in enumerate(rs.chains):  # two chains may not claim one material in one tier
+        for j in range(i):
+            other = rs.chains[j]
+            if other.material == c.material and _overlap(other.tiers, c.tiers):
+                yield located.problem(("chains", i, "material"), f"chain '{c.id}' and chain '{other.id}' both review '{c.material}' in the same tier; give each its own tiers")
+    for i, t in enumerate(rs.talks):
+        here = ("talks", i)
+        yield from tier_list(here + ("tiers",), t.tiers)
+        yield from _selector(here + ("each",), t.each, roles, pred, located)
+        if isinstance(t.with_, dict):
+            yield from _selector(here + ("with",), t.with_, roles, pred, located)
+        yield from dates(here, t.due, t.due_by_tier)
+    for section, items in (("tasks", rs.tasks), ("duties", rs.duties)):
+        for i, t in enumerate(items):
+            yield from tier_list((section, i, "tiers"), t.tiers)
+            if t.applies_to is not None:
+                yield from pred((section, i, "applies_to"), t.applies_to)
+            if t.owner and t.owner.isascii() and t.owner.replace("_", "").isalnum():
+                yield from ref((section, i, "owner"), t.owner, roles, "role")
+            yield from dates((section, i), t.due, t.due_by_tier)
+    needs = {
+        "tasks_done": "tasks",
+        "talks_covered": None,
+        "materials_passed": "material",
+        "lead_time": "material",
+        "min_length": "days",
+        "meeting_window": None,
+    }
+    for i, g in enumerate(rs.gates):
+        here = ("gates", i)
+        field = needs[g.kind]
+        if field and getattr(g, field) is None:
+            yield located.problem(here + ("kind",), f"a '{g.kind}' gate needs '{field}'")
+        if g.kind == "meeting_window" and rs.meeting.window is None and not rs.meeting.window_by_tier:
+            yield located.problem(here + ("kind",), "a 'meeting_window' gate needs meeting.window or meeting.window_by_tier")
+        if g.kind == "lead_time" and g.days is None:
+            yield located.problem(here + ("kind",), "a 'lead_time' gate needs 'days'")
+        if g.working_days and g.kind != "lead_time":
+            yield located.problem(here + ("working_days",), f"working_days counts a lead time; a '{g.kind}' gate has none")
+        if g.working_days and g.days is not None and g.days != int(g.days):
+            yield located.problem(here + ("days",), f"working days are whole days, not {g.days:g}")
+        for j, t in enumerate(g.tasks or []):
+            yield from ref(here + ("tasks", j), t, tasks, "task")
+        for j, t in enumerate(g.talks or []):
+            yield from ref(here + ("talks", j), t, talks, "talk rule")
+        if g.material:
+            yield from ref(here + ("material",), g.material, materials, "material")
+        yield from tier_list(here + ("tiers",), g.tiers)
+        if g.applies_to is not None:
+            yield from pred(here + ("applies_to",), g.applies_to)
+    for i, day in enumerate(rs.workdays):
+        if day in rs.holidays:
+            yield located.problem(("workdays", i), f"{day} is listed both as a holiday and as a workday")
+    if rs.meeting.chair:
+        yield from ref(("meeting", "chair"), rs.meeting.chair, roles, "role")
+    for key, spec in [("window", rs.meeting.window), *((("window_by_tier", t), s) for t, s in (rs.meeting.window_by_tier or {}).items())]:
+        path = ("meeting",) + (key if isinstance(key, tuple) else (key,))
+        if isinstance(key, tuple):
+            yield from ref(path, key[1], tiers, "tier")
+        if spec is not None:
+            try:
+                _dates.check_spec(spec, rs.year)
+            except ValueError as exc:
+                yield located.problem(path, f"bad date: {exc}")
+    for i, a in enumerate(rs.appraisals):
+        yield from tier_list(("appraisals", i, "tiers"), a.tiers)
+        for j, r in enumerate(a.redo):
+            yield from ref(("appraisals", i, "redo", j), r, tasks | materials | talks, "task, talk rule or material")
+        yield from dates(("appraisals", i), a.due, a.due_by_tier)
+        if a.below and a.threshold is None:
+            yield located.problem(("appraisals", i, "below"), "'below' needs a 'threshold'")
+    for i, o in enumerate(rs.orders):
+        yield from tier_list(("orders", i, "tiers"), o.tiers)
+        for j, r in enumerate(o.redo):
+            yield from ref(("orders", i, "redo", j), r, tasks | materials | talks, "task, talk rule or material")
+    yield from check_clauses.clause_problems(rs, located)
+
+
+def _overlap(a: list[str] | None, b: list[str] | None) -> bool:
+    return a is None or b is None or bool(set(a) & set(b))
+
+
+def _selector(path: tuple, sel: dict, roles: set[str], pred: Any, located: Located) -> Iterator[Problem]:
+    if len(sel) != 1 or next(iter(sel)) not in ("members", "role", "list"):
+        yield located.problem(path, "a talk selector is one of {members: PREDICATE}, {role: ROLE}, {list: NAME}")
+        return
+    (key, value), = sel.items()
+    if key == "members":
+        yield from pred(path + ("members",), value)
+    elif key == "role" and value not in roles:
+        yield located.problem(path + ("role",), f"unknown role '{value}'{did_you_mean(str(value), roles)}")
