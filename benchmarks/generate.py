@@ -33,12 +33,51 @@ TEAM_SIZE = 12
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
 GIVEN = "建国志强海涛丽娟振华明军红梅卫东国平玉兰庆林德胜伟静雪梅立军文斌永刚秀英春燕新民晓东金凤"
 DEPARTMENTS = [
-    "县委办公室", "县政府办公室", "县委组织部", "县委宣传部", "县委统战部", "县委政法委", "县纪委机关", "县财政局",
-    "县发展改革委", "县教育局", "县公安局", "县民政局", "县人社局", "县自然资源局", "县住建局", "县交通运输局",
-    "县农业农村局", "县水利局", "县商务局", "县文旅局", "县卫健委", "县审计局", "县市场监管局", "县统计局",
-    "法制工作委员会", "财政经济工作委员会", "教育科学文化卫生工作委员会", "提案委员会", "经济委员会", "社会法制委员会",
+    "县委办公室",
+    "县政府办公室",
+    "县委组织部",
+    "县委宣传部",
+    "县委统战部",
+    "县委政法委",
+    "县纪委机关",
+    "县财政局",
+    "县发展改革委",
+    "县教育局",
+    "县公安局",
+    "县民政局",
+    "县人社局",
+    "县自然资源局",
+    "县住建局",
+    "县交通运输局",
+    "县农业农村局",
+    "县水利局",
+    "县商务局",
+    "县文旅局",
+    "县卫健委",
+    "县审计局",
+    "县市场监管局",
+    "县统计局",
+    "法制工作委员会",
+    "财政经济工作委员会",
+    "教育科学文化卫生工作委员会",
+    "提案委员会",
+    "经济委员会",
+    "社会法制委员会",
 ]
-TOWNS = ["城关镇", "马庄桥镇", "瓦屋头镇", "仙庄镇", "六塔乡", "阳邵乡", "韩村镇", "高堡乡", "柳格镇", "纸房乡", "双庙乡", "固城乡"]
+TOWNS = [
+    "城关镇",
+    "马庄桥镇",
+    "瓦屋头镇",
+    "仙庄镇",
+    "六塔乡",
+    "阳邵乡",
+    "韩村镇",
+    "高堡乡",
+    "柳格镇",
+    "纸房乡",
+    "双庙乡",
+    "固城乡",
+]
 
 # The four county bodies: the team's position, its principal and the other members' positions.
 BODIES = {
@@ -65,7 +104,11 @@ def _members(rng: random.Random, body: str) -> list[dict[str, Any]]:
         plan += [("vice_county_head", {"standing_committee": True})] * 2
         plan += [("county_standing_member", {})] * (TEAM_SIZE - 4)
     else:
-        head, other = {"government": ("county_head", "vice_county_head"), "npc": ("county_npc_head", "county_npc_leader"), "cppcc": ("county_cppcc_head", "county_cppcc_leader")}[body]
+        head, other = {
+            "government": ("county_head", "vice_county_head"),
+            "npc": ("county_npc_head", "county_npc_leader"),
+            "cppcc": ("county_cppcc_head", "county_cppcc_leader"),
+        }[body]
         plan = [(head, {"principal": True})] + [(other, {})] * (TEAM_SIZE - 1)
     used: set[str] = set()
     departments = rng.sample(DEPARTMENTS, len(DEPARTMENTS))  # at most two each: 24 of 30
@@ -91,14 +134,23 @@ def skeleton(rng: random.Random, index: int) -> dict[str, Any]:
         "ruleset": RULESET,
         "tier": "county",
         "unit": {"name": label.format(county=county) + f"（样例{index}）", "position": position, "attributes": attrs},
-        "meeting": {"date": str(ON + dt.timedelta(days=rng.randint(0, 6))), "length_days": 1.5 if body == "committee" else 1},
+        "meeting": {
+            "date": str(ON + dt.timedelta(days=rng.randint(0, 6))),
+            "length_days": 1.5 if body == "committee" else 1,
+        },
         "members": _members(rng, body),
-        "people": {"city_supervision_group": f"市委第{rng.randint(1, 9)}督导组", "city_party_secretary": "市委书记", "party_group_head": "所在党组主要负责同志"},
+        "people": {
+            "city_supervision_group": f"市委第{rng.randint(1, 9)}督导组",
+            "city_party_secretary": "市委书记",
+            "party_group_head": "所在党组主要负责同志",
+        },
     }
     if body == "committee":
         towns = rng.sample(TOWNS, rng.randint(4, 8))
         used: set[str] = set()
-        case["lists"] = {"lower_principals": [f"{t}{role}{_name(rng, used)}" for t in towns for role in ("党委书记", "镇长")]}
+        case["lists"] = {
+            "lower_principals": [f"{t}{role}{_name(rng, used)}" for t in towns for role in ("党委书记", "镇长")]
+        }
     else:
         case["people"]["county_party_secretary"] = "县委书记"
     return case
@@ -145,7 +197,16 @@ def _walk(rng: random.Random, view: Any, slot: Any, members: dict[str, Any]) -> 
         at = rng.choice(links)
         through(at)
         link = steps[at].link
-        out.append({"type": "returned", "material": m, "subject": s, "link": link.id, "by": link.reviewers[0], "reason": "剖析原因不透彻，退回重写"})
+        out.append(
+            {
+                "type": "returned",
+                "material": m,
+                "subject": s,
+                "link": link.id,
+                "by": link.reviewers[0],
+                "reason": "剖析原因不透彻，退回重写",
+            }
+        )
     through(None)
     return out
 
@@ -163,7 +224,9 @@ def generate(index: int, *, seed: int = 2014) -> dict[str, Any]:
     ev = _Events(rng)
     start, end = dt.date(2014, 6, 2), dt.date(2014, 6, 20)
 
-    tasks = [{"type": "done", "task": t} for t in ("principal_reminders", "supervision_feedback", "team_material_discussion")]
+    tasks = [
+        {"type": "done", "task": t} for t in ("principal_reminders", "supervision_feedback", "team_material_discussion")
+    ]
     if "committee_material_opinions" in view.task_by_id:
         tasks.append({"type": "done", "task": "committee_material_opinions"})
     ev.track("tasks", tasks, start, end)
@@ -209,13 +272,28 @@ def _spoil(rng: random.Random, case: dict[str, Any], ev: _Events, view: Any) -> 
                 names = [rng.choice([t for t in tracks if t.startswith("examination:")])]
             for name in names:
                 own = [item for item in ev.items if item[2] == name]
-                keep = 0 if way == "outlines" else 1 if way == "missing_presign" else rng.randint(1, len(own) - 1) if len(own) > 1 else 0
+                keep = (
+                    0
+                    if way == "outlines"
+                    else 1
+                    if way == "missing_presign"
+                    else rng.randint(1, len(own) - 1)
+                    if len(own) > 1
+                    else 0
+                )
                 cut = own[keep:]
                 ev.items = [item for item in ev.items if item not in cut]
                 if way == "return_open" and keep and cut and cut[0][3]["type"] == "approved":
                     day, order = own[keep - 1][0], own[keep - 1][1] + 0.5
                     e = {k: v for k, v in cut[0][3].items() if k != "date"}
-                    ev.items.append((day, order, name, {"date": str(day), **e, "type": "returned", "reason": "查摆问题不全面，退回重写"}))
+                    ev.items.append(
+                        (
+                            day,
+                            order,
+                            name,
+                            {"date": str(day), **e, "type": "returned", "reason": "查摆问题不全面，退回重写"},
+                        )
+                    )
         elif way == "task":
             task = rng.choice(["look_back", "team_material_discussion"])
             ev.items = [item for item in ev.items if item[3].get("task") != task]

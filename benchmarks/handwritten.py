@@ -19,7 +19,12 @@ POSITIONS: dict[str, dict[str, Any]] = {
     "county_npc_party_group": {"body": "npc"},
     "county_government_party_group": {"body": "government"},
     "county_cppcc_party_group": {"body": "cppcc"},
-    "county_party_secretary": {"principal": True, "top_leader": True, "body": "party_committee", "standing_committee": True},
+    "county_party_secretary": {
+        "principal": True,
+        "top_leader": True,
+        "body": "party_committee",
+        "standing_committee": True,
+    },
     "county_head": {"top_leader": True, "body": "government", "party_group_head": True, "standing_committee": True},
     "county_standing_member": {"body": "party_committee", "standing_committee": True},
     "vice_county_head": {"body": "government"},
@@ -47,7 +52,9 @@ def _exam_path(a: dict[str, Any], team: bool, team_position: str | None, liaison
         steps.append("county_secretary_review")
     if not township:
         steps += ["city_group_review", "city_office_review"]
-    if (team and team_position == "county_standing_committee") or (not team and not township and (top or (a.get("standing_committee") and liaison))):
+    if (team and team_position == "county_standing_committee") or (
+        not team and not township and (top or (a.get("standing_committee") and liaison))
+    ):
         steps.append("city_secretary_review")
     if not team and top and not township:
         steps += ["provincial_group_review", "provincial_office_review", "provincial_leader_review"]
@@ -120,7 +127,11 @@ def check(case: dict[str, Any], on: str) -> tuple[bool, frozenset[str]]:
     if any(p not in talks for p in required):
         blockers.add("required_talks_done")
 
-    gate_of = {"examination": "examinations_passed", "criticism_outline": "criticism_outlines_reviewed", "plan": "plan_approved"}
+    gate_of = {
+        "examination": "examinations_passed",
+        "criticism_outline": "criticism_outlines_reviewed",
+        "plan": "plan_approved",
+    }
     for key, step in where.items():
         if step <= len(paths[key]):
             blockers.add(gate_of[key[0]])

@@ -87,7 +87,9 @@ def check(data: dict[str, Any], on: dt.date) -> tuple[bool, frozenset[str]]:
             rules = [r.id for r in view.talk_rules if not gate.talks or r.id in gate.talks]
             blocked = any(p not in talks for r in rules for p in view.required[r])
         elif gate.kind == "materials_passed":
-            blocked = any(k[0] == gate.material and m.state not in m.slot.path.gate_states for k, m in materials.items())
+            blocked = any(
+                k[0] == gate.material and m.state not in m.slot.path.gate_states for k, m in materials.items()
+            )
         elif gate.kind == "min_length":
             length = case.meeting.length_days
             blocked = length is None or length < (gate.days or 0)

@@ -78,8 +78,14 @@ def chunked(lines: list[str], folder: Path, size: int) -> list[Path]:
     return out
 
 
-def paired(parts: list[Path], first: Callable[[Path], Any], second: Callable[[Path], Any], repeat: int, *,
-           second_repeat: int | None = None) -> tuple[float, float]:
+def paired(
+    parts: list[Path],
+    first: Callable[[Path], Any],
+    second: Callable[[Path], Any],
+    repeat: int,
+    *,
+    second_repeat: int | None = None,
+) -> tuple[float, float]:
     """CPU seconds of ``first`` and ``second`` over all ``parts``: each part timed by both back to back, best of each.
 
     Timing the two designs on the same small part one right after the other, and keeping
@@ -264,8 +270,10 @@ def served_answers(lines: list[str], tmp: Path, count: int = 200, rounds: int = 
         store.close()
         other.close()
     return {
-        "cases": len(ids), "store": "sqlite",
-        "p50_us": percentile(times, 0.5) * 1e6, "p99_us": percentile(times, 0.99) * 1e6,
+        "cases": len(ids),
+        "store": "sqlite",
+        "p50_us": percentile(times, 0.5) * 1e6,
+        "p99_us": percentile(times, 0.99) * 1e6,
         "after_event_p50_us": percentile(after_event, 0.5) * 1e6,
     }
 
@@ -342,6 +350,7 @@ def ruleset_load(case: dict[str, Any], runs: int = 7) -> dict[str, Any]:
     code = _LOAD.format(name=f"{generate.RULESET}.yaml")
     stdin = json.dumps(case, ensure_ascii=False)
     with tempfile.TemporaryDirectory() as cache:
+
         def once(env_dir: str) -> dict[str, float]:
             env = {**os.environ, "LIFEMEETING_CACHE_DIR": env_dir}
             out = subprocess.run([sys.executable, "-c", code], env=env, input=stdin, capture_output=True, text=True)
@@ -389,8 +398,13 @@ def jobs_speedup(path: Path, one_case: Path, runs: int = 5, copies: int = 3) -> 
         start = min(start, wall([*cmd, str(one_case)]))
         one = min(one, wall([*cmd, str(big)]))
         two = min(two, wall([*cmd, str(big), "--jobs", "2"]))
-    return {"cases": sum(1 for _ in big.open("rb")), "startup_s": start, "jobs1_s": one, "jobs2_s": two,
-            "speedup": (one - start) / (two - start)}
+    return {
+        "cases": sum(1 for _ in big.open("rb")),
+        "startup_s": start,
+        "jobs1_s": one,
+        "jobs2_s": two,
+        "speedup": (one - start) / (two - start),
+    }
 
 
 def _child_cpu() -> float:
@@ -418,11 +432,17 @@ def cli_cold_start(runs: int = 15) -> dict[str, Any]:
 
     check_cmd = [*cmd, "check", str(example), "--on", "2014-06-24"]
     subprocess.run(check_cmd, capture_output=True)  # fills the rule-set cache, as any earlier call would have
-    (bare, bare_cpu), (check, check_cpu), (helps, _) = times([sys.executable, "-c", "pass"]), times(check_cmd), times([*cmd, "--help"])
+    (bare, bare_cpu), (check, check_cpu), (helps, _) = (
+        times([sys.executable, "-c", "pass"]),
+        times(check_cmd),
+        times([*cmd, "--help"]),
+    )
     med = statistics.median
     return {
-        "command": " ".join(check_cmd[len(cmd):]),
-        "bare_python_ms": med(bare), "check_ms": med(check), "help_ms": med(helps),
+        "command": " ".join(check_cmd[len(cmd) :]),
+        "bare_python_ms": med(bare),
+        "check_ms": med(check),
+        "help_ms": med(helps),
         "over_bare_ms": med(check_cpu) - med(bare_cpu),
         "wall_over_bare_ms": med(check) - med(bare),
         "best_wall_over_bare_ms": min(check) - min(bare),
@@ -444,8 +464,12 @@ def main(argv: list[str] | None = None) -> int:
 
     results: dict[str, Any] = {
         "when": dt.datetime.now().isoformat(timespec="seconds"),
-        "machine": {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count(),
-                    "load_average_at_start": _load()},
+        "machine": {
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "cpus": os.cpu_count(),
+            "load_average_at_start": _load(),
+        },
         "engine": engine_version(),
         "cases": args.cases,
         "clock": "in-process: CPU time (time.process_time), best of --repeat; jobs and CLI: wall time",
@@ -457,17 +481,23 @@ def main(argv: list[str] | None = None) -> int:
         lines = path.read_text(encoding="utf-8").splitlines()
         cases = [json.loads(line) for line in lines]
         gc.freeze()  # the parsed cases stay: collections before each timing need not walk them
-        print(f"{args.cases} cases generated in {time.perf_counter() - t0:.1f} s ({path.stat().st_size / args.cases / 1024:.1f} KiB, "
-              f"{sum(len(c['events']) for c in cases) / len(cases):.0f} events each on average)")
+        print(
+            f"{args.cases} cases generated in {time.perf_counter() - t0:.1f} s ({path.stat().st_size / args.cases / 1024:.1f} KiB, "
+            f"{sum(len(c['events']) for c in cases) / len(cases):.0f} events each on average)"
+        )
 
         results["agreement"] = agree = agreement(cases, args.naive)
-        print(f"agreement: {agree['convenable']} convenable, {agree['blocked']} blocked; "
-              f"engine = hand-written on all {agree['cases']}: {not agree['engine_vs_handwritten_differ']}; "
-              f"naive = hand-written on {agree['naive_cases']}: {not agree['naive_vs_handwritten_differ']}")
+        print(
+            f"agreement: {agree['convenable']} convenable, {agree['blocked']} blocked; "
+            f"engine = hand-written on all {agree['cases']}: {not agree['engine_vs_handwritten_differ']}; "
+            f"naive = hand-written on {agree['naive_cases']}: {not agree['naive_vs_handwritten_differ']}"
+        )
 
         engine_bulk(path)  # warm up: rule set loaded, paths compiled
         t_engine, t_hand = paired(chunked(lines, Path(tmp) / "bulk", 200), engine_bulk, handwritten_bulk, args.repeat)
-        t_engine_small, t_naive = paired(chunked(lines[: args.naive], Path(tmp) / "naive", 20), engine_bulk, naive_bulk, args.repeat, second_repeat=1)
+        t_engine_small, t_naive = paired(
+            chunked(lines[: args.naive], Path(tmp) / "naive", 20), engine_bulk, naive_bulk, args.repeat, second_repeat=1
+        )
         one_case = Path(tmp) / "one.jsonl"
         one_case.write_text(lines[0] + "\n", encoding="utf-8")
         results["jobs"] = jobs = jobs_speedup(path, one_case)
@@ -501,7 +531,11 @@ def main(argv: list[str] | None = None) -> int:
         "cli_cold_start_ms": cli["over_bare_ms"],
     }
     results["targets"] = {
-        k: {"target": f"{op} {limit:g}", "measured": round(measured[k], 2), "met": measured[k] <= limit if op == "≤" else measured[k] >= limit}
+        k: {
+            "target": f"{op} {limit:g}",
+            "measured": round(measured[k], 2),
+            "met": measured[k] <= limit if op == "≤" else measured[k] >= limit,
+        }
         for k, (op, limit) in TARGETS.items()
     }
     args.out.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -524,6 +558,7 @@ START, END = "<!-- figures:start (written by benchmarks/run.py) -->", "<!-- figu
 
 def figures_markdown(r: dict[str, Any], before: dict[str, Any] | None) -> str:
     """The targets and the absolute figures as Markdown tables, this run beside the baseline run."""
+
     def get(d: dict[str, Any] | None, *path: str) -> Any:
         for key in path:
             if not isinstance(d, dict) or key not in d:
@@ -537,29 +572,77 @@ def figures_markdown(r: dict[str, Any], before: dict[str, Any] | None) -> str:
     b, s, m, load, cli, jobs = r["bulk"], r["single"], r["memory"], r["ruleset_load"], r["cli"], r["jobs"]
     t = r["targets"]
     rows = [
-        ("lifemeeting bulk ÷ hand-written checker (ratio 1/2)", t["engine_vs_handwritten"]["target"] + "×",
-         fmt(get(before, "bulk", "engine_vs_handwritten"), "×", 2), fmt(b["engine_vs_handwritten"], "×", 2), t["engine_vs_handwritten"]["met"]),
-        ("naive design ÷ lifemeeting (ratio 3/1)", t["naive_vs_engine"]["target"] + "×",
-         fmt(get(before, "bulk", "naive_vs_engine"), "×", 1), fmt(b["naive_vs_engine"], "×", 1), t["naive_vs_engine"]["met"]),
-        ("single answer, `can_convene(data)` from parsed JSON, p50", t["single_answer_p50_us"]["target"] + " µs",
-         fmt(get(before, "single", "by_id_p50_us"), " µs"), fmt(s["from_json_p50_us"], " µs"), t["single_answer_p50_us"]["met"]),
-        ("single answer on an open case, p50", "≤ 200 µs",
-         fmt(get(before, "single", "open_case_p50_us"), " µs"), fmt(s["open_case_p50_us"], " µs"), s["open_case_p50_us"] <= 200),
-        ("single answer as the service serves a page view (stored case, SQLite), p50", "≤ 200 µs",
-         fmt(get(before, "served", "p50_us"), " µs"), fmt(get(r, "served", "p50_us"), " µs"),
-         None if r.get("served") is None else r["served"]["p50_us"] <= 200),
-        ("`bulk --jobs 2` speed-up (wall)", t["jobs2_speedup"]["target"] + "×",
-         fmt(get(before, "jobs", "speedup"), "×", 2), fmt(jobs["speedup"], "×", 2), t["jobs2_speedup"]["met"]),
-        ("memory kept per case in a bulk run", t["engine_bytes_per_case"]["target"] + " B",
-         fmt(get(before, "memory", "bulk_growth_bytes_per_case"), " B"), fmt(m["bulk_growth_bytes_per_case"], " B"), t["engine_bytes_per_case"]["met"]),
-        ("rule-set load + validate + check, fresh process", t["ruleset_load_ms"]["target"] + " ms",
-         fmt(get(before, "ruleset_load", "uncached_ms"), " ms", 1), fmt(load["uncached_ms"], " ms", 1), t["ruleset_load_ms"]["met"]),
-        ("… from the disk cache", "cached",
-         "no cache", fmt(load["cached_ms"], " ms", 1), True),
-        ("… compile for a first case", "",
-         fmt(get(before, "ruleset_load", "compile_ms"), " ms", 1), fmt(load["compile_ms"], " ms", 1), None),
-        ("CLI cold start (`check`) over bare Python", t["cli_cold_start_ms"]["target"] + " ms",
-         fmt(get(before, "cli", "over_bare_ms"), " ms"), fmt(cli["over_bare_ms"], " ms"), t["cli_cold_start_ms"]["met"]),
+        (
+            "lifemeeting bulk ÷ hand-written checker (ratio 1/2)",
+            t["engine_vs_handwritten"]["target"] + "×",
+            fmt(get(before, "bulk", "engine_vs_handwritten"), "×", 2),
+            fmt(b["engine_vs_handwritten"], "×", 2),
+            t["engine_vs_handwritten"]["met"],
+        ),
+        (
+            "naive design ÷ lifemeeting (ratio 3/1)",
+            t["naive_vs_engine"]["target"] + "×",
+            fmt(get(before, "bulk", "naive_vs_engine"), "×", 1),
+            fmt(b["naive_vs_engine"], "×", 1),
+            t["naive_vs_engine"]["met"],
+        ),
+        (
+            "single answer, `can_convene(data)` from parsed JSON, p50",
+            t["single_answer_p50_us"]["target"] + " µs",
+            fmt(get(before, "single", "by_id_p50_us"), " µs"),
+            fmt(s["from_json_p50_us"], " µs"),
+            t["single_answer_p50_us"]["met"],
+        ),
+        (
+            "single answer on an open case, p50",
+            "≤ 200 µs",
+            fmt(get(before, "single", "open_case_p50_us"), " µs"),
+            fmt(s["open_case_p50_us"], " µs"),
+            s["open_case_p50_us"] <= 200,
+        ),
+        (
+            "single answer as the service serves a page view (stored case, SQLite), p50",
+            "≤ 200 µs",
+            fmt(get(before, "served", "p50_us"), " µs"),
+            fmt(get(r, "served", "p50_us"), " µs"),
+            None if r.get("served") is None else r["served"]["p50_us"] <= 200,
+        ),
+        (
+            "`bulk --jobs 2` speed-up (wall)",
+            t["jobs2_speedup"]["target"] + "×",
+            fmt(get(before, "jobs", "speedup"), "×", 2),
+            fmt(jobs["speedup"], "×", 2),
+            t["jobs2_speedup"]["met"],
+        ),
+        (
+            "memory kept per case in a bulk run",
+            t["engine_bytes_per_case"]["target"] + " B",
+            fmt(get(before, "memory", "bulk_growth_bytes_per_case"), " B"),
+            fmt(m["bulk_growth_bytes_per_case"], " B"),
+            t["engine_bytes_per_case"]["met"],
+        ),
+        (
+            "rule-set load + validate + check, fresh process",
+            t["ruleset_load_ms"]["target"] + " ms",
+            fmt(get(before, "ruleset_load", "uncached_ms"), " ms", 1),
+            fmt(load["uncached_ms"], " ms", 1),
+            t["ruleset_load_ms"]["met"],
+        ),
+        ("… from the disk cache", "cached", "no cache", fmt(load["cached_ms"], " ms", 1), True),
+        (
+            "… compile for a first case",
+            "",
+            fmt(get(before, "ruleset_load", "compile_ms"), " ms", 1),
+            fmt(load["compile_ms"], " ms", 1),
+            None,
+        ),
+        (
+            "CLI cold start (`check`) over bare Python",
+            t["cli_cold_start_ms"]["target"] + " ms",
+            fmt(get(before, "cli", "over_bare_ms"), " ms"),
+            fmt(cli["over_bare_ms"], " ms"),
+            t["cli_cold_start_ms"]["met"],
+        ),
     ]
     met = {True: "yes", False: "**no**", None: ""}
     out = [
@@ -587,11 +670,14 @@ def figures_markdown(r: dict[str, Any], before: dict[str, Any] | None) -> str:
         f"On an open case (a service keeping cases replayed), worked out from the kept state as after a new event: "
         f"p50 {s['open_case_p50_us']:,.0f} µs, p99 {s['open_case_p99_us']:,.0f} µs; asked again with nothing new, "
         f"the answer it gave: p50 {s.get('open_case_again_p50_us', float('nan')):,.1f} µs."
-        + (f" A page view as `lifemeeting serve` answers it, less HTTP (`Store.with_case` on a SQLite store: the case "
-           f"caught up with one query, then answered): p50 {r['served']['p50_us']:,.0f} µs, p99 {r['served']['p99_us']:,.0f} µs "
-           f"over {r['served']['cases']} stored cases (wall time); the first page view after another process recorded an "
-           f"event (caught up by that event, answer worked out again): p50 {r['served']['after_event_p50_us']:,.0f} µs."
-           if r.get("served") else ""),
+        + (
+            f" A page view as `lifemeeting serve` answers it, less HTTP (`Store.with_case` on a SQLite store: the case "
+            f"caught up with one query, then answered): p50 {r['served']['p50_us']:,.0f} µs, p99 {r['served']['p99_us']:,.0f} µs "
+            f"over {r['served']['cases']} stored cases (wall time); the first page view after another process recorded an "
+            f"event (caught up by that event, answer worked out again): p50 {r['served']['after_event_p50_us']:,.0f} µs."
+            if r.get("served")
+            else ""
+        ),
         "",
         f"Memory: a bulk run keeps {m['bulk_growth_bytes_per_case']:,.0f} B per case (the summary's per-owner counts; "
         f"peak {m['bulk_peak_kib']:,.0f} KiB over {m['bulk_cases']} cases); one open case holds "
@@ -628,9 +714,12 @@ def report(r: dict[str, Any]) -> str:
         f"single answer on an open case, p50/p99: {s['open_case_p50_us']:.0f} / {s['open_case_p99_us']:.0f} µs "
         f"(asked again, nothing new: {s['open_case_again_p50_us']:.1f} µs)",
         f"open_case(data) + answer, p50:          {s['open_from_json_p50_us']:.0f} µs",
-        (f"page view via the store (SQLite), p50/p99: {r['served']['p50_us']:.0f} / {r['served']['p99_us']:.0f} µs (wall; "
-         f"after a new event {r['served']['after_event_p50_us']:.0f} µs)"
-         if r.get("served") else "page view via the store: skipped (no service extra)"),
+        (
+            f"page view via the store (SQLite), p50/p99: {r['served']['p50_us']:.0f} / {r['served']['p99_us']:.0f} µs (wall; "
+            f"after a new event {r['served']['after_event_p50_us']:.0f} µs)"
+            if r.get("served")
+            else "page view via the store: skipped (no service extra)"
+        ),
         f"without decoding, p50:                  engine {s['engine_core_p50_us']:.0f} µs (view + replay + answer), "
         f"hand-written {s['handwritten_from_dict_p50_us']:.0f} µs: {s['core_vs_handwritten']:.2f}×",
         f"memory kept per case in bulk:           {m['bulk_growth_bytes_per_case']:.0f} B (peak {m['bulk_peak_kib']:.0f} KiB over {m['bulk_cases']} cases)",

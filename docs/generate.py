@@ -49,7 +49,8 @@ def pages() -> dict[Path, str]:
 def main(argv: list[str]) -> int:
     wanted = [a for a in argv if not a.startswith("--")]
     stale = [
-        path for path, text in pages().items()
+        path
+        for path, text in pages().items()
         if (not wanted or path.name in wanted) and (not path.exists() or path.read_text(encoding="utf-8") != text)
     ]
     if "--check" in argv:

@@ -35,7 +35,13 @@ def _line(name: str) -> str:
 def jsonl(tmp_path):
     """Three good cases (two ready, one blocked) with a broken line and a blank line among them."""
     path = tmp_path / "cases.jsonl"
-    lines = [_line("ready-county.yaml"), '{"ruleset": "puyang-2014", oops', "", _line("blocked-returned-for-rewrite.yaml"), _line("ready-city.yaml")]
+    lines = [
+        _line("ready-county.yaml"),
+        '{"ruleset": "puyang-2014", oops',
+        "",
+        _line("blocked-returned-for-rewrite.yaml"),
+        _line("ready-city.yaml"),
+    ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
@@ -65,7 +71,11 @@ def test_jsonl_streams_one_answer_per_line_then_the_summary(jsonl):
     assert rows[1]["error"].startswith(f"{jsonl}:2:")
     assert {b["rule"] for b in rows[2]["blockers"]} == {"examinations_passed"}
     assert rows[2]["receipt"]["ruleset"] == "puyang-2014"
-    assert rows[-1]["summary"]["cases"] == 4 and rows[-1]["summary"]["convenable"] == 2 and rows[-1]["summary"]["errors"] == 1
+    assert (
+        rows[-1]["summary"]["cases"] == 4
+        and rows[-1]["summary"]["convenable"] == 2
+        and rows[-1]["summary"]["errors"] == 1
+    )
 
 
 def test_a_bad_line_is_reported_and_the_run_goes_on(jsonl):
@@ -84,7 +94,10 @@ def test_a_case_the_engine_refuses_is_told_at_its_line(tmp_path):
     bad_talk = json.loads(json.dumps(good))
     bad_talk["events"][3]["between"] = ["liu", "nobody"]
     path = tmp_path / "cases.jsonl"
-    path.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in (good, no_members, bad_talk, [1, 2])) + "\n", encoding="utf-8")
+    path.write_text(
+        "\n".join(json.dumps(d, ensure_ascii=False) for d in (good, no_members, bad_talk, [1, 2])) + "\n",
+        encoding="utf-8",
+    )
     r = run(str(path), "--on", ON)
     assert r.returncode == 1
     assert f"{path}:2:1: members: List should have at least 1 item" in r.stderr
@@ -211,9 +224,18 @@ def test_owner_counts_stay_bounded_and_say_how_far_off_they_may_be(monkeypatch):
 
     def outcome(*owners: str) -> Outcome:
         actions = [NextAction(rule="r", who=w, what="x", overdue=True) for w in owners]
-        answer = Readiness(convenable=False, on=dt.date(2014, 6, 24), meeting_date=None, ruleset="rs", tier=None, unit="u",
-                           blockers=[], next_actions=actions, earliest_date=None,
-                           receipt=Receipt(ruleset="rs", version="1", sha256="0" * 64, engine="x"))
+        answer = Readiness(
+            convenable=False,
+            on=dt.date(2014, 6, 24),
+            meeting_date=None,
+            ruleset="rs",
+            tier=None,
+            unit="u",
+            blockers=[],
+            next_actions=actions,
+            earliest_date=None,
+            receipt=Receipt(ruleset="rs", version="1", sha256="0" * 64, engine="x"),
+        )
         return Outcome("case", answer, None)
 
     summary = Summary()
@@ -227,10 +249,11 @@ def test_owner_counts_stay_bounded_and_say_how_far_off_they_may_be(monkeypatch):
     assert data["owners_undercount"] == 1
 
 
-
 def test_workers_find_the_same_lines_as_one_process(tmp_path):
     """Blank and whitespace-only lines, CRLF and a last line without a newline: the same places, labels and cases."""
-    good = json.dumps(yaml.safe_load((PUYANG / "blocked-missing-presign.yaml").read_text(encoding="utf-8")), default=str)
+    good = json.dumps(
+        yaml.safe_load((PUYANG / "blocked-missing-presign.yaml").read_text(encoding="utf-8")), default=str
+    )
     path = tmp_path / "cases.jsonl"
     path.write_bytes(b"\n" + good.encode() + b"\r\n   \t\n\n" + good.encode() + b"\n \n" + good.encode())
     one = [(i.line, i.offset, i.offset + i.size) for i in iter_inputs(path)]
@@ -246,13 +269,17 @@ def test_workers_find_the_same_lines_as_one_process(tmp_path):
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs a named pipe")
 def test_two_jobs_read_a_pipe(tmp_path):
     """Workers cannot re-read a pipe by offset, so its lines travel to them as text."""
-    good = json.dumps(yaml.safe_load((PUYANG / "blocked-missing-presign.yaml").read_text(encoding="utf-8")), default=str)
+    good = json.dumps(
+        yaml.safe_load((PUYANG / "blocked-missing-presign.yaml").read_text(encoding="utf-8")), default=str
+    )
     fifo = tmp_path / "cases.jsonl"
     os.mkfifo(fifo)
     source = tmp_path / "source.jsonl"
     source.write_text((good + "\n") * 70, encoding="utf-8")
     # another process writes, as a shell pipe would (a thread's write end would be inherited by forked workers)
-    writer = subprocess.Popen([sys.executable, "-c", f"open({str(fifo)!r}, 'wb').write(open({str(source)!r}, 'rb').read())"])
+    writer = subprocess.Popen(
+        [sys.executable, "-c", f"open({str(fifo)!r}, 'wb').write(open({str(source)!r}, 'rb').read())"]
+    )
     outcomes = list(answers(fifo, dt.date.fromisoformat(ON), jobs=2))
     assert writer.wait(timeout=30) == 0
     assert len(outcomes) == 70 and all(o.answer is not None for o in outcomes)
@@ -260,7 +287,9 @@ def test_two_jobs_read_a_pipe(tmp_path):
 
 def test_ranges_of_lines_give_workers_the_same_cases_labels_and_errors(tmp_path):
     """Across several ranges: blank lines, CRLF, bad JSON and bad cases are numbered and told as in one process."""
-    good = json.dumps(yaml.safe_load((PUYANG / "blocked-missing-presign.yaml").read_text(encoding="utf-8")), default=str)
+    good = json.dumps(
+        yaml.safe_load((PUYANG / "blocked-missing-presign.yaml").read_text(encoding="utf-8")), default=str
+    )
     lines = []
     for i in range(150):
         lines.append([good, good + "\r", "", "   ", "{not json", '{"ruleset": "puyang-2014"}'][i % 6])

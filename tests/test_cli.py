@@ -112,14 +112,22 @@ def test_show_json_round_trips_into_the_model():
 
 def test_validate_reports_each_bad_file_and_exits_1():
     """`validate` prints FILE:LINE:COL lines for bad files and exits 1; good files pass."""
-    r = run("validate", str(FIXTURES / "rulesets" / "minimal.yaml"), str(FIXTURES / "rulesets" / "broken" / "unknown_role.yaml"))
+    r = run(
+        "validate",
+        str(FIXTURES / "rulesets" / "minimal.yaml"),
+        str(FIXTURES / "rulesets" / "broken" / "unknown_role.yaml"),
+    )
     assert r.returncode == 1
-    assert r.stdout.strip().endswith("unknown_role.yaml:38:21: unknown role 'supervison_group' (did you mean 'supervision_group'?)")
+    assert r.stdout.strip().endswith(
+        "unknown_role.yaml:38:21: unknown role 'supervison_group' (did you mean 'supervision_group'?)"
+    )
 
 
 def test_validate_all_bundled_rulesets_and_examples():
     """Every bundled rule set and example case validates."""
-    files = [str(p) for p in sorted((ROOT / "rulesets").glob("*.yaml"))] + [str(p) for p in sorted(EXAMPLES.glob("*/*.yaml"))]
+    files = [str(p) for p in sorted((ROOT / "rulesets").glob("*.yaml"))] + [
+        str(p) for p in sorted(EXAMPLES.glob("*/*.yaml"))
+    ]
     r = run("validate", *files)
     assert r.returncode == 0, r.stdout
 

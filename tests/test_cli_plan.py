@@ -90,7 +90,9 @@ def test_plan_bad_case_exits_1_without_traceback():
 def test_plan_without_a_meeting_date_says_relative_dates_wait(tmp_path):
     """A case with no meeting date lists relative items as 待定 and says why."""
     path = tmp_path / "undated.yaml"
-    path.write_text((QY / "ready.yaml").read_text(encoding="utf-8").replace("  date: 2014-06-16\n", ""), encoding="utf-8")
+    path.write_text(
+        (QY / "ready.yaml").read_text(encoding="utf-8").replace("  date: 2014-06-16\n", ""), encoding="utf-8"
+    )
     r = run("plan", str(path), "--on", "2014-05-26")
     assert r.returncode == 0, r.stderr
     assert "待定（会后10天内）" in r.stdout

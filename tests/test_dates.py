@@ -41,7 +41,12 @@ def test_leap_february_late_period_ends_on_the_29th():
 
 @pytest.mark.parametrize(
     "text,end",
-    [("2014年5月25日前", D(2014, 5, 25)), ("6月底前", D(2014, 6, 30)), ("2月底前", D(2014, 2, 28)), ("2014-05-25", D(2014, 5, 25))],
+    [
+        ("2014年5月25日前", D(2014, 5, 25)),
+        ("6月底前", D(2014, 6, 30)),
+        ("2月底前", D(2014, 2, 28)),
+        ("2014-05-25", D(2014, 5, 25)),
+    ],
 )
 def test_deadlines_have_only_an_end(text, end):
     """'…前' and ISO dates are deadlines: no start, the end inclusive; 底 is the month's last day."""
@@ -81,7 +86,9 @@ def test_working_days_use_the_given_counter():
     spec = {"days_before_meeting": 5, "working_days": True}
     assert resolve(spec, year=2024, meeting=D(2024, 2, 21), parameters={}, add_days=add).end == D(2000, 1, 1)
     assert calls == [(D(2024, 2, 21), -5)]
-    assert resolve({"days_before_meeting": 5}, year=2024, meeting=D(2024, 2, 21), parameters={}, add_days=add).end == D(2024, 2, 16)
+    assert resolve({"days_before_meeting": 5}, year=2024, meeting=D(2024, 2, 21), parameters={}, add_days=add).end == D(
+        2024, 2, 16
+    )
 
 
 def test_relative_dates_wait_for_the_meeting_date():

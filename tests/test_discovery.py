@@ -39,7 +39,11 @@ def test_environment_folder_is_searched(folder, monkeypatch):
 @pytest.mark.parametrize("where", ["group", "command"])
 def test_rulesets_option_on_group_or_command(folder, where):
     """--rulesets DIR works before the command and after it, and does not outlive the command."""
-    args = ["--rulesets", str(folder), "rulesets", "--json"] if where == "group" else ["rulesets", "--json", "--rulesets", str(folder)]
+    args = (
+        ["--rulesets", str(folder), "rulesets", "--json"]
+        if where == "group"
+        else ["rulesets", "--json", "--rulesets", str(folder)]
+    )
     r = CliRunner().invoke(cli, args)
     assert r.exit_code == 0, r.output
     row = next(row for row in json.loads(r.output) if row["id"] == "minimal-2020")
@@ -50,7 +54,9 @@ def test_rulesets_option_on_group_or_command(folder, where):
 def test_two_rule_sets_with_one_id_name_both_origins(folder, tmp_path_factory, monkeypatch):
     """Two files claiming one id are an error naming both files and where each was found."""
     other = tmp_path_factory.mktemp("other")
-    (other / "minimal-2020.yaml").write_text(MINIMAL.read_text(encoding="utf-8") + "# another jurisdiction's edit\n", encoding="utf-8")
+    (other / "minimal-2020.yaml").write_text(
+        MINIMAL.read_text(encoding="utf-8") + "# another jurisdiction's edit\n", encoding="utf-8"
+    )
     monkeypatch.setenv("LIFEMEETING_RULESETS", os.pathsep.join([str(folder), str(other)]))
     with pytest.raises(lm.DiscoveryError) as info:
         lm.load_ruleset("minimal-2020")
@@ -64,7 +70,9 @@ def test_two_rule_sets_with_one_id_name_both_origins(folder, tmp_path_factory, m
 def test_a_bundled_id_claimed_again_is_refused_too(tmp_path, monkeypatch):
     """A folder that brings its own, different qingyuan-2014 cannot silently shadow the bundled one."""
     text = (ROOT / "rulesets" / "qingyuan-2014.yaml").read_text(encoding="utf-8")
-    (tmp_path / "qingyuan-2014.yaml").write_text(text.replace('version: "1.0.0"', 'version: "1.0.1"', 1), encoding="utf-8")
+    (tmp_path / "qingyuan-2014.yaml").write_text(
+        text.replace('version: "1.0.0"', 'version: "1.0.1"', 1), encoding="utf-8"
+    )
     monkeypatch.setenv("LIFEMEETING_RULESETS", str(tmp_path))
     with pytest.raises(lm.DiscoveryError, match=r"\(bundled\) and .*qingyuan-2014.yaml \(LIFEMEETING_RULESETS="):
         lm.load_ruleset("qingyuan-2014")
@@ -86,7 +94,9 @@ def test_an_identical_copy_is_not_a_clash(tmp_path, monkeypatch):
 
 def test_broken_entry_point_is_reported(monkeypatch):
     """An installed package whose entry point names a missing module is a DiscoveryError naming the package."""
-    ep = importlib.metadata.EntryPoint(name="broken", value="no_such_module_for_lifemeeting", group=_discovery.ENTRY_POINT_GROUP)
+    ep = importlib.metadata.EntryPoint(
+        name="broken", value="no_such_module_for_lifemeeting", group=_discovery.ENTRY_POINT_GROUP
+    )
     monkeypatch.setattr(_discovery.importlib.metadata, "entry_points", lambda group: [ep])
     _discovery._entry_point_dirs.cache_clear()
     try:
@@ -120,7 +130,12 @@ def test_example_package_is_found_after_a_real_pip_install(tmp_path):
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     python = venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
-    purelib = subprocess.run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], capture_output=True, text=True, check=True).stdout.strip()
+    purelib = subprocess.run(
+        [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     # the new venv sees this one's packages (lifemeeting, pip, hatchling) but installs into its own
     (tmp_path / "venv" / purelib.split(str(venv) + os.sep, 1)[1] / "_parent.pth").write_text(
         f"import site; site.addsitedir({sysconfig.get_paths()['purelib']!r})\n", encoding="utf-8"
@@ -129,17 +144,40 @@ def test_example_package_is_found_after_a_real_pip_install(tmp_path):
     env["PIP_NO_CACHE_DIR"] = "1"
     install = subprocess.run(
         [python, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation", "--no-index", str(PACKAGE)],
-        capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=300,
     )
     assert install.returncode == 0, install.stderr
-    listed = subprocess.run([python, "-m", "lifemeeting", "rulesets", "--json"], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60)
+    listed = subprocess.run(
+        [python, "-m", "lifemeeting", "rulesets", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=60,
+    )
     assert listed.returncode == 0, listed.stderr
     row = next(row for row in json.loads(listed.stdout) if row["id"] == "example-county-2014")
-    assert row["origin"] == "package lifemeeting-example-rulesets 0.1.0, entry point example = lifemeeting_example_rulesets"
+    assert (
+        row["origin"]
+        == "package lifemeeting-example-rulesets 0.1.0, entry point example = lifemeeting_example_rulesets"
+    )
     assert row["file"].startswith(str(venv))
-    shown = subprocess.run([python, "-m", "lifemeeting", "show", "example-county-2014"], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60)
+    shown = subprocess.run(
+        [python, "-m", "lifemeeting", "show", "example-county-2014"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=60,
+    )
     assert shown.returncode == 0 and "principal_review" in shown.stdout
-    assert not (PACKAGE / "build").exists() and not list(PACKAGE.glob("*.egg-info")), "the install leaves the checkout clean"
+    assert not (PACKAGE / "build").exists() and not list(PACKAGE.glob("*.egg-info")), (
+        "the install leaves the checkout clean"
+    )
 
 
 PACKAGED = PACKAGE / "src" / "lifemeeting_example_rulesets"

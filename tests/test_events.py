@@ -40,56 +40,124 @@ SUBMIT_TEAM = {"date": "2020-06-01", "type": "submitted", "material": "examinati
 REFUSALS = {
     "earlier date": (
         [SUBMIT_ZHAO, {"date": "2020-05-30", "type": "done", "task": "study"}],
-        1, "event #1 (done) refused: dated 2020-05-30, earlier than the event before it (2020-06-01)",
+        1,
+        "event #1 (done) refused: dated 2020-05-30, earlier than the event before it (2020-06-01)",
     ),
     "reviewer not this link's": (
-        [SUBMIT_ZHAO, {"date": "2020-06-02", "type": "approved", "material": "examination", "subject": "zhao", "link": "principal_review", "by": "supervision_group"}],
-        1, "event #1 (approved) refused: 'supervision_group' is not a reviewer at link 'principal_review'; it is reviewed by 'principal' (书记（王书记）)",
+        [
+            SUBMIT_ZHAO,
+            {
+                "date": "2020-06-02",
+                "type": "approved",
+                "material": "examination",
+                "subject": "zhao",
+                "link": "principal_review",
+                "by": "supervision_group",
+            },
+        ],
+        1,
+        "event #1 (approved) refused: 'supervision_group' is not a reviewer at link 'principal_review'; it is reviewed by 'principal' (书记（王书记）)",
     ),
     "unknown member": (
         [{"date": "2020-06-01", "type": "submitted", "material": "examination", "subject": "zaho"}],
-        0, "event #0 (submitted) refused: unknown member 'zaho' (did you mean 'zhao'?); use 'team' for the team's own material",
+        0,
+        "event #0 (submitted) refused: unknown member 'zaho' (did you mean 'zhao'?); use 'team' for the team's own material",
     ),
     "link not for this subject": (
-        [SUBMIT_ZHAO, {"date": "2020-06-02", "type": "approved", "material": "examination", "subject": "zhao", "link": "principal_review", "by": "wang"},
-         {"date": "2020-06-03", "type": "approved", "material": "examination", "subject": "zhao", "link": "group_review", "by": "supervision_group"}],
-        2, "event #2 (approved) refused: link 'group_review' does not apply to 赵委员's 对照检查材料",
+        [
+            SUBMIT_ZHAO,
+            {
+                "date": "2020-06-02",
+                "type": "approved",
+                "material": "examination",
+                "subject": "zhao",
+                "link": "principal_review",
+                "by": "wang",
+            },
+            {
+                "date": "2020-06-03",
+                "type": "approved",
+                "material": "examination",
+                "subject": "zhao",
+                "link": "group_review",
+                "by": "supervision_group",
+            },
+        ],
+        2,
+        "event #2 (approved) refused: link 'group_review' does not apply to 赵委员's 对照检查材料",
     ),
     "wrong order": (
-        [SUBMIT_TEAM, {"date": "2020-06-02", "type": "approved", "material": "examination", "subject": "team", "link": "group_review", "by": "supervision_group"}],
-        1, "event #1 (approved) refused: the material is at 'at:principal_review', not at link 'group_review'",
+        [
+            SUBMIT_TEAM,
+            {
+                "date": "2020-06-02",
+                "type": "approved",
+                "material": "examination",
+                "subject": "team",
+                "link": "group_review",
+                "by": "supervision_group",
+            },
+        ],
+        1,
+        "event #1 (approved) refused: the material is at 'at:principal_review', not at link 'group_review'",
     ),
     "not yet submitted": (
-        [{"date": "2020-06-02", "type": "approved", "material": "examination", "subject": "team", "link": "principal_review", "by": "principal"}],
-        0, "event #0 (approved) refused: the material is in drafting, not at link 'principal_review'",
+        [
+            {
+                "date": "2020-06-02",
+                "type": "approved",
+                "material": "examination",
+                "subject": "team",
+                "link": "principal_review",
+                "by": "principal",
+            }
+        ],
+        0,
+        "event #0 (approved) refused: the material is in drafting, not at link 'principal_review'",
     ),
     "unknown task": (
         [{"date": "2020-06-01", "type": "done", "task": "stdy"}],
-        0, "event #0 (done) refused: unknown task 'stdy' (did you mean 'study'?)",
+        0,
+        "event #0 (done) refused: unknown task 'stdy' (did you mean 'study'?)",
     ),
     "task twice": (
-        [{"date": "2020-06-01", "type": "done", "task": "study"}, {"date": "2020-06-02", "type": "done", "task": "study"}],
-        1, "event #1 (done) refused: task 'study' was already recorded as done on 2020-06-01",
+        [
+            {"date": "2020-06-01", "type": "done", "task": "study"},
+            {"date": "2020-06-02", "type": "done", "task": "study"},
+        ],
+        1,
+        "event #1 (done) refused: task 'study' was already recorded as done on 2020-06-01",
     ),
     "talk with oneself": (
         [{"date": "2020-06-01", "type": "talk", "between": ["wang", "principal"]}],
-        0, "event #0 (talk) refused: a talk needs two different people, but both are 'wang'",
+        0,
+        "event #0 (talk) refused: a talk needs two different people, but both are 'wang'",
     ),
     "unknown talk party": (
         [{"date": "2020-06-01", "type": "talk", "between": ["wang", "qain"]}],
-        0, "event #0 (talk) refused: unknown talk party 'qain' (did you mean 'qian'?); a party is a member id, a role id, 'head:<department>' or a name from the case's lists",
+        0,
+        "event #0 (talk) refused: unknown talk party 'qain' (did you mean 'qian'?); a party is a member id, a role id, 'head:<department>' or a name from the case's lists",
     ),
     "submitted twice": (
         [SUBMIT_ZHAO, SUBMIT_ZHAO],
-        1, "event #1 (submitted) refused: already submitted; it is at 'at:principal_review'",
+        1,
+        "event #1 (submitted) refused: already submitted; it is at 'at:principal_review'",
     ),
     "missing field": (
-        [SUBMIT_ZHAO, {"date": "2020-06-02", "type": "approved", "material": "examination", "subject": "zhao", "by": "wang"}],
-        1, "event #1 (approved) refused: a 'approved' event needs 'link'",
+        [
+            SUBMIT_ZHAO,
+            {"date": "2020-06-02", "type": "approved", "material": "examination", "subject": "zhao", "by": "wang"},
+        ],
+        1,
+        "event #1 (approved) refused: a 'approved' event needs 'link'",
     ),
     "nothing to sign": (
-        [SUBMIT_ZHAO, {"date": "2020-06-02", "type": "signed", "material": "examination", "subject": "zhao", "by": "wang"}],
-        1, "event #1 (signed) refused: nothing to sign: the material is at 'at:principal_review'",
+        [
+            SUBMIT_ZHAO,
+            {"date": "2020-06-02", "type": "signed", "material": "examination", "subject": "zhao", "by": "wang"},
+        ],
+        1,
+        "event #1 (signed) refused: nothing to sign: the material is at 'at:principal_review'",
     ),
 }
 
@@ -108,9 +176,27 @@ def test_refused_event_leaves_state_as_it_was():
     case = lm.open_case(_case(SUBMIT_ZHAO), ruleset=MINIMAL)
     before = case.can_convene(dt.date(2020, 6, 20)).model_dump()
     with pytest.raises(lm.EventRefused):
-        case.apply({"date": "2020-06-02", "type": "approved", "material": "examination", "subject": "zhao", "link": "principal_review", "by": "supervision_group"})
+        case.apply(
+            {
+                "date": "2020-06-02",
+                "type": "approved",
+                "material": "examination",
+                "subject": "zhao",
+                "link": "principal_review",
+                "by": "supervision_group",
+            }
+        )
     assert case.can_convene(dt.date(2020, 6, 20)).model_dump() == before
-    case.apply({"date": "2020-06-02", "type": "approved", "material": "examination", "subject": "zhao", "link": "principal_review", "by": "principal"})
+    case.apply(
+        {
+            "date": "2020-06-02",
+            "type": "approved",
+            "material": "examination",
+            "subject": "zhao",
+            "link": "principal_review",
+            "by": "principal",
+        }
+    )
     after = case.can_convene(dt.date(2020, 6, 20))
     assert not any(b.subject == "zhao" for b in after.blockers)
 
@@ -135,10 +221,21 @@ def test_events_after_the_asked_day_are_not_counted():
 
 def test_return_sends_material_back_to_drafting_and_counts_rounds():
     """A returned material must be submitted again and the blocker says how often it came back."""
-    case = lm.open_case(_case(
-        SUBMIT_ZHAO,
-        {"date": "2020-06-02", "type": "returned", "material": "examination", "subject": "zhao", "link": "principal_review", "by": "wang", "reason": "问题不聚焦"},
-    ), ruleset=MINIMAL)
+    case = lm.open_case(
+        _case(
+            SUBMIT_ZHAO,
+            {
+                "date": "2020-06-02",
+                "type": "returned",
+                "material": "examination",
+                "subject": "zhao",
+                "link": "principal_review",
+                "by": "wang",
+                "reason": "问题不聚焦",
+            },
+        ),
+        ruleset=MINIMAL,
+    )
     answer = case.can_convene(dt.date(2020, 6, 20))
     (blocker,) = [b for b in answer.blockers if b.subject == "zhao"]
     assert blocker.message == "「材料审核通过」：赵委员的对照检查材料尚未提交（已退回1次）"
@@ -167,14 +264,18 @@ def test_unknown_event_key_is_refused_with_location(tmp_path):
     """A misspelt event key is refused at its line, with the keys an event may have."""
     path = tmp_path / "case.yaml"
     path.write_text(
-        (FIXTURES / "cases" / "refused_event.yaml").read_text(encoding="utf-8").replace("subject: zhao}", "subjet: zhao}", 1),
+        (FIXTURES / "cases" / "refused_event.yaml")
+        .read_text(encoding="utf-8")
+        .replace("subject: zhao}", "subjet: zhao}", 1),
         encoding="utf-8",
     )
     with pytest.raises(lm.CaseError) as info:
         lm.open_case(path)
     (problem,) = info.value.problems
     assert (problem.line, problem.column) == (10, 64)
-    assert problem.message.startswith("unknown key 'subjet' (did you mean 'subject'?); expected one of: type, date, task")
+    assert problem.message.startswith(
+        "unknown key 'subjet' (did you mean 'subject'?); expected one of: type, date, task"
+    )
 
 
 def test_applied_events_join_the_case_for_later_replays():

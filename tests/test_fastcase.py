@@ -115,7 +115,9 @@ def test_a_broken_case_is_never_accepted_differently(name, data, brk):
     _agree(broken)
 
 
-@pytest.mark.parametrize("brk", ["date as a timestamp", "meeting length as a string", "unknown event key", "no members"])
+@pytest.mark.parametrize(
+    "brk", ["date as a timestamp", "meeting length as a string", "unknown event key", "no members"]
+)
 def test_can_convene_on_data_answers_or_refuses_as_the_model_does(brk):
     """Through can_convene: what only pydantic accepts is answered, what it refuses gets its message."""
     data = copy.deepcopy(dict(CASES[0][1]))
@@ -203,6 +205,11 @@ def test_a_model_feature_the_decoder_cannot_mirror_is_an_error_not_a_difference(
         model_config = ConfigDict(extra="forbid")
         a: int = Field(multiple_of=2)
 
-    for model, words in [(WithValidator, "validators"), (WithAlias, "alias"), (Lax, "extra"), (MultipleOf, "constraint")]:
+    for model, words in [
+        (WithValidator, "validators"),
+        (WithAlias, "alias"),
+        (Lax, "extra"),
+        (MultipleOf, "constraint"),
+    ]:
         with pytest.raises(TypeError, match=words):
             _fastcase.struct_for(model)

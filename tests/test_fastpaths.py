@@ -30,7 +30,13 @@ def _example_cases() -> list[tuple[str, dict]]:
     known = lm.available()
     for path in sorted(EXAMPLES.rglob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        if isinstance(data, dict) and "members" in data and "events" in data and "pinned" not in data and data["ruleset"] in known:
+        if (
+            isinstance(data, dict)
+            and "members" in data
+            and "events" in data
+            and "pinned" not in data
+            and data["ruleset"] in known
+        ):
             out.append((str(path.relative_to(EXAMPLES)), data))
     return out
 
@@ -42,9 +48,30 @@ ALL = EXAMPLE_CASES + SYNTHETIC
 
 def _material_facts(state: _replay.CaseState) -> list:
     return [
-        [(key, m.state, sorted(m.approvals), m.returns, m.submitted_on, m.first_submitted_on, list(m.done_links), m.passed_on)
-         for key, m in r.materials.items()]
-        + [sorted(map(sorted, r.talks)), sorted(r.talks.values()), r.done, r.duties, r.stage, r.held_on, r.number, r.kind, r.redo]
+        [
+            (
+                key,
+                m.state,
+                sorted(m.approvals),
+                m.returns,
+                m.submitted_on,
+                m.first_submitted_on,
+                list(m.done_links),
+                m.passed_on,
+            )
+            for key, m in r.materials.items()
+        ]
+        + [
+            sorted(map(sorted, r.talks)),
+            sorted(r.talks.values()),
+            r.done,
+            r.duties,
+            r.stage,
+            r.held_on,
+            r.number,
+            r.kind,
+            r.redo,
+        ]
         for r in state.rounds
     ]
 
@@ -178,7 +205,11 @@ def test_moves_for_quick_replay_are_read_off_the_table():
             if step is None:
                 assert (move.event, move.link, move.by, move.done) == ("submitted", None, None, None)
             elif step.pre_sign:
-                assert (move.event, move.by, move.done) == ("signed", step.link.pre_sign.reviewer, "sign:" + step.link.id)
+                assert (move.event, move.by, move.done) == (
+                    "signed",
+                    step.link.pre_sign.reviewer,
+                    "sign:" + step.link.id,
+                )
             else:
                 sole = step.link.reviewers[0] if len(step.link.reviewers) == 1 else None
                 assert (move.event, move.link, move.by, move.done) == ("approved", step.link.id, sole, step.link.id)
@@ -209,7 +240,11 @@ def test_stage_table_read_off_the_spec_equals_the_machines(redo, reconvene):
 def _reference_view(view: CaseView) -> tuple:
     """Roles, slots and paths worked out the plain way, predicate by predicate."""
     rs, unit = view.rules, view.unit
-    roles = {r.id: [m for m in view.members if _predicate.matches(r.filled_by, view.subjects[m], unit)] for r in rs.roles if r.filled_by is not None}
+    roles = {
+        r.id: [m for m in view.members if _predicate.matches(r.filled_by, view.subjects[m], unit)]
+        for r in rs.roles
+        if r.filled_by is not None
+    }
     slots = {}
     chains = {c.material: c for c in rs.chains if c.tiers is None or view.tier in c.tiers}
     for material in rs.materials:
@@ -226,13 +261,16 @@ def _reference_view(view: CaseView) -> tuple:
 
 
 def _view_facts(view: CaseView) -> tuple:
-    return view.role_members, {k: (s.path.chain.id, [(st.number, st.pre_sign) for st in s.path.steps]) for k, s in view.slots.items()}
+    return view.role_members, {
+        k: (s.path.chain.id, [(st.number, st.pre_sign) for st in s.path.steps]) for k, s in view.slots.items()
+    }
 
 
 def _reference_pairs(view: CaseView, rule) -> list:
     """A talk rule's pairs the plain way: every selector asked member by member, every candidate pair deduplicated."""
+
     def select(sel: dict) -> list[str]:
-        (key, value), = sel.items()
+        ((key, value),) = sel.items()
         if key == "members":
             return [m for m in view.members if _predicate.matches(value, view.subjects[m], view.unit)]
         if key == "role":
@@ -280,14 +318,19 @@ def test_a_role_several_members_fill_is_no_talk_party():
     assert len(view.role_members["unit_principal"]) == 3
     for party in [*view.parties, *view.role_members, "nobody"]:
         assert view.resolve_party(party) == _reference_party(view, party), party
-    with pytest.raises(lm.EventRefused, match=r"'unit_principal' \(党委（党组）主要负责同志\) is filled by 3 members \(m01, m02, m03\); name the member who talked"):
+    with pytest.raises(
+        lm.EventRefused,
+        match=r"'unit_principal' \(党委（党组）主要负责同志\) is filled by 3 members \(m01, m02, m03\); name the member who talked",
+    ):
         lm.open_case(data)
 
 
 def test_equal_predicates_share_a_key_and_different_ones_do_not():
     """Member selections are remembered per predicate key: equal content, equal key; true is not 1, a date is not its text."""
     assert predicate_key({"not": {"outside_team": True}}) == predicate_key({"not": {"outside_team": True}})
-    assert predicate_key({"position": "county_head", "principal": True}) == predicate_key({"principal": True, "position": "county_head"})
+    assert predicate_key({"position": "county_head", "principal": True}) == predicate_key(
+        {"principal": True, "position": "county_head"}
+    )
     assert predicate_key({"rank": 1}) != predicate_key({"rank": True})
     assert predicate_key({"on": dt.date(2014, 6, 1)}) != predicate_key({"on": "2014-06-01"})
 
@@ -295,7 +338,9 @@ def test_equal_predicates_share_a_key_and_different_ones_do_not():
 def test_a_rule_set_that_tests_member_ids_shares_no_subject_profiles():
     """When a predicate tests a member's id, two members with the same attributes are told apart."""
     base = lm.load_ruleset("puyang-2014")
-    roles = [r.model_copy(update={"filled_by": {"id": "m02"}}) if r.id == "unit_principal" else r for r in base.model.roles]
+    roles = [
+        r.model_copy(update={"filled_by": {"id": "m02"}}) if r.id == "unit_principal" else r for r in base.model.roles
+    ]
     loaded = LoadedRuleSet(model=base.model.model_copy(update={"roles": roles}), sha256="test", origin="<test>")
     memo = memo_for(loaded)
     assert memo.uses_id and not memo_for(base).uses_id

@@ -26,7 +26,9 @@ def windowed(tmp_path):
 
 def _answer(ruleset, on):
     case = {
-        "ruleset": str(ruleset), "tier": "unit", "unit": {"name": "某单位"},
+        "ruleset": str(ruleset),
+        "tier": "unit",
+        "unit": {"name": "某单位"},
         "members": [{"id": "wang", "name": "王书记", "position": "head"}],
     }
     answer = lm.open_case(case, ruleset=ruleset).can_convene(on)
@@ -69,7 +71,12 @@ def test_min_length_blocks_a_short_or_unset_meeting(tmp_path):
     text = MINIMAL.read_text(encoding="utf-8").replace("duties:\n", gate + "duties:\n")
     path = tmp_path / "len.yaml"
     path.write_text(text, encoding="utf-8")
-    base = {"ruleset": str(path), "tier": "unit", "unit": {"name": "某单位"}, "members": [{"id": "wang", "name": "王书记", "position": "head"}]}
+    base = {
+        "ruleset": str(path),
+        "tier": "unit",
+        "unit": {"name": "某单位"},
+        "members": [{"id": "wang", "name": "王书记", "position": "head"}],
+    }
     msgs = {}
     for length in (None, 1, 1.5):
         case = {**base, "meeting": {"date": "2020-06-15", "length_days": length}}

@@ -76,11 +76,7 @@ def test_every_subpackage_has_a_layer() -> None:
 
 
 def test_no_module_imports_a_layer_above_its_own() -> None:
-    upward = [
-        f"{a} → {b}"
-        for a, b in _graph().edges
-        if RANK[_layer(b)] > RANK[_layer(a)] and _layer(a) != "__init__"
-    ]
+    upward = [f"{a} → {b}" for a, b in _graph().edges if RANK[_layer(b)] > RANK[_layer(a)] and _layer(a) != "__init__"]
     assert upward == []
 
 

@@ -59,7 +59,11 @@ def test_ready_example_runs_to_closed_in_python(path):
     assert all(d.status == "done" for d in status.rounds[0].duties)
 
 
-@pytest.mark.parametrize("path", [EXAMPLES / "qingyuan-2014" / "ready.yaml", EXAMPLES / "puyang-2014" / "ready-county.yaml"], ids=lambda p: p.parent.name)
+@pytest.mark.parametrize(
+    "path",
+    [EXAMPLES / "qingyuan-2014" / "ready.yaml", EXAMPLES / "puyang-2014" / "ready-county.yaml"],
+    ids=lambda p: p.parent.name,
+)
 def test_ready_example_runs_to_closed_through_the_cli(path, tmp_path):
     """The same events written into the case file make `lifemeeting status --json` say closed."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -69,7 +73,10 @@ def test_ready_example_runs_to_closed_through_the_cli(path, tmp_path):
     case_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     r = subprocess.run(
         [sys.executable, "-m", "lifemeeting", "status", str(case_file), "--on", applied[-1]["date"], "--json"],
-        capture_output=True, text=True, cwd=ROOT, timeout=60,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
     )
     assert r.returncode == 0, r.stderr
     status = json.loads(r.stdout)

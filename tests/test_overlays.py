@@ -101,7 +101,9 @@ def test_same_events_answer_differently_under_parent_and_variant(tmp_path):
     assert lm.open_case(path).can_convene(on).convenable
     parent = lm.load_ruleset("party-group-2017")
     text = path.read_text(encoding="utf-8").replace("ruleset: party-group-2017-variant", "ruleset: party-group-2017")
-    text = text.replace("  talks_due: 2018-01-20\n", "  talks_due: 2018-01-20\n  rectification_report_due: 2018-01-26\n")
+    text = text.replace(
+        "  talks_due: 2018-01-20\n", "  talks_due: 2018-01-20\n  rectification_report_due: 2018-01-26\n"
+    )
     text += "  - {date: 2018-01-25, type: done, task: rectification_status_report}\n"
     (tmp_path / "case.yaml").write_text(text, encoding="utf-8")
     answer = lm.open_case(tmp_path / "case.yaml", ruleset=parent).can_convene(on)
@@ -157,7 +159,10 @@ changes:
     prov = loaded.provenance
     assert prov.lineage == ("party-group-2017", "party-group-2017-variant", "unit")
     assert prov.origin("talks.secretary_with_affiliated_heads") == "party-group-2017-variant"
-    assert [c.ruleset for c in prov.changes_to("talks.secretary_with_affiliated_heads")] == ["party-group-2017-variant", "unit"]
+    assert [c.ruleset for c in prov.changes_to("talks.secretary_with_affiliated_heads")] == [
+        "party-group-2017-variant",
+        "unit",
+    ]
 
 
 def test_overlay_hash_follows_its_parent(tmp_path):
@@ -171,7 +176,9 @@ def test_overlay_hash_follows_its_parent(tmp_path):
         encoding="utf-8",
     )
     before = lm.load_ruleset(overlay).sha256
-    parent.write_text(parent.read_text(encoding="utf-8").replace("2020年6月10日前", "2020年6月12日前"), encoding="utf-8")
+    parent.write_text(
+        parent.read_text(encoding="utf-8").replace("2020年6月10日前", "2020年6月12日前"), encoding="utf-8"
+    )
     assert lm.load_ruleset(overlay).sha256 != before
 
 

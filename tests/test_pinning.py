@@ -44,7 +44,11 @@ def _pin(case, *args):
 
 
 def _change(ruleset):
-    text = ruleset.read_text(encoding="utf-8").replace('version: "0.1"', 'version: "0.2"').replace("2020年6月10日前", "2020年6月5日前")
+    text = (
+        ruleset.read_text(encoding="utf-8")
+        .replace('version: "0.1"', 'version: "0.2"')
+        .replace("2020年6月10日前", "2020年6月5日前")
+    )
     ruleset.write_text(text, encoding="utf-8")
 
 
@@ -54,7 +58,11 @@ def test_pin_writes_version_and_hash_after_the_ruleset_line(setup):
     _pin(case)
     text = case.read_text(encoding="utf-8")
     sha = lm.load_ruleset("minimal-2020").sha256
-    assert text.splitlines()[:3] == ["# a case under minimal-2020", "ruleset: minimal-2020", f'pinned: {{version: "0.1", sha256: {sha}}}']
+    assert text.splitlines()[:3] == [
+        "# a case under minimal-2020",
+        "ruleset: minimal-2020",
+        f'pinned: {{version: "0.1", sha256: {sha}}}',
+    ]
     assert text.endswith("  - {date: 2020-06-01, type: done, task: study}\n")
     assert lm.open_case(case).case.pinned == lm.Pin(version="0.1", sha256=sha)
 

@@ -10,15 +10,57 @@ from conftest import ROOT
 import lifemeeting as lm
 
 PUBLIC = [
-    "AppraisalOut", "DutyStatus", "RoundStatus", "Status",
-    "Blocker", "Case", "CaseError", "CitationOut", "Event", "EventRefused", "LifemeetingError",
-    "LoadedRuleSet", "Member", "NextAction", "OpenCase", "PlannedMeeting", "Problem", "Readiness",
-    "Receipt", "RuleSet", "RuleSetError", "SourceError", "Unit", "UnknownRuleSet", "available",
-    "can_convene", "engine_version", "load_ruleset", "open_case", "read_case",
-    "ChainStep", "QueryError", "RendererMissing", "SubjectChain", "TierChain", "TierLink",
-    "case_chains", "case_diagram", "chain_diagram", "subject_chains", "tier_chains",
-    "Timeline", "TimelineItem", "timeline", "timeline_ics",
-    "Difference", "DiscoveryError", "Overlay", "Pin", "RuleSetDiff", "diff_rulesets",
+    "AppraisalOut",
+    "DutyStatus",
+    "RoundStatus",
+    "Status",
+    "Blocker",
+    "Case",
+    "CaseError",
+    "CitationOut",
+    "Event",
+    "EventRefused",
+    "LifemeetingError",
+    "LoadedRuleSet",
+    "Member",
+    "NextAction",
+    "OpenCase",
+    "PlannedMeeting",
+    "Problem",
+    "Readiness",
+    "Receipt",
+    "RuleSet",
+    "RuleSetError",
+    "SourceError",
+    "Unit",
+    "UnknownRuleSet",
+    "available",
+    "can_convene",
+    "engine_version",
+    "load_ruleset",
+    "open_case",
+    "read_case",
+    "ChainStep",
+    "QueryError",
+    "RendererMissing",
+    "SubjectChain",
+    "TierChain",
+    "TierLink",
+    "case_chains",
+    "case_diagram",
+    "chain_diagram",
+    "subject_chains",
+    "tier_chains",
+    "Timeline",
+    "TimelineItem",
+    "timeline",
+    "timeline_ics",
+    "Difference",
+    "DiscoveryError",
+    "Overlay",
+    "Pin",
+    "RuleSetDiff",
+    "diff_rulesets",
 ]
 
 
@@ -37,7 +79,9 @@ def test_errors_subclass_builtins():
     assert issubclass(lm.UnknownRuleSet, LookupError)
 
 
-@pytest.mark.parametrize("name,model", [("ruleset", lm.RuleSet), ("case", lm.Case), ("answer", lm.Readiness), ("status", lm.Status)])
+@pytest.mark.parametrize(
+    "name,model", [("ruleset", lm.RuleSet), ("case", lm.Case), ("answer", lm.Readiness), ("status", lm.Status)]
+)
 def test_published_schema_is_current(name, model):
     """docs/schema/*.schema.json is what the models generate (regenerate with `lifemeeting schema`)."""
     published = json.loads((ROOT / "docs" / "schema" / f"{name}.schema.json").read_text(encoding="utf-8"))
@@ -85,6 +129,12 @@ def test_the_check_command_imports_only_what_it_uses(examples):
     run = f"from lifemeeting.cli import main\ntry: main({argv!r})\nexcept SystemExit: pass"
     loaded = _modules_after(run)
     assert "lifemeeting.cli.check" in loaded and "lifemeeting.engine.readiness" in loaded
-    unwanted = {"networkx", "fastapi", "lifemeeting.spec.coverage", "lifemeeting.render.diagrams", "lifemeeting.render.ics"}
+    unwanted = {
+        "networkx",
+        "fastapi",
+        "lifemeeting.spec.coverage",
+        "lifemeeting.render.diagrams",
+        "lifemeeting.render.ics",
+    }
     unwanted |= {"lifemeeting.cli.serve", "lifemeeting.cli.coverage"}
     assert not loaded & unwanted, loaded & unwanted

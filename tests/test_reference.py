@@ -13,7 +13,11 @@ from lifemeeting.spec.reference import markdown
 
 def test_generated_references_are_current():
     """docs/reference/ruleset.md and overlay.md are what `python docs/generate.py` writes now."""
-    r = subprocess.run([sys.executable, str(ROOT / "docs" / "generate.py"), "--check", "ruleset.md", "overlay.md"], capture_output=True, text=True)
+    r = subprocess.run(
+        [sys.executable, str(ROOT / "docs" / "generate.py"), "--check", "ruleset.md", "overlay.md"],
+        capture_output=True,
+        text=True,
+    )
     assert r.returncode == 0, r.stdout + r.stderr
 
 

@@ -15,10 +15,30 @@ D = dt.date
 
 def _prep():
     ev = [{"date": "2020-06-01", "type": "done", "task": "study"}]
-    ev += [{"date": "2020-06-02", "type": "submitted", "material": "examination", "subject": s} for s in ("team", "wang", "zhao")]
-    ev += [{"date": "2020-06-03", "type": "approved", "material": "examination", "subject": s, "link": "principal_review", "by": "wang"} for s in ("team", "wang", "zhao")]
     ev += [
-        {"date": "2020-06-04", "type": "approved", "material": "examination", "subject": "team", "link": "group_review", "by": "supervision_group"},
+        {"date": "2020-06-02", "type": "submitted", "material": "examination", "subject": s}
+        for s in ("team", "wang", "zhao")
+    ]
+    ev += [
+        {
+            "date": "2020-06-03",
+            "type": "approved",
+            "material": "examination",
+            "subject": s,
+            "link": "principal_review",
+            "by": "wang",
+        }
+        for s in ("team", "wang", "zhao")
+    ]
+    ev += [
+        {
+            "date": "2020-06-04",
+            "type": "approved",
+            "material": "examination",
+            "subject": "team",
+            "link": "group_review",
+            "by": "supervision_group",
+        },
         {"date": "2020-06-05", "type": "talk", "between": ["wang", "zhao"]},
     ]
     return ev
@@ -26,9 +46,14 @@ def _prep():
 
 def _case(*events, ruleset=MINIMAL):
     data = {
-        "ruleset": str(ruleset), "tier": "unit", "unit": {"name": "某单位领导班子"},
+        "ruleset": str(ruleset),
+        "tier": "unit",
+        "unit": {"name": "某单位领导班子"},
         "meeting": {"date": "2020-06-20", "length_days": 1},
-        "members": [{"id": "wang", "name": "王书记", "position": "head"}, {"id": "zhao", "name": "赵委员", "position": "member"}],
+        "members": [
+            {"id": "wang", "name": "王书记", "position": "head"},
+            {"id": "zhao", "name": "赵委员", "position": "member"},
+        ],
         "events": list(events),
     }
     return lm.open_case(data, ruleset=ruleset)
@@ -51,7 +76,9 @@ def test_meeting_cannot_be_held_while_blocked():
 
 def test_duty_before_the_meeting_is_refused():
     """A post-meeting duty recorded before the meeting was held is refused."""
-    with pytest.raises(lm.EventRefused, match="'briefing' is a post-meeting duty; the meeting has not been held in round 1"):
+    with pytest.raises(
+        lm.EventRefused, match="'briefing' is a post-meeting duty; the meeting has not been held in round 1"
+    ):
         _case(*_prep(), {"date": "2020-06-10", "type": "done", "task": "briefing"})
 
 
@@ -59,7 +86,10 @@ def test_after_holding_status_lists_duties_counted_from_the_meeting():
     """Once held, the duties fall due 10 and 15 days after the meeting day."""
     s = _case(*_prep(), HELD).status(D(2020, 6, 21))
     assert (s.stage, s.round) == ("held", 1)
-    assert [(d.id, d.by, d.status) for d in s.due_next] == [("briefing", D(2020, 6, 30), "open"), ("report", D(2020, 7, 5), "open")]
+    assert [(d.id, d.by, d.status) for d in s.due_next] == [
+        ("briefing", D(2020, 6, 30), "open"),
+        ("report", D(2020, 7, 5), "open"),
+    ]
 
 
 def test_overdue_duty_is_reported():
@@ -74,7 +104,9 @@ def test_holding_twice_is_refused():
         _case(*_prep(), HELD, {"date": "2020-06-21", "type": "held"})
 
 
-@pytest.mark.parametrize("satisfied,total,passed", [(6, 9, True), (2, 3, True), (5, 9, False), (66, 100, False), (67, 100, True)])
+@pytest.mark.parametrize(
+    "satisfied,total,passed", [(6, 9, True), (2, 3, True), (5, 9, False), (66, 100, False), (67, 100, True)]
+)
 def test_two_thirds_threshold_edges(satisfied, total, passed):
     """Exactly 2/3 satisfied passes; anything below it sends the case to redo."""
     c = _case(*_prep(), HELD, vote(satisfied, total))
@@ -107,9 +139,29 @@ def test_redo_round_repeats_named_steps_then_closes():
     assert blockers[0].kind == "stage" and "正在返工补课" in blockers[0].message
     for e in [
         {"date": "2020-07-01", "type": "done", "task": "study"},
-        *({"date": "2020-07-02", "type": "submitted", "material": "examination", "subject": x} for x in ("team", "wang", "zhao")),
-        *({"date": "2020-07-03", "type": "approved", "material": "examination", "subject": x, "link": "principal_review", "by": "wang"} for x in ("team", "wang", "zhao")),
-        {"date": "2020-07-04", "type": "approved", "material": "examination", "subject": "team", "link": "group_review", "by": "supervision_group"},
+        *(
+            {"date": "2020-07-02", "type": "submitted", "material": "examination", "subject": x}
+            for x in ("team", "wang", "zhao")
+        ),
+        *(
+            {
+                "date": "2020-07-03",
+                "type": "approved",
+                "material": "examination",
+                "subject": x,
+                "link": "principal_review",
+                "by": "wang",
+            }
+            for x in ("team", "wang", "zhao")
+        ),
+        {
+            "date": "2020-07-04",
+            "type": "approved",
+            "material": "examination",
+            "subject": "team",
+            "link": "group_review",
+            "by": "supervision_group",
+        },
     ]:
         c.apply(e)
     assert c.status(D(2020, 7, 4)).stage == "held"
@@ -125,7 +177,9 @@ def test_redo_round_repeats_named_steps_then_closes():
 
 def test_order_to_reconvene_starts_a_new_round_counted_from_its_own_date():
     """责令重开: round 2 must redo the talks and hold the meeting again; its duties count from the new date."""
-    c = _case(*_prep(), HELD, {"date": "2020-06-22", "type": "ordered", "order": "order_reconvene", "reason": "相互评功摆好"})
+    c = _case(
+        *_prep(), HELD, {"date": "2020-06-22", "type": "ordered", "order": "order_reconvene", "reason": "相互评功摆好"}
+    )
     s = c.status(D(2020, 6, 23))
     assert (s.stage, s.round) == ("preparing", 2)
     assert s.rounds[1].cause == "责令重开：相互评功摆好"

@@ -88,7 +88,10 @@ def test_a_corrupt_entry_is_ignored_and_replaced(cache, monkeypatch):
     assert len(calls) == 1 and entry.read_bytes() != b"not a pickle"
 
 
-@pytest.mark.skipif(sys.platform == "win32" or (hasattr(os, "geteuid") and os.geteuid() == 0), reason="needs a folder this user cannot write")
+@pytest.mark.skipif(
+    sys.platform == "win32" or (hasattr(os, "geteuid") and os.geteuid() == 0),
+    reason="needs a folder this user cannot write",
+)
 def test_an_unwritable_cache_folder_falls_back_to_loading_the_file(cache):
     """When the cache folder cannot be written, rule sets load from their files as before."""
     cache.mkdir()

@@ -91,16 +91,24 @@ def test_study_is_due_by_december_6():
 def test_missing_analysis_material_is_due_by_december_20():
     """A member's 剖析材料 not written blocks under analysis_written, due 12月20日; the team's is drafted by 政办科."""
     answer = _answer(_without(_case(), "analysis zhao", "analysis team"))
-    assert [(b.rule, b.subject) for b in answer.blockers] == [("analysis_written", "team"), ("analysis_written", "zhao")]
+    assert [(b.rule, b.subject) for b in answer.blockers] == [
+        ("analysis_written", "team"),
+        ("analysis_written", "zhao"),
+    ]
     assert answer.blockers[0].citation.section == "四（一）四是"
-    assert sorted((a.who, a.by) for a in answer.next_actions) == [("政办科", dt.date(2013, 12, 20)), ("赵敏", dt.date(2013, 12, 20))]
+    assert sorted((a.who, a.by) for a in answer.next_actions) == [
+        ("政办科", dt.date(2013, 12, 20)),
+        ("赵敏", dt.date(2013, 12, 20)),
+    ]
 
 
 def test_chain_paths_after_the_meeting():
     """Personal measures pass the principal's read-through; the team plan the 党组扩大会议 then the 市政府分管领导; none gates the meeting."""
     view = lm.open_case(_case()).view
     personal = view.slots[("personal_rectification", "chen")].path.steps
-    assert [(s.link.id, s.link.kind, s.link.is_gate, s.pre_sign) for s in personal] == [("principal_read_through", "read_through", False, False)]
+    assert [(s.link.id, s.link.kind, s.link.is_gate, s.pre_sign) for s in personal] == [
+        ("principal_read_through", "read_through", False, False)
+    ]
     plan = view.slots[("rectification_plan", "team")].path.steps
     assert [(s.link.id, s.link.reviewers, s.link.is_gate) for s in plan] == [
         ("enlarged_meeting_discussion", ["enlarged_party_group_meeting"], False),
@@ -136,7 +144,12 @@ def test_satisfaction_below_80_percent_reconvenes():
     """The satisfaction survey by 2014年6月底 has threshold 80%; below it the meeting is held again and the 整改方案 revised."""
     rs = lm.load_ruleset("fagaiwei-2013").model
     survey = next(a for a in rs.appraisals if a.id == "satisfaction")
-    assert (survey.kind, survey.threshold, survey.below, survey.redo) == ("public_appraisal", "80%", "reconvene", ["rectification_plan"])
+    assert (survey.kind, survey.threshold, survey.below, survey.redo) == (
+        "public_appraisal",
+        "80%",
+        "reconvene",
+        ["rectification_plan"],
+    )
     assert survey.due == "2014年6月底前"
     duties = {d.id: d for d in rs.duties}
     assert duties["report"].due == {"days_after_meeting": 15}

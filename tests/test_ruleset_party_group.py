@@ -65,7 +65,9 @@ def test_plan_not_filed_is_due_by_its_parameter_and_fifteen_days_ahead():
 def test_missing_rectification_status_report_blocks_with_its_parameter_deadline():
     """The previous rectification status report must be ready before the meeting; its deadline is the case's parameter."""
     answer = lm.can_convene(DIR / "blocked-rectification-report-missing.yaml", on=MEETING)
-    assert [(b.rule, b.item) for b in answer.blockers] == [("rectification_report_ready", "rectification_status_report")]
+    assert [(b.rule, b.item) for b in answer.blockers] == [
+        ("rectification_report_ready", "rectification_status_report")
+    ]
     assert "整改落实情况报告尚未完成" in answer.blockers[0].message
     assert answer.blockers[0].citation.section == "六（五）"
     assert [(a.by, a.overdue) for a in answer.next_actions] == [(dt.date(2018, 1, 26), True)]
@@ -103,7 +105,10 @@ def test_three_required_talks():
 def test_members_write_their_own_outlines():
     """Each member's 个人发言提纲 not written blocks; the team's 对照检查材料 is drafted by the 党组书记."""
     answer = _answer(_without(_case(), "speech_outline du", "examination team"))
-    assert [(b.rule, b.subject) for b in answer.blockers] == [("team_examination_written", "team"), ("outlines_written", "du")]
+    assert [(b.rule, b.subject) for b in answer.blockers] == [
+        ("team_examination_written", "team"),
+        ("outlines_written", "du"),
+    ]
     assert sorted((a.who, a.by) for a in answer.next_actions) == [
         ("党组书记（马文斌）", dt.date(2018, 1, 24)),
         ("杜志刚", dt.date(2018, 1, 24)),

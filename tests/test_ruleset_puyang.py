@@ -65,7 +65,12 @@ COUNTY_TEAM = [
 
 
 def county(liaison=False, members=COUNTY_TEAM, position="county_standing_committee", committee=True):
-    return case("county", members, unit_position=position, unit_attrs={"liaison_point": liaison, "party_committee_team": committee})
+    return case(
+        "county",
+        members,
+        unit_position=position,
+        unit_attrs={"liaison_point": liaison, "party_committee_team": committee},
+    )
 
 
 # -- 县（区）: seven links ---------------------------------------------------------------
@@ -108,20 +113,30 @@ def test_county_vice_head_in_government_party_group_is_pre_signed():
 
 def test_county_npc_member_needs_the_npc_party_group_heads_presign_before_link_1():
     """A county 人大 party member's material waits for the 所在党组主要负责同志's pre-sign before link ①, then passes ①②③."""
-    c = county(members=[("npc_head", "county_npc_head", {"principal": True}), ("npc", "county_npc_leader")], position="county_npc_party_group", committee=False)
+    c = county(
+        members=[("npc_head", "county_npc_head", {"principal": True}), ("npc", "county_npc_leader")],
+        position="county_npc_party_group",
+        committee=False,
+    )
     path = lm.open_case(c).view.slots[("examination", "npc")].path.steps
     assert [(s.number, s.pre_sign) for s in path] == [(1, True), (1, False), (2, False), (3, False)]
     first = path[0]
     assert first.link.id == "county_secretary_review"
     assert first.link.pre_sign.reviewer == "party_group_head"
     assert first.link.pre_sign.name == "所在党组主要负责同志审核把关并签字"
-    assert steps(c, "npc_head") == [(1, False), (2, False), (3, False)], "the party-group head signs for others, not for himself"
+    assert steps(c, "npc_head") == [(1, False), (2, False), (3, False)], (
+        "the party-group head signs for others, not for himself"
+    )
     assert links(c, "team") == [1, 2, 3], "only the 县委常委班子's team material goes to ④"
 
 
 def test_township_team_material_passes_only_link_1_of_the_county_chain():
     """In the county chain a township party committee team's material passes ① 县（区）委书记审核 only."""
-    c = county(members=[("tsec", "township_party_secretary"), ("tm", "township_member")], position="township_committee", committee=False)
+    c = county(
+        members=[("tsec", "township_party_secretary"), ("tm", "township_member")],
+        position="township_committee",
+        committee=False,
+    )
     path = lm.open_case(c).view.slots[("examination", "team")].path.steps
     assert [(s.number, s.link.id) for s in path] == [(1, "county_secretary_review")]
     assert links(c, "tsec") == [1], "a township 党政主要负责同志 likewise"
@@ -132,9 +147,26 @@ def test_presign_is_required_and_only_by_the_party_group_head():
     """Approving at ① before the pre-sign is refused, and so is a pre-sign by anyone but the 所在党组主要负责同志."""
     opened = lm.open_case(load("blocked-missing-presign"))
     with pytest.raises(EventRefused):
-        opened.apply({"date": "2014-06-25", "type": "approved", "material": "examination", "subject": "qiao", "link": "county_secretary_review", "by": "county_party_secretary"})
+        opened.apply(
+            {
+                "date": "2014-06-25",
+                "type": "approved",
+                "material": "examination",
+                "subject": "qiao",
+                "link": "county_secretary_review",
+                "by": "county_party_secretary",
+            }
+        )
     with pytest.raises(EventRefused):
-        opened.apply({"date": "2014-06-25", "type": "signed", "material": "examination", "subject": "qiao", "by": "county_party_secretary"})
+        opened.apply(
+            {
+                "date": "2014-06-25",
+                "type": "signed",
+                "material": "examination",
+                "subject": "qiao",
+                "by": "county_party_secretary",
+            }
+        )
 
 
 def test_signing_and_reviewing_unblocks_the_missing_presign_case():
@@ -162,14 +194,22 @@ CITY_TEAM = [
 
 
 def city(position="city_standing_committee"):
-    return case("city", CITY_TEAM, unit_position=position, unit_attrs={"party_committee_team": position == "city_standing_committee"}, date="2014-06-09")
+    return case(
+        "city",
+        CITY_TEAM,
+        unit_position=position,
+        unit_attrs={"party_committee_team": position == "city_standing_committee"},
+        date="2014-06-09",
+    )
 
 
 def test_city_party_secretary_passes_all_six_links():
     """The 市委书记's material passes ①–⑥, ⑥ being the 中央活动办's read-through, which the text counts as a gate."""
     path = lm.open_case(city()).view.slots[("examination", "sec")].path.steps
     assert [(s.number, s.pre_sign) for s in path] == [(n, False) for n in range(1, 7)]
-    assert path[0].link.reviewers == ["city_party_secretary"], "the text does not exempt his own material from his own link"
+    assert path[0].link.reviewers == ["city_party_secretary"], (
+        "the text does not exempt his own material from his own link"
+    )
     assert path[-1].link.kind == "read_through" and path[-1].link.is_gate
 
 
@@ -222,7 +262,9 @@ def test_city_dept_chain():
 
 def test_affiliated_team_material_passes_two_links():
     """A 直属机构领导班子's own team material passes ①②."""
-    c = case("city_dept", [("aff", "affiliated_principal"), ("x", "dept_member")], unit_position="affiliated_team", length=1)
+    c = case(
+        "city_dept", [("aff", "affiliated_principal"), ("x", "dept_member")], unit_position="affiliated_team", length=1
+    )
     assert links(c, "team") == [1, 2]
 
 
@@ -246,7 +288,12 @@ def test_county_dept_township_chain_is_marked_as_analogy():
 
 def test_county_department_mirrors_city_dept_chain_one_level_down():
     """A county department: principal ①②③④ (④ 分管县（区）领导), member ①②③, 股室长 ① only."""
-    c = case("county_dept_township", [("boss", "dept_principal"), ("dep", "dept_member"), ("chief", "section_chief")], unit_position="dept_team", length=1)
+    c = case(
+        "county_dept_township",
+        [("boss", "dept_principal"), ("dep", "dept_member"), ("chief", "section_chief")],
+        unit_position="dept_team",
+        length=1,
+    )
     view = lm.open_case(c).view
     assert links(c, "boss") == [1, 2, 3, 4]
     assert view.slots[("examination", "boss")].path.steps[-1].link.reviewers == ["county_leader_in_charge"]
@@ -256,7 +303,12 @@ def test_county_department_mirrors_city_dept_chain_one_level_down():
 
 def test_township_team_and_principals_also_go_to_the_county_secretary():
     """A township's team and 党政主要负责同志 pass ①②③ and ⑤ 县（区）委书记审核; other township members ①②③."""
-    c = case("county_dept_township", [("tsec", "township_party_secretary"), ("thead", "township_head"), ("tm", "township_member")], unit_position="township_committee", length=1)
+    c = case(
+        "county_dept_township",
+        [("tsec", "township_party_secretary"), ("thead", "township_head"), ("tm", "township_member")],
+        unit_position="township_committee",
+        length=1,
+    )
     view = lm.open_case(c).view
     for who in ("team", "tsec", "thead"):
         assert links(c, who) == [1, 2, 3, 5]
@@ -271,7 +323,9 @@ def test_village_team_and_secretary_pass_one_link():
     view = lm.open_case(c).view
     for who in ("team", "lidw"):
         path = view.slots[("examination", who)].path.steps
-        assert [(s.number, s.link.id, s.link.reviewers) for s in path] == [(1, "township_secretary_review", ["township_principal"])]
+        assert [(s.number, s.link.id, s.link.reviewers) for s in path] == [
+            (1, "township_secretary_review", ["township_principal"])
+        ]
     assert ("examination", "lics") not in view.slots, "other village committee members write none under this text"
     assert ("criticism_outline", "lidw") not in view.slots and ("plan", "team") not in view.slots
 
@@ -308,7 +362,10 @@ def test_lower_principal_talks_only_where_the_text_says():
     assert frozenset({"liu", "瓦屋头镇镇长郭卫平"}) in county_req["county_secretary_with_township_principals"]
     for name in ("ready-city_dept", "ready-county_dept_township"):
         req = lm.open_case(load(name)).view.required
-        assert "city_secretary_with_county_principals" not in req and "county_secretary_with_township_principals" not in req
+        assert (
+            "city_secretary_with_county_principals" not in req
+            and "county_secretary_with_township_principals" not in req
+        )
 
 
 def test_supervision_group_talks_use_each_tiers_group():
@@ -335,23 +392,46 @@ def test_ready_county_is_blocked_the_day_before_its_last_review():
     """The ready county case could not have convened on 6月19日, before ⑦ 省委负责同志审核 of the two principals."""
     result = answer(EX / "ready-county.yaml", dt.date(2014, 6, 19))
     assert not result.convenable
-    assert {(b.rule, b.subject) for b in result.blockers} == {("examinations_passed", "liu"), ("examinations_passed", "zhang")}
+    assert {(b.rule, b.subject) for b in result.blockers} == {
+        ("examinations_passed", "liu"),
+        ("examinations_passed", "zhang"),
+    }
 
 
 # -- blocked examples -----------------------------------------------------------------------------
 BLOCKED = {
-    "blocked-talks-not-covered": (["talks_fully_covered"], ["班子成员相互之间必谈", "高红梅—田建设", "田建设—许静"], "3、6工作要求①"),
+    "blocked-talks-not-covered": (
+        ["talks_fully_covered"],
+        ["班子成员相互之间必谈", "高红梅—田建设", "田建设—许静"],
+        "3、6工作要求①",
+    ),
     "blocked-returned-for-rewrite": (["examinations_passed"], ["赵明", "尚未提交", "已退回1次"], "3、6工作要求①"),
     "blocked-stuck-at-link": (["examinations_passed"], ["刘振华", "⑦省委负责同志审核"], "3、6工作要求①"),
-    "blocked-missing-presign": (["examinations_passed"], ["乔建民", "待所在党组主要负责同志审核把关并签字", "第①环节之前"], "3、6工作要求①"),
+    "blocked-missing-presign": (
+        ["examinations_passed"],
+        ["乔建民", "待所在党组主要负责同志审核把关并签字", "第①环节之前"],
+        "3、6工作要求①",
+    ),
     "blocked-plan-not-approved": (["plan_approved"], ["专题民主生活会方案", "②市委活动办审核方案"], "3、6主要步骤"),
     "blocked-meeting-too-short": (["min_length_committee"], ["计划会期1天", "不少于一天半"], "3、6"),
-    "blocked-criticism-outlines": (["criticism_outlines_reviewed", "criticism_outlines_reviewed"], ["高红梅", "②市委活动办审核", "许静", "①市委督导组梳理把关"], "3、4"),
+    "blocked-criticism-outlines": (
+        ["criticism_outlines_reviewed", "criticism_outlines_reviewed"],
+        ["高红梅", "②市委活动办审核", "许静", "①市委督导组梳理把关"],
+        "3、4",
+    ),
     "blocked-lower-principals": (["required_talks_done"], ["瓦屋头镇党委书记赵德胜", "瓦屋头镇镇长郭卫平"], "3、4"),
-    "blocked-liaison-review": (["examinations_passed", "examinations_passed"], ["袁立军", "何雪梅", "④市委书记审核"], "3、6工作要求①"),
+    "blocked-liaison-review": (
+        ["examinations_passed", "examinations_passed"],
+        ["袁立军", "何雪梅", "④市委书记审核"],
+        "3、6工作要求①",
+    ),
     "blocked-not-publicised": (["preparation_complete"], ["向群众公示尚未完成"], "3、6工作要求①"),
     "blocked-central-read-through": (["examinations_passed"], ["韩志远", "⑥中央活动办审阅"], "3、6工作要求①"),
-    "blocked-township-county-secretary": (["examinations_passed", "examinations_passed"], ["领导班子", "范小军", "⑤县（区）委书记审核"], "3、6工作要求①"),
+    "blocked-township-county-secretary": (
+        ["examinations_passed", "examinations_passed"],
+        ["领导班子", "范小军", "⑤县（区）委书记审核"],
+        "3、6工作要求①",
+    ),
 }
 
 
@@ -364,7 +444,12 @@ def test_midway_county_case_lists_every_gate_it_fails():
     """Half-way through preparation (6月9日) the county case fails four gates at once, and all are reported."""
     result = answer(EX / "blocked-county-midway.yaml", dt.date(2014, 6, 9))
     rules = [b.rule for b in result.blockers]
-    assert list(dict.fromkeys(rules)) == ["preparation_complete", "required_talks_done", "examinations_passed", "criticism_outlines_reviewed"]
+    assert list(dict.fromkeys(rules)) == [
+        "preparation_complete",
+        "required_talks_done",
+        "examinations_passed",
+        "criticism_outlines_reviewed",
+    ]
     assert rules.count("examinations_passed") == 7 and rules.count("criticism_outlines_reviewed") == 6
     assert {b.citation.section for b in result.blockers} == {"3、6工作要求①", "3、4"}
     assert result.earliest_date is None
@@ -398,10 +483,32 @@ def test_returned_material_restarts_from_drafting():
     """A returned material must be resubmitted and pass every link again; resubmitting and reviewing unblocks the case."""
     opened = lm.open_case(load("blocked-returned-for-rewrite"))
     with pytest.raises(EventRefused):
-        opened.apply({"date": "2014-06-21", "type": "approved", "material": "examination", "subject": "zhao", "link": "city_group_review", "by": "city_supervision_group"})
+        opened.apply(
+            {
+                "date": "2014-06-21",
+                "type": "approved",
+                "material": "examination",
+                "subject": "zhao",
+                "link": "city_group_review",
+                "by": "city_supervision_group",
+            }
+        )
     opened.apply({"date": "2014-06-21", "type": "submitted", "material": "examination", "subject": "zhao"})
-    for link, by in [("county_secretary_review", "liu"), ("city_group_review", "city_supervision_group"), ("city_office_review", "city_campaign_office")]:
-        opened.apply({"date": "2014-06-22", "type": "approved", "material": "examination", "subject": "zhao", "link": link, "by": by})
+    for link, by in [
+        ("county_secretary_review", "liu"),
+        ("city_group_review", "city_supervision_group"),
+        ("city_office_review", "city_campaign_office"),
+    ]:
+        opened.apply(
+            {
+                "date": "2014-06-22",
+                "type": "approved",
+                "material": "examination",
+                "subject": "zhao",
+                "link": link,
+                "by": by,
+            }
+        )
     assert opened.can_convene(dt.date(2014, 6, 24)).convenable
 
 
@@ -412,16 +519,19 @@ def _with_length(name, length):
     return data
 
 
-@pytest.mark.parametrize(("name", "length", "blocked_by"), [
-    ("ready-county", 1.5, []),
-    ("ready-county", 1, ["min_length_committee"]),
-    ("ready-city", 1, ["min_length_committee"]),
-    ("ready-city_dept", 1, []),
-    ("ready-city_dept", 0.5, ["min_length_other"]),
-    ("ready-county_dept_township", 0.5, ["min_length_other"]),
-    ("blocked-missing-presign", 0.5, ["examinations_passed", "min_length_other"]),
-    ("ready-village", 0.5, []),
-])
+@pytest.mark.parametrize(
+    ("name", "length", "blocked_by"),
+    [
+        ("ready-county", 1.5, []),
+        ("ready-county", 1, ["min_length_committee"]),
+        ("ready-city", 1, ["min_length_committee"]),
+        ("ready-city_dept", 1, []),
+        ("ready-city_dept", 0.5, ["min_length_other"]),
+        ("ready-county_dept_township", 0.5, ["min_length_other"]),
+        ("blocked-missing-presign", 0.5, ["examinations_passed", "min_length_other"]),
+        ("ready-village", 0.5, []),
+    ],
+)
 def test_min_length_gates(name, length, blocked_by):
     """市、县（区）党委领导班子 need ≥ 1.5 days, other teams ≥ 1 day (a 县人大党组 counts as other); villages have no minimum here."""
     result = answer(_with_length(name, length))
@@ -432,17 +542,22 @@ def test_min_length_gate_depends_on_the_unit_attribute():
     """The 1.5-day gate binds a unit marked party_committee_team; the same team unmarked needs only one day."""
     data = _with_length("ready-county", 1)
     data["unit"]["attributes"]["party_committee_team"] = False
-    data["events"] = [e for e in data["events"] if e.get("task") != "committee_material_opinions"]  # binds party committees only
+    data["events"] = [
+        e for e in data["events"] if e.get("task") != "committee_material_opinions"
+    ]  # binds party committees only
     assert answer(data).convenable
 
 
 # -- schedule, duties, appraisal, unchecked ---------------------------------------------------------
-@pytest.mark.parametrize(("name", "start", "end"), [
-    ("ready-city", dt.date(2014, 5, 19), dt.date(2014, 6, 10)),
-    ("ready-county", dt.date(2014, 6, 1), dt.date(2014, 6, 20)),
-    ("ready-city_dept", dt.date(2014, 6, 1), dt.date(2014, 6, 20)),
-    ("ready-county_dept_township", None, dt.date(2014, 6, 30)),
-])
+@pytest.mark.parametrize(
+    ("name", "start", "end"),
+    [
+        ("ready-city", dt.date(2014, 5, 19), dt.date(2014, 6, 10)),
+        ("ready-county", dt.date(2014, 6, 1), dt.date(2014, 6, 20)),
+        ("ready-city_dept", dt.date(2014, 6, 1), dt.date(2014, 6, 20)),
+        ("ready-county_dept_township", None, dt.date(2014, 6, 30)),
+    ],
+)
 def test_talk_schedule_by_tier(name, start, end):
     """谈心交心: 市级 5月19日—6月初; 县（区）和市直单位 6月上旬—6月中旬; 县（区）直单位和乡（镇、办） 6月底前."""
     view = lm.open_case(load(name)).view
@@ -451,12 +566,15 @@ def test_talk_schedule_by_tier(name, start, end):
     assert (w.start, w.end) == (start, end)
 
 
-@pytest.mark.parametrize(("tier", "start", "end"), [
-    ("city", dt.date(2014, 6, 1), dt.date(2014, 6, 10)),
-    ("county", dt.date(2014, 6, 11), dt.date(2014, 6, 30)),
-    ("city_dept", dt.date(2014, 6, 11), dt.date(2014, 6, 30)),
-    ("county_dept_township", dt.date(2014, 7, 11), dt.date(2014, 7, 20)),
-])
+@pytest.mark.parametrize(
+    ("tier", "start", "end"),
+    [
+        ("city", dt.date(2014, 6, 1), dt.date(2014, 6, 10)),
+        ("county", dt.date(2014, 6, 11), dt.date(2014, 6, 30)),
+        ("city_dept", dt.date(2014, 6, 11), dt.date(2014, 6, 30)),
+        ("county_dept_township", dt.date(2014, 7, 11), dt.date(2014, 7, 20)),
+    ],
+)
 def test_meeting_window_by_tier(tier, start, end):
     """The meeting: 市级 6月上旬; 县（区）和市直单位 6月中旬—6月下旬; 县（区）直单位和乡（镇、办） 7月中旬."""
     rs = lm.load_ruleset(RULESET).model
@@ -472,7 +590,11 @@ def test_material_and_briefing_schedule():
     exam = next(m for m in city_view.rules.materials if m.id == "examination")
     w = city_view.window(exam.due, exam.due_by_tier)
     assert (w.start, w.end) == (dt.date(2014, 5, 19), dt.date(2014, 5, 31))
-    expected = {"ready-city": dt.date(2014, 6, 20), "ready-county": dt.date(2014, 6, 30), "ready-county_dept_township": dt.date(2014, 7, 31)}
+    expected = {
+        "ready-city": dt.date(2014, 6, 20),
+        "ready-county": dt.date(2014, 6, 30),
+        "ready-county_dept_township": dt.date(2014, 7, 31),
+    }
     for name, end in expected.items():
         view = lm.open_case(load(name)).view
         briefing = view.task_by_id["briefing_and_appraisal"]
@@ -508,7 +630,15 @@ def test_public_appraisal_below_two_thirds_sends_the_team_back(satisfied, total,
     """A 群众满意率 below 2/3 starts a redo round in which the materials are back in drafting; 2/3 or more does not."""
     opened = lm.open_case(EX / "ready-county_dept_township.yaml")
     opened.apply({"date": "2014-07-15", "type": "held"})
-    opened.apply({"date": "2014-07-25", "type": "appraised", "appraisal": "public_appraisal", "satisfied": satisfied, "total": total})
+    opened.apply(
+        {
+            "date": "2014-07-25",
+            "type": "appraised",
+            "appraisal": "public_appraisal",
+            "satisfied": satisfied,
+            "total": total,
+        }
+    )
     assert (opened.state.round.kind == "redo") is redo
     assert (opened.state.materials[("examination", "meng")].state == "drafting") is redo
 

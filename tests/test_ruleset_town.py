@@ -61,13 +61,32 @@ def test_outline_never_submitted_is_reported_as_missing():
 def test_returned_outline_must_be_rewritten_and_reviewed_again():
     """An outline the principal sends back goes to drafting and blocks until resubmitted and read through."""
     opened = lm.open_case(_without(_case(), "criticism_outline wang principal_read_through"))
-    opened.apply({"date": "2014-07-11", "type": "returned", "material": "criticism_outline", "subject": "wang", "link": "principal_read_through", "by": "zhou", "reason": "失真失实"})
+    opened.apply(
+        {
+            "date": "2014-07-11",
+            "type": "returned",
+            "material": "criticism_outline",
+            "subject": "wang",
+            "link": "principal_read_through",
+            "by": "zhou",
+            "reason": "失真失实",
+        }
+    )
     answer = opened.can_convene(MEETING)
     assert [(b.rule, b.subject) for b in answer.blockers] == [("criticism_outlines_reviewed", "wang")]
     assert "已退回1次" in answer.blockers[0].message
     assert answer.next_actions[0].what == "重新撰写并提交王德明的批评发言提纲"
     opened.apply({"date": "2014-07-12", "type": "submitted", "material": "criticism_outline", "subject": "wang"})
-    opened.apply({"date": "2014-07-13", "type": "approved", "material": "criticism_outline", "subject": "wang", "link": "principal_read_through", "by": "zhou"})
+    opened.apply(
+        {
+            "date": "2014-07-13",
+            "type": "approved",
+            "material": "criticism_outline",
+            "subject": "wang",
+            "link": "principal_read_through",
+            "by": "zhou",
+        }
+    )
     assert opened.can_convene(MEETING).convenable
 
 
@@ -75,7 +94,16 @@ def test_only_the_principal_reads_outlines_through():
     """A member who is not the principal cannot approve another member's outline at the principal's link."""
     opened = lm.open_case(_without(_case(), "criticism_outline wang principal_read_through"))
     with pytest.raises(lm.EventRefused, match="not a reviewer"):
-        opened.apply({"date": "2014-07-11", "type": "approved", "material": "criticism_outline", "subject": "wang", "link": "principal_read_through", "by": "sun"})
+        opened.apply(
+            {
+                "date": "2014-07-11",
+                "type": "approved",
+                "material": "criticism_outline",
+                "subject": "wang",
+                "link": "principal_read_through",
+                "by": "sun",
+            }
+        )
 
 
 def test_missing_talks_block_and_are_due_before_the_meeting():
@@ -116,7 +144,12 @@ def test_team_examination_must_be_discussed_collectively():
 
 @pytest.mark.parametrize(
     ("task", "words"),
-    [("study", "精心组织学习"), ("find_problems", "深入查摆问题"), ("talk_plan", "谈心谈话方案"), ("examination_opinions", "征求意见")],
+    [
+        ("study", "精心组织学习"),
+        ("find_problems", "深入查摆问题"),
+        ("talk_plan", "谈心谈话方案"),
+        ("examination_opinions", "征求意见"),
+    ],
 )
 def test_each_preparation_task_blocks_when_not_done(task, words):
     """Every preparation task the plan lists blocks the meeting until it is recorded done (准备不充分的，不急于开会)."""
@@ -139,16 +172,26 @@ def test_chain_paths():
     assert [(s.link.id, s.pre_sign) for s in team] == [("collective_discussion", False)]
     assert view.slots[("examination", "wang")].path.steps == ()
     outline = view.slots[("criticism_outline", "sun")].path.steps
-    assert [(s.link.id, s.link.kind, s.link.is_gate, s.pre_sign) for s in outline] == [("principal_read_through", "read_through", True, False)]
+    assert [(s.link.id, s.link.kind, s.link.is_gate, s.pre_sign) for s in outline] == [
+        ("principal_read_through", "read_through", True, False)
+    ]
     report = view.slots[("report", "team")].path.steps
-    assert [(s.link.id, s.link.kind, s.link.is_gate) for s in report] == [("supervision_read_through", "read_through", False)]
+    assert [(s.link.id, s.link.kind, s.link.is_gate) for s in report] == [
+        ("supervision_read_through", "read_through", False)
+    ]
 
 
 def test_post_meeting_work_is_data():
     """The briefing chaired by the 党委书记, the report sent up and the published rectification list are duties, not gates."""
     rs = lm.load_ruleset("town-2014").model
     duties = {d.id: d for d in rs.duties}
-    assert list(duties) == ["briefing", "report_sent_up", "public_briefing", "rectification_plan", "rectification_published"]
+    assert list(duties) == [
+        "briefing",
+        "report_sent_up",
+        "public_briefing",
+        "rectification_plan",
+        "rectification_published",
+    ]
     assert duties["briefing"].owner == "principal"
     assert "公示" in duties["rectification_published"].cite.quote
     assert rs.meeting.window == "2014年7月中旬"

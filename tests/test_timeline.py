@@ -70,8 +70,12 @@ def test_earliest_counts_only_gates_and_lists_what_is_left():
 
 def test_an_unfiled_lead_time_counts_from_the_day_asked():
     """Nothing filed by 2月5日 2024: five working days from then reach 补班 Sunday 2月18日; the 2月下旬 window sets 2月21日."""
-    case = {"ruleset": str(WORKDAYS), "unit": {"name": "某单位领导班子"}, "meeting": {"date": D(2024, 2, 26)},
-            "members": [{"id": "wang", "name": "王书记", "position": "head"}]}
+    case = {
+        "ruleset": str(WORKDAYS),
+        "unit": {"name": "某单位领导班子"},
+        "meeting": {"date": D(2024, 2, 26)},
+        "members": [{"id": "wang", "name": "王书记", "position": "head"}],
+    }
     e = lm.timeline(case, on=D(2024, 2, 5)).earliest
     # 2月6, 7, 8, 9 and (after 10—17 off) Sunday 2月18 make five working days; the window starts on 2月21日.
     assert "若于2024-02-05报送，须满5个工作日，2024-02-18起可以召开" in e.bounds[0]
@@ -100,8 +104,12 @@ def test_moving_the_meeting_earlier_misses_talks_held_after_it():
 
 def test_working_day_deadlines_in_the_timeline():
     """Meeting 2024年2月21日: study 3 working days before is 2月18日 (a 补班 Sunday), report 15 working days after is 3月13日."""
-    case = {"ruleset": str(WORKDAYS), "unit": {"name": "某单位领导班子"}, "meeting": {"date": D(2024, 2, 21)},
-            "members": [{"id": "wang", "name": "王书记", "position": "head"}]}
+    case = {
+        "ruleset": str(WORKDAYS),
+        "unit": {"name": "某单位领导班子"},
+        "meeting": {"date": D(2024, 2, 21)},
+        "members": [{"id": "wang", "name": "王书记", "position": "head"}],
+    }
     t = lm.timeline(case, on=D(2024, 2, 1))
     items = _items(t)
     assert items["task:study"].by == D(2024, 2, 18) and items["task:study"].basis == "会前3个工作日"
@@ -115,8 +123,12 @@ def test_working_day_deadlines_in_the_timeline():
 
 def test_a_2027_timeline_warns_and_still_answers():
     """A meeting in 2027 gets Monday–Friday working days and a warning, never an exception."""
-    case = {"ruleset": str(WORKDAYS), "unit": {"name": "某单位领导班子"}, "meeting": {"date": D(2027, 2, 22)},
-            "members": [{"id": "wang", "name": "王书记", "position": "head"}]}
+    case = {
+        "ruleset": str(WORKDAYS),
+        "unit": {"name": "某单位领导班子"},
+        "meeting": {"date": D(2027, 2, 22)},
+        "members": [{"id": "wang", "name": "王书记", "position": "head"}],
+    }
     t = lm.timeline(case, on=D(2027, 2, 1))
     assert _items(t)["lead_time:plan_lead_time"].by == D(2027, 2, 15)
     assert any("2027年" in w and "周一至周五" in w for w in t.warnings)
@@ -124,11 +136,17 @@ def test_a_2027_timeline_warns_and_still_answers():
 
 def test_relative_dates_count_from_the_day_the_meeting_was_held():
     """Held on 2月23日 though planned for 2月21日: 会后10天 is then 3月4日."""
-    case = {"ruleset": str(WORKDAYS), "unit": {"name": "某单位领导班子"}, "meeting": {"date": D(2024, 2, 21)},
-            "members": [{"id": "wang", "name": "王书记", "position": "head"}],
-            "events": [{"date": D(2024, 2, 5), "type": "submitted", "material": "plan", "subject": "team"},
-                       {"date": D(2024, 2, 6), "type": "done", "task": "study"},
-                       {"date": D(2024, 2, 23), "type": "held"}]}
+    case = {
+        "ruleset": str(WORKDAYS),
+        "unit": {"name": "某单位领导班子"},
+        "meeting": {"date": D(2024, 2, 21)},
+        "members": [{"id": "wang", "name": "王书记", "position": "head"}],
+        "events": [
+            {"date": D(2024, 2, 5), "type": "submitted", "material": "plan", "subject": "team"},
+            {"date": D(2024, 2, 6), "type": "done", "task": "study"},
+            {"date": D(2024, 2, 23), "type": "held"},
+        ],
+    }
     t = lm.timeline(case, on=D(2024, 2, 26))
     assert t.meeting.held and t.meeting.date == D(2024, 2, 23)
     assert _items(t)["duty:briefing"].by == D(2024, 3, 4)
@@ -191,9 +209,13 @@ def test_published_timeline_schema_is_current():
 
 def test_moving_past_a_binding_window_is_not_legal():
     """With a meeting_window gate for 2024年2月下旬, moving to 3月1日 is refused though every lead time is met."""
-    case = {"ruleset": str(WORKDAYS), "unit": {"name": "某单位领导班子"}, "meeting": {"date": D(2024, 2, 26)},
-            "members": [{"id": "wang", "name": "王书记", "position": "head"}],
-            "events": [{"date": D(2024, 2, 5), "type": "submitted", "material": "plan", "subject": "team"}]}
+    case = {
+        "ruleset": str(WORKDAYS),
+        "unit": {"name": "某单位领导班子"},
+        "meeting": {"date": D(2024, 2, 26)},
+        "members": [{"id": "wang", "name": "王书记", "position": "head"}],
+        "events": [{"date": D(2024, 2, 5), "type": "submitted", "material": "plan", "subject": "team"}],
+    }
     t = lm.timeline(case, on=D(2024, 2, 6), move_to=D(2024, 3, 1))
     assert t.move.legal is False and t.move.in_window is False
     assert lm.timeline(case, on=D(2024, 2, 6), move_to=D(2024, 2, 29)).move.legal is True

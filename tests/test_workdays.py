@@ -78,7 +78,10 @@ def _case(meeting: dt.date, events: list[dict], **extra) -> dict:
         "ruleset": str(RULES),
         "unit": {"name": "某单位领导班子"},
         "meeting": {"date": meeting},
-        "members": [{"id": "wang", "name": "王书记", "position": "head"}, {"id": "zhao", "name": "赵委员", "position": "member"}],
+        "members": [
+            {"id": "wang", "name": "王书记", "position": "head"},
+            {"id": "zhao", "name": "赵委员", "position": "member"},
+        ],
         "events": events,
         **extra,
     }
@@ -86,8 +89,10 @@ def _case(meeting: dt.date, events: list[dict], **extra) -> dict:
 
 def test_working_day_lead_time_sets_the_earliest_date():
     """A plan filed on 2月8日 2024 with a 5-working-day lead time may meet on 2月21日, not before."""
-    events = [{"date": D(2024, 2, 8), "type": "submitted", "material": "plan", "subject": "team"},
-              {"date": D(2024, 2, 8), "type": "done", "task": "study"}]
+    events = [
+        {"date": D(2024, 2, 8), "type": "submitted", "material": "plan", "subject": "team"},
+        {"date": D(2024, 2, 8), "type": "done", "task": "study"},
+    ]
     case = lm.open_case(_case(D(2024, 2, 20), events))
     early = case.can_convene(D(2024, 2, 20))
     assert not early.convenable and early.earliest_date == D(2024, 2, 21)
@@ -134,7 +139,9 @@ def test_rule_set_lists_one_day_twice(tmp_path):
 
 def test_working_days_on_a_gate_without_a_lead_time(tmp_path):
     """working_days on a tasks_done gate is refused: it has no days to count."""
-    problems = _broken(tmp_path, "kind: tasks_done, tasks: [study],", "kind: tasks_done, working_days: true, tasks: [study],")
+    problems = _broken(
+        tmp_path, "kind: tasks_done, tasks: [study],", "kind: tasks_done, working_days: true, tasks: [study],"
+    )
     assert len(problems) == 1 and "working_days counts a lead time; a 'tasks_done' gate has none" in problems[0]
 
 

@@ -63,9 +63,7 @@ class UnknownRuleSet(LifemeetingError, LookupError):
 
         close = get_close_matches(ruleset_id, known, n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
-        super().__init__(
-            f"unknown rule set '{ruleset_id}'{hint}; known: {', '.join(sorted(known)) or 'none'}"
-        )
+        super().__init__(f"unknown rule set '{ruleset_id}'{hint}; known: {', '.join(sorted(known)) or 'none'}")
 
     def __str__(self) -> str:
         return self.args[0]

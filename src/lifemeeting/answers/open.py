@@ -50,7 +50,9 @@ def _validated(data: Mapping[str, Any], located: Located | None) -> Case:
     except ValidationError as exc:
         if located is not None:
             raise CaseError(problems_from(exc, located, Case)) from None
-        raise CaseError([Problem("<case>", 1, 1, f"{'.'.join(map(str, e['loc']))}: {e['msg']}") for e in exc.errors()]) from None
+        raise CaseError(
+            [Problem("<case>", 1, 1, f"{'.'.join(map(str, e['loc']))}: {e['msg']}") for e in exc.errors()]
+        ) from None
 
 
 class OpenCase:
@@ -111,7 +113,9 @@ def open_case(source: CaseSource, *, ruleset: LoadedRuleSet | str | os.PathLike[
 
 def _bind(case: Any, ruleset: LoadedRuleSet | str | os.PathLike[str] | None, located: Located | None) -> LoadedRuleSet:
     """The rule set ``case`` is answered under: ``ruleset``, else the one it names; a changed pinned one is refused."""
-    loaded = ruleset if isinstance(ruleset, LoadedRuleSet) else load_ruleset(case.ruleset if ruleset is None else ruleset)
+    loaded = (
+        ruleset if isinstance(ruleset, LoadedRuleSet) else load_ruleset(case.ruleset if ruleset is None else ruleset)
+    )
     if case.pinned is not None:
         from lifemeeting.case.pinning import verify
 

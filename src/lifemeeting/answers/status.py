@@ -52,12 +52,18 @@ def _round(state: CaseState, r: Round, on: dt.date) -> RoundStatus:
             done_on = r.duties.get(d.id)
             by = window.end if window else None
             late = done_on is None and by is not None and on > by
-            duties.append(DutyStatus(
-                id=d.id, name=d.name, owner=v.role_or_text(d.owner), by=by,
-                window_start=window.start if window else None, done_on=done_on,
-                status="done" if done_on else ("overdue" if late else "open"),
-                citation=CitationOut(**v.citation(d.cite)),
-            ))
+            duties.append(
+                DutyStatus(
+                    id=d.id,
+                    name=d.name,
+                    owner=v.role_or_text(d.owner),
+                    by=by,
+                    window_start=window.start if window else None,
+                    done_on=done_on,
+                    status="done" if done_on else ("overdue" if late else "open"),
+                    citation=CitationOut(**v.citation(d.cite)),
+                )
+            )
         for (material_id, subject), m in r.materials.items():
             if not m.slot.material.after_meeting:
                 continue
@@ -66,25 +72,42 @@ def _round(state: CaseState, r: Round, on: dt.date) -> RoundStatus:
             by = window.end if window else None
             late = m.passed_on is None and by is not None and on > by
             who = v.subject_label(subject)
-            duties.append(DutyStatus(
-                id=material_id if subject == TEAM else f"{material_id}/{subject}",
-                name=f"{who}的{material.name}" if subject != TEAM else material.name,
-                owner=v.name(material.drafted_by) if subject == TEAM and material.drafted_by else who,
-                by=by, window_start=window.start if window else None, done_on=m.passed_on,
-                status="done" if m.passed_on else ("overdue" if late else "open"),
-                citation=CitationOut(**v.citation(material.cite)),
-            ))
+            duties.append(
+                DutyStatus(
+                    id=material_id if subject == TEAM else f"{material_id}/{subject}",
+                    name=f"{who}的{material.name}" if subject != TEAM else material.name,
+                    owner=v.name(material.drafted_by) if subject == TEAM and material.drafted_by else who,
+                    by=by,
+                    window_start=window.start if window else None,
+                    done_on=m.passed_on,
+                    status="done" if m.passed_on else ("overdue" if late else "open"),
+                    citation=CitationOut(**v.citation(material.cite)),
+                )
+            )
     titles = {a.id: a for a in v.rules.appraisals}
     appraisals = [
         AppraisalOut(
-            appraisal=x.appraisal, name=titles[x.appraisal].name, date=x.date, satisfied=x.satisfied, total=x.total,
-            rate=round(x.satisfied / x.total, 4), threshold=titles[x.appraisal].threshold, passed=x.passed,
+            appraisal=x.appraisal,
+            name=titles[x.appraisal].name,
+            date=x.date,
+            satisfied=x.satisfied,
+            total=x.total,
+            rate=round(x.satisfied / x.total, 4),
+            threshold=titles[x.appraisal].threshold,
+            passed=x.passed,
         )
         for x in r.appraisals
     ]
     return RoundStatus(
-        number=r.number, kind=r.kind, cause=r.cause, started_on=r.started_on, held_on=r.held_on,
-        stage=r.stage, redo=[_redo_step(state, r, item) for item in r.redo], duties=duties, appraisals=appraisals,
+        number=r.number,
+        kind=r.kind,
+        cause=r.cause,
+        started_on=r.started_on,
+        held_on=r.held_on,
+        stage=r.stage,
+        redo=[_redo_step(state, r, item) for item in r.redo],
+        duties=duties,
+        appraisals=appraisals,
     )
 
 
@@ -108,7 +131,11 @@ def _redo_step(state: CaseState, r: Round, item: str) -> DutyStatus:
         passed = [m.passed_on for m in states]
         done_on = max(passed) if states and all(passed) else None
     return DutyStatus(
-        id=item, name=name, owner=owner, by=None, done_on=done_on,
-        status="done" if done_on else "open", citation=CitationOut(**v.citation(rule.cite)),
+        id=item,
+        name=name,
+        owner=owner,
+        by=None,
+        done_on=done_on,
+        status="done" if done_on else "open",
+        citation=CitationOut(**v.citation(rule.cite)),
     )
-

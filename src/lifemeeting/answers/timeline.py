@@ -70,10 +70,15 @@ def meeting_plan(state: CaseState) -> MeetingPlan:
     if day is not None and window is not None:
         in_window = (window.start is None or day >= window.start) and day <= window.end
     return MeetingPlan(
-        name=m.name, date=day, held=state.round.held_on is not None,
+        name=m.name,
+        date=day,
+        held=state.round.held_on is not None,
         length_days=v.case.meeting.length_days or m.length_days,
-        window_start=window.start if window else None, window_end=window.end if window else None,
-        basis=_dates.basis(spec), in_window=in_window, citation=_cite(v, m.cite),
+        window_start=window.start if window else None,
+        window_end=window.end if window else None,
+        basis=_dates.basis(spec),
+        in_window=in_window,
+        citation=_cite(v, m.cite),
     )
 
 
@@ -94,9 +99,21 @@ class _Builder:
         self.gated_materials = {g.material for g in v.gates if g.kind == "materials_passed"}
 
     # -- one item ---------------------------------------------------------------------------
-    def item(self, kind: str, rule: Any, *, owner: str | None, before: bool, id: str | None = None,
-             name: str | None = None, spec: Any = None, cite: Citation | None = None, done_on: dt.date | None = None,
-             parts: list[tuple[str, dt.date | None]] | None = None, note: str | None = None) -> TimelineItem:
+    def item(
+        self,
+        kind: str,
+        rule: Any,
+        *,
+        owner: str | None,
+        before: bool,
+        id: str | None = None,
+        name: str | None = None,
+        spec: Any = None,
+        cite: Citation | None = None,
+        done_on: dt.date | None = None,
+        parts: list[tuple[str, dt.date | None]] | None = None,
+        note: str | None = None,
+    ) -> TimelineItem:
         """One item; its date is ``spec`` or the rule's own ``due`` (per tier), counted from the meeting."""
         v = self.v
         if spec is None:
@@ -115,10 +132,22 @@ class _Builder:
             done_on = max((d for _, d in parts if d), default=None) if all(d for _, d in parts) else None
         status, late = status_of(by, done_on, self.on)
         return TimelineItem(
-            id=id or f"{kind}:{rule.id}", kind=kind, rule=rule.id, name=name or rule.name, owner=owner,
-            start=window.start if window else None, end=end, basis=_dates.basis(spec), before_meeting=before, by=by,
-            status=status, done_on=done_on, late=late or any(p.late for p in shares), parts=shares,
-            citation=_cite(v, cite or rule.cite), note=note,
+            id=id or f"{kind}:{rule.id}",
+            kind=kind,
+            rule=rule.id,
+            name=name or rule.name,
+            owner=owner,
+            start=window.start if window else None,
+            end=end,
+            basis=_dates.basis(spec),
+            before_meeting=before,
+            by=by,
+            status=status,
+            done_on=done_on,
+            late=late or any(p.late for p in shares),
+            parts=shares,
+            citation=_cite(v, cite or rule.cite),
+            note=note,
         )
 
     # -- per kind of rule -------------------------------------------------------------------
@@ -171,8 +200,14 @@ class _Builder:
                 continue
             label = self.v.subject_label
             parts = [(label(m.slot.subject), None if m.state == DRAFTING else m.submitted_on) for m in slots]
-            yield self.item("material", material, name=f"撰写并提交{material.name}", owner=self._authors(slots),
-                            before=gated and unreviewed, parts=parts)
+            yield self.item(
+                "material",
+                material,
+                name=f"撰写并提交{material.name}",
+                owner=self._authors(slots),
+                before=gated and unreviewed,
+                parts=parts,
+            )
 
     def links(self) -> Iterable[TimelineItem]:
         v = self.v
@@ -191,15 +226,29 @@ class _Builder:
                     parts = [(v.subject_label(m.slot.subject), self._passed(m, key)) for m in mine]
                     if pre:
                         ps = link.pre_sign
-                        yield self.item("pre_sign", link, id=f"pre_sign:{material_id}:{link.id}", cite=ps.cite,
-                                        name=f"{material}：{ps.name}（{circled}{link.name}之前）",
-                                        owner=v.name(ps.reviewer), before=before, parts=parts)
+                        yield self.item(
+                            "pre_sign",
+                            link,
+                            id=f"pre_sign:{material_id}:{link.id}",
+                            cite=ps.cite,
+                            name=f"{material}：{ps.name}（{circled}{link.name}之前）",
+                            owner=v.name(ps.reviewer),
+                            before=before,
+                            parts=parts,
+                        )
                         continue
                     aside = link.kind == "read_through" and not before
                     name = f"{material}{circled}{link.name}"
-                    yield self.item("link", link, id=f"link:{material_id}:{link.id}", name=name,
-                                    owner="、".join(v.name(r) for r in link.reviewers), before=before, parts=parts,
-                                    note="审阅：不是开会的前提" if aside else None)
+                    yield self.item(
+                        "link",
+                        link,
+                        id=f"link:{material_id}:{link.id}",
+                        name=name,
+                        owner="、".join(v.name(r) for r in link.reviewers),
+                        before=before,
+                        parts=parts,
+                        note="审阅：不是开会的前提" if aside else None,
+                    )
 
     def _passed(self, m: MaterialState, key: str) -> dt.date | None:
         return self.passed.get((m.slot.material.id, m.slot.subject), {}).get(key)

@@ -43,9 +43,13 @@ class TimelineItem(_Frozen):
     end: dt.date | None = Field(None, description="the rule's last day; null when it depends on a date not yet known")
     basis: str | None = Field(None, description="the date as the source writes it, or how it counts from the meeting")
     before_meeting: bool = Field(False, description="a gate: must be complete before the meeting may be held")
-    by: dt.date | None = Field(None, description="the last day that counts: 'end', or the meeting day if earlier for a gate")
+    by: dt.date | None = Field(
+        None, description="the last day that counts: 'end', or the meeting day if earlier for a gate"
+    )
     status: ItemStatus
-    done_on: dt.date | None = Field(None, description="the day of the event that completed it (the last part's, for several)")
+    done_on: dt.date | None = Field(
+        None, description="the day of the event that completed it (the last part's, for several)"
+    )
     late: bool = False
     parts: list[ItemPart] = Field(default_factory=list)
     citation: CitationOut | None = None
@@ -71,7 +75,9 @@ class Earliest(_Frozen):
 
     date: dt.date
     bounds: list[str] = Field(description="each thing that pushes the date later, with its arithmetic")
-    still_to_do: list[str] = Field(default_factory=list, description="blockers that are not waiting; assumed done by then")
+    still_to_do: list[str] = Field(
+        default_factory=list, description="blockers that are not waiting; assumed done by then"
+    )
     in_window: bool | None = Field(None, description="whether the date falls within the rule's meeting window")
 
 
@@ -97,8 +103,12 @@ class Move(_Frozen):
     in_window: bool | None = None
     newly_missed: list[Change] = Field(default_factory=list)
     newly_met: list[Change] = Field(default_factory=list)
-    moved: list[Change] = Field(default_factory=list, description="last days that shift with the meeting, status unchanged")
-    timeline: list[TimelineItem] = Field(default_factory=list, description="the items as they stand with the moved date")
+    moved: list[Change] = Field(
+        default_factory=list, description="last days that shift with the meeting, status unchanged"
+    )
+    timeline: list[TimelineItem] = Field(
+        default_factory=list, description="the items as they stand with the moved date"
+    )
 
 
 class Timeline(_Frozen):

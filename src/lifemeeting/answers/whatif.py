@@ -51,8 +51,16 @@ def timeline(
     warnings += [w for w in moved_notes if w not in warnings]
     rs = v.loaded
     return Timeline(
-        on=on, ruleset=rs.model.id, tier=v.tier, unit=v.case.unit.name, round=state.round.number,
-        meeting=meeting, items=found, earliest=first, move=moved, warnings=warnings,
+        on=on,
+        ruleset=rs.model.id,
+        tier=v.tier,
+        unit=v.case.unit.name,
+        round=state.round.number,
+        meeting=meeting,
+        items=found,
+        earliest=first,
+        move=moved,
+        warnings=warnings,
         receipt=Receipt(ruleset=rs.model.id, version=rs.model.version, sha256=rs.sha256, engine=engine_version()),
     )
 
@@ -107,8 +115,14 @@ def move(
         if was is None:
             continue
         change = Change(
-            id=item.id, name=item.name, by_before=was.by, by_after=item.by, status_before=was.status,
-            status_after=item.status, late_before=was.late, late_after=item.late,
+            id=item.id,
+            name=item.name,
+            by_before=was.by,
+            by_after=item.by,
+            status_before=was.status,
+            status_after=item.status,
+            late_before=was.late,
+            late_after=item.late,
         )
         if _bad(item) and not _bad(was):
             missed.append(change)
@@ -123,12 +137,16 @@ def move(
     if state.round.held_on is not None:
         notes.append(f"会议已于{state.round.held_on}召开，会后时限从召开之日起算，改期到{to}不改变它们")
     answer = Move(
-        from_date=opened.case.meeting.date, to_date=to, legal=legal, in_window=meeting.in_window,
-        newly_missed=missed, newly_met=met, moved=shifted, timeline=after,
+        from_date=opened.case.meeting.date,
+        to_date=to,
+        legal=legal,
+        in_window=meeting.in_window,
+        newly_missed=missed,
+        newly_met=met,
+        moved=shifted,
+        timeline=after,
     )
     return answer, notes
-
-
 
 
 def _bad(item: TimelineItem) -> bool:

@@ -123,7 +123,9 @@ def _at_line(exc: LifemeetingError, item: CaseInput) -> LifemeetingError:
     if not item.line:
         return exc
     if isinstance(exc, CaseError):
-        return CaseError([Problem(str(item.path), item.line, 1, p.message) if p.file == "<case>" else p for p in exc.problems])
+        return CaseError(
+            [Problem(str(item.path), item.line, 1, p.message) if p.file == "<case>" else p for p in exc.problems]
+        )
     if isinstance(exc, EventRefused) and exc.location is None:
         return EventRefused(exc.index, exc.event_type, exc.reason, location=item.label)
     return exc
@@ -146,7 +148,9 @@ def _answer_line(item: CaseInput, on: dt.date, rulesets: RuleSets) -> Readiness:
             except json.JSONDecodeError as exc:
                 raise _BadLine(f"{item.label}:{exc.colno}: not valid JSON: {exc.msg}") from None
             if not isinstance(data, dict):
-                raise _BadLine(f"{item.label}:1: expected a JSON object (one case), not {type(data).__name__}") from None
+                raise _BadLine(
+                    f"{item.label}:1: expected a JSON object (one case), not {type(data).__name__}"
+                ) from None
             return can_convene(data, on=on)
     loaded = rulesets.get(case.ruleset)
     if loaded is None:

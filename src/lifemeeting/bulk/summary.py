@@ -25,7 +25,9 @@ class Digest:
 def digest(answer: Readiness, *, with_json: bool = False) -> Digest:
     return Digest(
         answer.convenable,
-        tuple(dict.fromkeys((answer.ruleset, b.rule, b.message.split("」", 1)[0].lstrip("「")) for b in answer.blockers)),
+        tuple(
+            dict.fromkeys((answer.ruleset, b.rule, b.message.split("」", 1)[0].lstrip("「")) for b in answer.blockers)
+        ),
         tuple(n.who for n in answer.next_actions if n.overdue),
         answer.model_dump_json() if with_json else None,
     )
@@ -75,7 +77,9 @@ class Summary:
             "convenable": self.convenable,
             "blocked": self.cases - self.convenable - self.errors,
             "errors": self.errors,
-            "top_blockers": [{"ruleset": s, "rule": r, "name": n, "cases": c} for (s, r, n), c in self.blockers.most_common(10)],
+            "top_blockers": [
+                {"ruleset": s, "rule": r, "name": n, "cases": c} for (s, r, n), c in self.blockers.most_common(10)
+            ],
             "overdue_by_owner": [{"who": w, "actions": c} for w, c in self.overdue_by_owner.most_common(10)],
             "owners_undercount": self.owners_undercount,
         }

@@ -42,7 +42,9 @@ def struct_for(model: type[BaseModel]) -> type[msgspec.Struct]:
     if found is not None:
         return found
     decorators = model.__pydantic_decorators__
-    if any((decorators.validators, decorators.field_validators, decorators.model_validators, decorators.root_validators)):
+    if any(
+        (decorators.validators, decorators.field_validators, decorators.model_validators, decorators.root_validators)
+    ):
         raise TypeError(f"{model.__name__} has validators; the fast decoder cannot mirror them")
     if model.model_config.get("extra") != "forbid":
         raise TypeError(f"{model.__name__} does not forbid extra keys; the fast decoder forbids them")

@@ -21,7 +21,9 @@ class Member(_Frozen):
     name: str
     position: str | None = Field(None, description="a position id from the rule set")
     attributes: dict[str, str | bool] = Field(default_factory=dict)
-    oversees: list[str] = Field(default_factory=list, description="departments whose heads are this member's talk partners")
+    oversees: list[str] = Field(
+        default_factory=list, description="departments whose heads are this member's talk partners"
+    )
 
 
 class Unit(_Frozen):
@@ -35,14 +37,14 @@ class PlannedMeeting(_Frozen):
     length_days: float | None = Field(None, gt=0)
 
 
-
-
 class Pin(_Frozen):
     """The rule set a case started under; loading it against another version or content is refused (``lifemeeting pin``)."""
 
     version: str
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="the rule set's sha256 when the case was pinned")
-    snapshot: str | None = Field(None, description="a copy of that rule set (JSON, relative to the case file) to show what changed since")
+    snapshot: str | None = Field(
+        None, description="a copy of that rule set (JSON, relative to the case file) to show what changed since"
+    )
 
 
 class Event(_Frozen):
@@ -84,8 +86,14 @@ class Case(_Frozen):
     meeting: PlannedMeeting = Field(default_factory=PlannedMeeting)
     members: list[Member] = Field(min_length=1)
     parameters: dict[str, dt.date] = Field(default_factory=dict, description="dates the rule set leaves open (e.g. xx)")
-    lists: dict[str, list[str]] = Field(default_factory=dict, description="named lists of outside parties for talk rules")
+    lists: dict[str, list[str]] = Field(
+        default_factory=dict, description="named lists of outside parties for talk rules"
+    )
     people: dict[str, str] = Field(default_factory=dict, description="role id → the name to show for it")
-    holidays: list[dt.date] = Field(default_factory=list, description="extra days off when counting 工作日; override the rule set's")
-    workdays: list[dt.date] = Field(default_factory=list, description="extra days worked (补班) when counting 工作日; override the rule set's")
+    holidays: list[dt.date] = Field(
+        default_factory=list, description="extra days off when counting 工作日; override the rule set's"
+    )
+    workdays: list[dt.date] = Field(
+        default_factory=list, description="extra days worked (补班) when counting 工作日; override the rule set's"
+    )
     events: list[Event] = Field(default_factory=list)

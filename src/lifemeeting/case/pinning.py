@@ -31,8 +31,12 @@ def pin_for(loaded: LoadedRuleSet, *, snapshot: str | None = None) -> Pin:
 
 def write_snapshot(loaded: LoadedRuleSet, path: Path) -> None:
     """Keep a copy of the rule set as it is (resolved, if an overlay), to compare with later."""
-    data = {"ruleset": loaded.model.id, "version": loaded.model.version, "sha256": loaded.sha256,
-            "model": loaded.model.model_dump(mode="json", by_alias=True)}
+    data = {
+        "ruleset": loaded.model.id,
+        "version": loaded.model.version,
+        "sha256": loaded.sha256,
+        "model": loaded.model.model_dump(mode="json", by_alias=True),
+    }
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
@@ -53,7 +57,11 @@ def verify(case: Case, loaded: LoadedRuleSet, located: Located | None) -> None:
         why = f" (snapshot {pin.snapshot} is missing or is not that version)" if pin.snapshot else ""
         message += f". The old rule set is not at hand to compare{why}; compare by hand, then run `lifemeeting pin` on the case to accept the new rules"
     else:
-        message += ". What changed since:\n" + "\n".join(changes(diff_rulesets(old, loaded))) + "\nIf the case should follow the new rules, run `lifemeeting pin` on it again"
+        message += (
+            ". What changed since:\n"
+            + "\n".join(changes(diff_rulesets(old, loaded)))
+            + "\nIf the case should follow the new rules, run `lifemeeting pin` on it again"
+        )
     file = located.file if located else "<case>"
     line, col = located.where(("pinned",), key=True) if located else (1, 1)
     raise CaseError([Problem(file, line, col, message)])

@@ -15,10 +15,14 @@ import click
 
 @click.command()
 @click.argument("cases", type=click.Path(exists=True, path_type=Path))
-@click.option("--on", "on", type=click.DateTime(formats=["%Y-%m-%d"]), required=True, help="The day to ask about, YYYY-MM-DD.")
+@click.option(
+    "--on", "on", type=click.DateTime(formats=["%Y-%m-%d"]), required=True, help="The day to ask about, YYYY-MM-DD."
+)
 @click.option("--json", "as_json", is_flag=True, help="Stream one JSON answer per line, then the summary line.")
 @click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 64), help="Worker processes.")
-@click.option("--progress/--no-progress", default=None, help="Show progress on stderr (default: when stderr is a terminal).")
+@click.option(
+    "--progress/--no-progress", default=None, help="Show progress on stderr (default: when stderr is a terminal)."
+)
 def bulk(cases: Path, on: dt.datetime, as_json: bool, jobs: int, progress: bool | None) -> int:
     """Answer every case in CASES: a folder of case files, one case file, or a .jsonl file with one case per line.
 
@@ -74,7 +78,9 @@ def _progress(stream: Iterator[Any], total: int, err: TextIO) -> Iterator[Any]:
 
 
 def render(d: dict, on: dt.date) -> str:
-    lines = [f"{on}：共 {d['cases']} 件，可以召开 {d['convenable']} 件，不能召开 {d['blocked']} 件，输入有误 {d['errors']} 件"]
+    lines = [
+        f"{on}：共 {d['cases']} 件，可以召开 {d['convenable']} 件，不能召开 {d['blocked']} 件，输入有误 {d['errors']} 件"
+    ]
     if d["top_blockers"]:
         lines.append("最常见的未满足条件：")
         lines += [f"  {b['cases']:>6} 件  {b['name']}（{b['ruleset']} {b['rule']}）" for b in d["top_blockers"]]

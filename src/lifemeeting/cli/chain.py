@@ -31,15 +31,24 @@ def source_kind(
 
 def subject_options(command):
     """SOURCE and the options that name whose chain: shared by ``chain`` and ``diagram``."""
-    for option in reversed([
-        click.argument("source"),
-        click.option("--tier", help="Tier id or name (rule sets with tiers)."),
-        click.option("--position", help="Position id, or its name as the rule set writes it; omit for the whole tier."),
-        click.option("--member", help="For a CASE file: a member id, or 'team'."),
-        click.option("--material", help="Only this material's chain (id or name)."),
-        click.option("--unit-attr", "unit", multiple=True, metavar="NAME=VALUE",
-                     help="Fix a unit attribute, e.g. liaison_point=true (repeatable)."),
-    ]):
+    for option in reversed(
+        [
+            click.argument("source"),
+            click.option("--tier", help="Tier id or name (rule sets with tiers)."),
+            click.option(
+                "--position", help="Position id, or its name as the rule set writes it; omit for the whole tier."
+            ),
+            click.option("--member", help="For a CASE file: a member id, or 'team'."),
+            click.option("--material", help="Only this material's chain (id or name)."),
+            click.option(
+                "--unit-attr",
+                "unit",
+                multiple=True,
+                metavar="NAME=VALUE",
+                help="Fix a unit attribute, e.g. liaison_point=true (repeatable).",
+            ),
+        ]
+    ):
         command = option(command)
     return command
 

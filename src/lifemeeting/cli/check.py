@@ -12,7 +12,9 @@ from lifemeeting.engine.answer_model import Readiness
 
 @click.command()
 @click.argument("case", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--on", "on", type=click.DateTime(formats=["%Y-%m-%d"]), help="The day to ask about (default: today), YYYY-MM-DD.")
+@click.option(
+    "--on", "on", type=click.DateTime(formats=["%Y-%m-%d"]), help="The day to ask about (default: today), YYYY-MM-DD."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
 def check(case: Path, on: dt.datetime | None, as_json: bool) -> int:
     """Can the meeting of CASE be convened? Exit 0 yes, 3 not yet, 1 bad input."""

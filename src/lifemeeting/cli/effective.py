@@ -9,7 +9,19 @@ from lifemeeting.ruleset.diff import SECTIONS, summary
 from lifemeeting.ruleset.loaded import LoadedRuleSet
 from lifemeeting.ruleset.provenance import Provenance
 
-_SECTIONS = ("tiers", "roles", "materials", "chains", "talks", "tasks", "gates", "duties", "appraisals", "orders", "unchecked")
+_SECTIONS = (
+    "tiers",
+    "roles",
+    "materials",
+    "chains",
+    "talks",
+    "tasks",
+    "gates",
+    "duties",
+    "appraisals",
+    "orders",
+    "unchecked",
+)
 
 
 def _provenance(loaded: LoadedRuleSet) -> Provenance:
@@ -23,14 +35,18 @@ def _rows(loaded: LoadedRuleSet) -> list[dict[str, Any]]:
     rows = []
 
     def add(section: str, key: str, item: dict, kind: str) -> None:
-        rows.append({
-            "section": section,
-            "rule": key,
-            "name": str(item.get("name") or item.get("reason") or item["id"]),
-            "facts": summary(kind, item),
-            "from": prov.origin(key),
-            "changed": [f"{c.summary}（{c.ruleset}）" for c in prov.changes_to(key) if c.verb == "set" and c.rule == key],
-        })
+        rows.append(
+            {
+                "section": section,
+                "rule": key,
+                "name": str(item.get("name") or item.get("reason") or item["id"]),
+                "facts": summary(kind, item),
+                "from": prov.origin(key),
+                "changed": [
+                    f"{c.summary}（{c.ruleset}）" for c in prov.changes_to(key) if c.verb == "set" and c.rule == key
+                ],
+            }
+        )
 
     for section in _SECTIONS:
         for item in data[section]:
@@ -55,8 +71,16 @@ def effective_json(loaded: LoadedRuleSet) -> dict[str, Any]:
         "notes": dict(prov.notes),
         "rules": [{k: r[k] for k in ("rule", "name", "from", "facts")} for r in _rows(loaded)],
         "changes": [
-            {"ruleset": c.ruleset, "change": c.verb, "target": c.target, "rule": c.rule, "summary": c.summary,
-             "reason": c.reason, "cite": c.cite.model_dump(exclude_none=True), "where": c.where}
+            {
+                "ruleset": c.ruleset,
+                "change": c.verb,
+                "target": c.target,
+                "rule": c.rule,
+                "summary": c.summary,
+                "reason": c.reason,
+                "cite": c.cite.model_dump(exclude_none=True),
+                "where": c.where,
+            }
             for c in prov.changes
         ],
     }

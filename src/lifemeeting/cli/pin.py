@@ -15,8 +15,17 @@ from lifemeeting.ruleset.load import load_ruleset
 
 @click.command()
 @click.argument("case_file", metavar="CASE", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--snapshot", is_flag=True, help="Also keep a copy of the rule set next to the case (CASE.ruleset.json), so a later change can be shown.")
-@click.option("--check", "check_only", is_flag=True, help="Change nothing: say whether the case's rule set is still the one it is pinned to.")
+@click.option(
+    "--snapshot",
+    is_flag=True,
+    help="Also keep a copy of the rule set next to the case (CASE.ruleset.json), so a later change can be shown.",
+)
+@click.option(
+    "--check",
+    "check_only",
+    is_flag=True,
+    help="Change nothing: say whether the case's rule set is still the one it is pinned to.",
+)
 def pin(case_file: Path, snapshot: bool, check_only: bool) -> int:
     """Pin CASE to the current version and content (sha256) of its rule set.
 
@@ -45,7 +54,17 @@ def pin(case_file: Path, snapshot: bool, check_only: bool) -> int:
     else:
         updated = set_pin_in_yaml(text, new)
     if updated is None:
-        raise CaseError([Problem(str(case_file), 1, 1, "no top-level 'ruleset:' line to put 'pinned:' after; add it by hand: " + json.dumps(new.model_dump(exclude_none=True)))])
+        raise CaseError(
+            [
+                Problem(
+                    str(case_file),
+                    1,
+                    1,
+                    "no top-level 'ruleset:' line to put 'pinned:' after; add it by hand: "
+                    + json.dumps(new.model_dump(exclude_none=True)),
+                )
+            ]
+        )
     case_file.write_text(updated, encoding="utf-8")
     click.echo(f"{case_file}: pinned to {loaded.model.id} {loaded.model.version} sha256:{loaded.sha256}")
     return 0

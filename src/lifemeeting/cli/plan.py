@@ -18,7 +18,10 @@ DATE = click.DateTime(formats=["%Y-%m-%d"])
 @click.option("--on", "on", type=DATE, help="The day to ask about (default: today in Asia/Shanghai), YYYY-MM-DD.")
 @click.option("--json", "as_json", is_flag=True, help="Print the timeline as JSON.")
 @click.option(
-    "--ics", "ics", type=click.Path(dir_okay=False, path_type=Path), help="Also write an iCalendar file ('-': print only it)."
+    "--ics",
+    "ics",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write an iCalendar file ('-': print only it).",
 )
 @click.option("--move-to", "move_to", type=DATE, help="What if the meeting were held on this day instead, YYYY-MM-DD.")
 def plan(case: Path, on: dt.datetime | None, as_json: bool, ics: Path | None, move_to: dt.datetime | None) -> int:
@@ -59,7 +62,11 @@ def render(t: Timeline) -> str:
         if e.in_window is not None:
             m = t.meeting
             early = m.window_start is not None and e.date < m.window_start
-            where = "，在规定的会议时间之内" if e.in_window else f"，{'早于' if early else '晚于'}规定的会议时间（{m.basis}）"
+            where = (
+                "，在规定的会议时间之内"
+                if e.in_window
+                else f"，{'早于' if early else '晚于'}规定的会议时间（{m.basis}）"
+            )
         lines.append(f"最早可召开日期：{e.date}（{cal.label(e.date)}）{where}")
         lines += [f"  - {b}" for b in e.bounds] or ["  - 没有须等待的期限"]
         if e.still_to_do:
@@ -116,7 +123,11 @@ def _move_lines(t: Timeline, cal) -> list[str]:
     m = t.move
     assert m is not None
     too_early = t.earliest is not None and m.to_date < t.earliest.date
-    verdict = "不早于最早可召开日期" if m.legal else ("早于最早可召开日期" if too_early else "已过规定的会议时间") + "，不能召开"
+    verdict = (
+        "不早于最早可召开日期"
+        if m.legal
+        else ("早于最早可召开日期" if too_early else "已过规定的会议时间") + "，不能召开"
+    )
     if m.in_window is not None:
         verdict += "；在规定的会议时间之内" if m.in_window else "；不在规定的会议时间之内"
     lines = [f"改期：{m.from_date or '未定'} → {m.to_date}（{cal.label(m.to_date)}）：{verdict}"]

@@ -23,25 +23,50 @@ def rulesets(as_json: bool) -> int:
         loaded = load_ruleset(found.path)
         rs, src = loaded.model, loaded.model.source
         extends = loaded.provenance.lineage[-2] if loaded.provenance else None
-        rows.append({"id": rid, "version": rs.version, "title": rs.title, "source": src.number or src.title, "tiers": [t.id for t in rs.tiers], "file": str(found.path), "origin": found.origin, "extends": extends})
+        rows.append(
+            {
+                "id": rid,
+                "version": rs.version,
+                "title": rs.title,
+                "source": src.number or src.title,
+                "tiers": [t.id for t in rs.tiers],
+                "file": str(found.path),
+                "origin": found.origin,
+                "extends": extends,
+            }
+        )
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
-        click.echo(table(["id", "version", "tiers", "extends", "origin", "title"], [[r["id"], r["version"], ",".join(r["tiers"]) or "-", r["extends"] or "-", r["origin"], r["title"]] for r in rows]))
+        click.echo(
+            table(
+                ["id", "version", "tiers", "extends", "origin", "title"],
+                [
+                    [r["id"], r["version"], ",".join(r["tiers"]) or "-", r["extends"] or "-", r["origin"], r["title"]]
+                    for r in rows
+                ],
+            )
+        )
     return 0
 
 
 @click.command()
 @click.argument("ruleset")
 @click.option("--json", "as_json", is_flag=True, help="Print the whole rule set as JSON.")
-@click.option("--effective", is_flag=True, help="An overlay fully resolved, each rule marked with the rule set it came from, and every change with its reason.")
+@click.option(
+    "--effective",
+    is_flag=True,
+    help="An overlay fully resolved, each rule marked with the rule set it came from, and every change with its reason.",
+)
 def show(ruleset: str, as_json: bool, effective: bool) -> int:
     """Show a rule set's tiers, chains, talks, gates and deadlines (RULESET: id or file)."""
     loaded = load_ruleset(ruleset)
     if effective:
         from lifemeeting.cli.effective import effective_json, effective_text
 
-        click.echo(json.dumps(effective_json(loaded), ensure_ascii=False, indent=2) if as_json else effective_text(loaded))
+        click.echo(
+            json.dumps(effective_json(loaded), ensure_ascii=False, indent=2) if as_json else effective_text(loaded)
+        )
         return 0
     if as_json:
         data = loaded.model.model_dump(mode="json", by_alias=True, exclude_none=True)
@@ -92,12 +117,19 @@ def _is_case(path: Path) -> bool:
         head = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return False
-    return any(line.startswith(("ruleset:", '"ruleset"', '{"ruleset"')) for line in head.splitlines()) or '"ruleset":' in head[:200]
+    return (
+        any(line.startswith(("ruleset:", '"ruleset"', '{"ruleset"')) for line in head.splitlines())
+        or '"ruleset":' in head[:200]
+    )
 
 
 @click.command()
 @click.argument("what", type=click.Choice(["ruleset", "case", "answer", "status", "timeline", "overlay"]))
-@click.option("--markdown", is_flag=True, help="Print the format reference in Markdown (docs/reference/), generated from the schema.")
+@click.option(
+    "--markdown",
+    is_flag=True,
+    help="Print the format reference in Markdown (docs/reference/), generated from the schema.",
+)
 def schema(what: str, markdown: bool) -> int:
     """Print the JSON Schema of rule-set files, case files, or the answers of check, status and plan."""
     from lifemeeting.answers.timeline_model import Timeline
@@ -106,7 +138,14 @@ def schema(what: str, markdown: bool) -> int:
     from lifemeeting.ruleset.model import RuleSet
     from lifemeeting.ruleset.overlay_model import Overlay
 
-    model = {"ruleset": RuleSet, "case": Case, "answer": Readiness, "status": Status, "timeline": Timeline, "overlay": Overlay}[what]
+    model = {
+        "ruleset": RuleSet,
+        "case": Case,
+        "answer": Readiness,
+        "status": Status,
+        "timeline": Timeline,
+        "overlay": Overlay,
+    }[what]
     if markdown:
         from lifemeeting.spec.reference import markdown as reference
 

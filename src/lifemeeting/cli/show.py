@@ -25,18 +25,35 @@ def _spec(s) -> str:
         return "-"
     if isinstance(s, str):
         return s
-    words = {"days_before_meeting": "会前{}天", "days_after_meeting": "会后{}天内", "months_after_meeting": "会后{}个月", "parameter": "由案件给定：{}"}
+    words = {
+        "days_before_meeting": "会前{}天",
+        "days_after_meeting": "会后{}天内",
+        "months_after_meeting": "会后{}个月",
+        "parameter": "由案件给定：{}",
+    }
     text = "".join(words[k].format(v) for k, v in s.items() if k in words)
     return text + ("（工作日）" if s.get("working_days") else "")
 
 
 def describe(loaded: LoadedRuleSet) -> str:
     rs = loaded.model
-    out = [f"{rs.id} {rs.version} — {rs.title}", f"来源：{rs.source.number or ''}《{rs.source.title}》", f"sha256:{loaded.sha256}", ""]
+    out = [
+        f"{rs.id} {rs.version} — {rs.title}",
+        f"来源：{rs.source.number or ''}《{rs.source.title}》",
+        f"sha256:{loaded.sha256}",
+        "",
+    ]
     if rs.tiers:
         out += ["层级", table(["id", "名称"], [[t.id, t.name] for t in rs.tiers]), ""]
     if rs.positions:
-        out += ["职务", table(["id", "名称", "属性"], [[p.id, p.name, _pred(p.attributes) if p.attributes else "-"] for p in rs.positions]), ""]
+        out += [
+            "职务",
+            table(
+                ["id", "名称", "属性"],
+                [[p.id, p.name, _pred(p.attributes) if p.attributes else "-"] for p in rs.positions],
+            ),
+            "",
+        ]
     for c in rs.chains:
         tiers = ",".join(c.tiers) if c.tiers else "全部层级"
         out.append(f"审核链 {c.id}：{c.name}（材料 {c.material}；{tiers}）")
@@ -49,11 +66,30 @@ def describe(loaded: LoadedRuleSet) -> str:
     if rs.talks:
         out += ["必谈", table(["id", "名称", "时限"], [[t.id, t.name, _due(t)] for t in rs.talks]), ""]
     if rs.tasks:
-        out += ["会前准备", table(["id", "名称", "责任人", "时限"], [[t.id, t.name, t.owner or "-", _due(t)] for t in rs.tasks]), ""]
+        out += [
+            "会前准备",
+            table(["id", "名称", "责任人", "时限"], [[t.id, t.name, t.owner or "-", _due(t)] for t in rs.tasks]),
+            "",
+        ]
     if rs.gates:
-        out += ["召开条件", table(["id", "名称", "类别", "出处"], [[g.id, g.name, g.kind, g.cite.section] for g in rs.gates]), ""]
+        out += [
+            "召开条件",
+            table(["id", "名称", "类别", "出处"], [[g.id, g.name, g.kind, g.cite.section] for g in rs.gates]),
+            "",
+        ]
     if rs.duties:
-        out += ["会后工作", table(["id", "名称", "责任人", "时限"], [[t.id, t.name, t.owner or "-", _due(t)] for t in rs.duties]), ""]
+        out += [
+            "会后工作",
+            table(["id", "名称", "责任人", "时限"], [[t.id, t.name, t.owner or "-", _due(t)] for t in rs.duties]),
+            "",
+        ]
     if rs.appraisals:
-        out += ["测评", table(["id", "名称", "门槛", "未达到"], [[a.id, a.name, a.threshold or "-", a.below or "-"] for a in rs.appraisals]), ""]
+        out += [
+            "测评",
+            table(
+                ["id", "名称", "门槛", "未达到"],
+                [[a.id, a.name, a.threshold or "-", a.below or "-"] for a in rs.appraisals],
+            ),
+            "",
+        ]
     return "\n".join(out).rstrip()

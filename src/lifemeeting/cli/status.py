@@ -13,7 +13,9 @@ from lifemeeting.engine.answer_model import Status
 
 @click.command()
 @click.argument("case", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--on", "on", type=click.DateTime(formats=["%Y-%m-%d"]), help="The day to ask about (default: today), YYYY-MM-DD.")
+@click.option(
+    "--on", "on", type=click.DateTime(formats=["%Y-%m-%d"]), help="The day to ask about (default: today), YYYY-MM-DD."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the status as JSON, every round included.")
 def status(case: Path, on: dt.datetime | None, as_json: bool) -> int:
     """Where CASE stands: stage, round, duties done / due / overdue. Exit 0, or 1 for bad input."""
@@ -42,7 +44,10 @@ def render(s: Status) -> str:
     if s.overdue:
         lines.append("已逾期：" + "、".join(f"{d.name}（{d.owner or '—'}，{d.by}前）" for d in s.overdue))
     if s.due_next:
-        lines.append("接下来：" + "、".join(f"{d.name}（{d.owner or '—'}{'，' + str(d.by) + '前' if d.by else ''}）" for d in s.due_next))
+        lines.append(
+            "接下来："
+            + "、".join(f"{d.name}（{d.owner or '—'}{'，' + str(d.by) + '前' if d.by else ''}）" for d in s.due_next)
+        )
     if s.readiness is not None:
         lines.append(render_readiness(s.readiness))
     else:

@@ -31,7 +31,9 @@ class Blocker(_Frozen):
     """One reason the meeting cannot be convened yet."""
 
     rule: str = Field(description="the gate's id in the rule set")
-    kind: Literal["tasks_done", "talks_covered", "materials_passed", "lead_time", "min_length", "meeting_window", "stage"]
+    kind: Literal[
+        "tasks_done", "talks_covered", "materials_passed", "lead_time", "min_length", "meeting_window", "stage"
+    ]
     message: str
     citation: CitationOut | None = Field(description="where the rule comes from; absent only for kind 'stage'")
     waiting: bool = Field(False, description="nothing to do but wait until 'until'")
@@ -64,7 +66,9 @@ class Readiness(_Frozen):
     unit: str
     blockers: list[Blocker]
     next_actions: list[NextAction]
-    earliest_date: dt.date | None = Field(description="when only waiting is left: the first day it may be held; null otherwise")
+    earliest_date: dt.date | None = Field(
+        description="when only waiting is left: the first day it may be held; null otherwise"
+    )
     warnings: list[str] = Field(default_factory=list)
     receipt: Receipt
 

@@ -85,7 +85,9 @@ class Path:
         for s in self.steps:
             if s.pre_sign:
                 dest = self.table[(s.state, "sign")]
-                moves[s.state] = Move("signed", None, s.link.pre_sign.reviewer, dest, "sign:" + s.link.id, dest in self.gate_states)  # type: ignore[union-attr]
+                moves[s.state] = Move(
+                    "signed", None, s.link.pre_sign.reviewer, dest, "sign:" + s.link.id, dest in self.gate_states
+                )  # type: ignore[union-attr]
             else:
                 dest = self.table[(s.state, "approve")]
                 sole = s.link.reviewers[0] if len(s.link.reviewers) == 1 else None
@@ -119,7 +121,9 @@ def filing_chain(material: Material) -> Chain:
     """The empty chain of a material nobody reviews: submitting it is enough. One per material."""
     hit = _FILING.get(id(material))
     if hit is None:  # the entry holds the material, so its id cannot be reused
-        chain = Chain(id=f"{material.id}_filing", name=material.name, material=material.id, links=[], cite=material.cite)
+        chain = Chain(
+            id=f"{material.id}_filing", name=material.name, material=material.id, links=[], cite=material.cite
+        )
         hit = _FILING[id(material)] = (material, chain)
     return hit[1]
 

@@ -42,7 +42,9 @@ class SubjectRules:
 
     __slots__ = ("fills", "writes", "_subject", "_unit", "_seen")
 
-    def __init__(self, rules: UnitRules, roles: tuple[tuple[str, dict], ...], subject: Mapping[str, Any], unit: Mapping[str, Any]) -> None:
+    def __init__(
+        self, rules: UnitRules, roles: tuple[tuple[str, dict], ...], subject: Mapping[str, Any], unit: Mapping[str, Any]
+    ) -> None:
         self._subject, self._unit = dict(subject), dict(unit)
         self._seen: dict[int, tuple[Any, bool]] = {}
         self.fills = frozenset(rid for rid, pred in roles if _predicate.matches(pred, subject, unit))
@@ -50,7 +52,11 @@ class SubjectRules:
         self.writes: dict[str, Path] = {
             material.id: path_for(chain, subject, unit)
             for material, chain in rules.materials
-            if (material.team if team else material.members is not None and _predicate.matches(material.members, subject, unit))
+            if (
+                material.team
+                if team
+                else material.members is not None and _predicate.matches(material.members, subject, unit)
+            )
         }
 
     def matches(self, pred: Mapping[str, Any] | None) -> bool | None:
@@ -80,7 +86,9 @@ class RuleSetMemo:
         self.tier_ids = frozenset(t.id for t in rs.tiers)
         self.material_ids = frozenset(m.id for m in rs.materials)
         self.filled_roles = tuple((r.id, r.filled_by) for r in rs.roles if r.filled_by is not None)
-        self.unfilled_roles = frozenset(r.id for r in rs.roles if r.filled_by is None)  # bodies, parties in their own right
+        self.unfilled_roles = frozenset(
+            r.id for r in rs.roles if r.filled_by is None
+        )  # bodies, parties in their own right
         self.uses_id = any(_mentions_id(p) for p in _subject_predicates(loaded))
         self._units: dict[tuple[str | None, Key], UnitRules] = {}
         self._subjects: dict[tuple[str | None, Key, Key], SubjectRules] = {}
@@ -95,7 +103,9 @@ class RuleSetMemo:
             hit = self._units[key] = _unit_rules(self.loaded, tier, unit)
         return key, hit
 
-    def subject_rules(self, unit_key: Key, rules: UnitRules, shape: Any, subject: Mapping[str, Any], unit: Mapping[str, Any]) -> SubjectRules:
+    def subject_rules(
+        self, unit_key: Key, rules: UnitRules, shape: Any, subject: Mapping[str, Any], unit: Mapping[str, Any]
+    ) -> SubjectRules:
         """The profile of ``subject``; ``shape`` (hashable) must settle every attribute of the subject but its id."""
         if self.uses_id:
             return SubjectRules(rules, self.filled_roles, subject, unit)

@@ -1,4 +1,4 @@
-""""Can this meeting be convened yet?" — every gate checked, every blocker explained."""
+""" "Can this meeting be convened yet?" — every gate checked, every blocker explained."""
 
 from __future__ import annotations
 
@@ -99,7 +99,10 @@ def _tasks_done(state: CaseState, gate: Gate, on: dt.date) -> Found:
         owner = v.role_or_text(task.owner) or "领导班子"
         window = v.window(task.due, task.due_by_tier)
         blocker = Blocker(
-            rule=gate.id, kind=gate.kind, item=task_id, citation=_cite(v, gate),
+            rule=gate.id,
+            kind=gate.kind,
+            item=task_id,
+            citation=_cite(v, gate),
             message=f"「{gate.name}」：{task.name}尚未完成（责任人：{owner}{_by(window)}）",
         )
         yield blocker, _action(gate, owner, f"完成{task.name}", window, on)
@@ -120,7 +123,11 @@ def _talks_covered(state: CaseState, gate: Gate, on: dt.date) -> Found:
         names = "、".join(f"{v.name(a)}—{v.name(b)}" for a, b in ordered)
         window = v.window(rule.due, rule.due_by_tier)
         blocker = Blocker(
-            rule=gate.id, kind=gate.kind, item=rule.id, citation=_cite(v, gate), missing_pairs=ordered,
+            rule=gate.id,
+            kind=gate.kind,
+            item=rule.id,
+            citation=_cite(v, gate),
+            missing_pairs=ordered,
             message=f"「{gate.name}」：{rule.name}，尚缺{len(missing)}对：{names}",
         )
         todo = [pair for pair, raw in zip(ordered, missing) if raw not in asked]
@@ -157,7 +164,9 @@ def _material_blocker(v: CaseView, gate: Gate, m: MaterialState, on: dt.date) ->
         author = _author(v, m)
         first = m.slot.path.steps[0] if m.slot.path.steps else None
         material = m.slot.material
-        window = v.window(material.due, material.due_by_tier) or (v.window(first.link.due, first.link.due_by_tier) if first else None)
+        window = v.window(material.due, material.due_by_tier) or (
+            v.window(first.link.due, first.link.due_by_tier) if first else None
+        )
         what = "重新撰写并提交" if m.returns else "撰写并提交"
         message = f"「{gate.name}」：{whose}尚未提交{returned}"
         action = _action(gate, author, f"{what}{whose}", window, on)
@@ -176,7 +185,14 @@ def _material_blocker(v: CaseView, gate: Gate, m: MaterialState, on: dt.date) ->
             verb = "审阅" if link.kind == "read_through" else "审核"
             message = f"「{gate.name}」：{whose}正在{number}{link.name}，尚未通过{returned}"
             action = _action(gate, who, f"{verb}{whose}（{number}{link.name}）", window, on)
-    blocker = Blocker(rule=gate.id, kind=gate.kind, subject=m.slot.subject, item=m.slot.material.id, citation=_cite(v, gate), message=message)
+    blocker = Blocker(
+        rule=gate.id,
+        kind=gate.kind,
+        subject=m.slot.subject,
+        item=m.slot.material.id,
+        citation=_cite(v, gate),
+        message=message,
+    )
     return blocker, action
 
 
@@ -200,12 +216,34 @@ def _lead_time(state: CaseState, gate: Gate, on: dt.date) -> Found:
             due = v.window({"days_before_meeting": days, "working_days": gate.working_days}, None)
             message = f"「{gate.name}」：{name}尚未报送；须在会前{span}报送"
             who = _author(v, m)
-            yield Blocker(rule=gate.id, kind=gate.kind, item=material_id, subject=subject, citation=_cite(v, gate), message=message), _action(gate, who, f"报送{name}", due, on)
+            yield (
+                Blocker(
+                    rule=gate.id,
+                    kind=gate.kind,
+                    item=material_id,
+                    subject=subject,
+                    citation=_cite(v, gate),
+                    message=message,
+                ),
+                _action(gate, who, f"报送{name}", due, on),
+            )
             continue
         until = v.calendar.add(m.submitted_on, days) if gate.working_days else m.submitted_on + dt.timedelta(days=days)
         if on < until:
             message = f"「{gate.name}」：{name}于{m.submitted_on}报送，须满{span}，最早{until}可以召开"
-            yield Blocker(rule=gate.id, kind=gate.kind, item=material_id, subject=subject, citation=_cite(v, gate), message=message, waiting=True, until=until), None
+            yield (
+                Blocker(
+                    rule=gate.id,
+                    kind=gate.kind,
+                    item=material_id,
+                    subject=subject,
+                    citation=_cite(v, gate),
+                    message=message,
+                    waiting=True,
+                    until=until,
+                ),
+                None,
+            )
 
 
 def _min_length(state: CaseState, gate: Gate, on: dt.date) -> Found:
@@ -216,10 +254,15 @@ def _min_length(state: CaseState, gate: Gate, on: dt.date) -> Found:
         return
     text = _days(need)
     message = (
-        f"「{gate.name}」：会期未定；须不少于{text}" if have is None else f"「{gate.name}」：计划会期{_days(have)}，须不少于{text}"
+        f"「{gate.name}」：会期未定；须不少于{text}"
+        if have is None
+        else f"「{gate.name}」：计划会期{_days(have)}，须不少于{text}"
     )
     who = v.name(v.rules.meeting.chair) if v.rules.meeting.chair else "领导班子"
-    yield Blocker(rule=gate.id, kind=gate.kind, citation=_cite(v, gate), message=message), _action(gate, who, f"将会期安排为不少于{text}", None, on)
+    yield (
+        Blocker(rule=gate.id, kind=gate.kind, citation=_cite(v, gate), message=message),
+        _action(gate, who, f"将会期安排为不少于{text}", None, on),
+    )
 
 
 def _meeting_window(state: CaseState, gate: Gate, on: dt.date) -> Found:
@@ -231,11 +274,17 @@ def _meeting_window(state: CaseState, gate: Gate, on: dt.date) -> Found:
     start, end = window.start, window.end
     if start is not None and on < start:
         message = f"「{gate.name}」：会议时间为{start}至{end}，最早{start}可以召开"
-        yield Blocker(rule=gate.id, kind=gate.kind, citation=_cite(v, gate), message=message, waiting=True, until=start), None
+        yield (
+            Blocker(rule=gate.id, kind=gate.kind, citation=_cite(v, gate), message=message, waiting=True, until=start),
+            None,
+        )
     elif on > end:
         message = f"「{gate.name}」：会议应于{end}前召开，{on}已过期"
         who = v.name(m.chair) if m.chair else "领导班子"
-        yield Blocker(rule=gate.id, kind=gate.kind, citation=_cite(v, gate), message=message), _action(gate, who, "报上级同意后另定会期", window, on)
+        yield (
+            Blocker(rule=gate.id, kind=gate.kind, citation=_cite(v, gate), message=message),
+            _action(gate, who, "报上级同意后另定会期", window, on),
+        )
 
 
 def _days(d: float) -> str:

@@ -111,7 +111,11 @@ class CaseState(RoundRules):
         if last is not None and e.date < last:
             raise _Refuse(f"dated {e.date}, earlier than the event before it ({last})")
         kind = e.type
-        trigger = "record_duty" if (kind == "done" and e.task in self._duty_set) or e.material in self._after_set else _TRIGGERS[kind]
+        trigger = (
+            "record_duty"
+            if (kind == "done" and e.task in self._duty_set) or e.material in self._after_set
+            else _TRIGGERS[kind]
+        )
         if (self.rounds[-1].stage, trigger) not in self._allowed:
             raise _Refuse(self._not_now(e, trigger))
         return getattr(self, _CHECKS[kind])(e)
@@ -124,7 +128,11 @@ class CaseState(RoundRules):
         r = self.round
         stage = f"the case is at stage '{self.stage}' ({STAGE_NAMES[self.stage]}) in round {r.number}"
         if trigger == "record_duty":
-            return f"'{e.task}' is a post-meeting duty; the meeting has not been held in round {r.number}" if self.stage == PREPARING else stage
+            return (
+                f"'{e.task}' is a post-meeting duty; the meeting has not been held in round {r.number}"
+                if self.stage == PREPARING
+                else stage
+            )
         if trigger == "hold":
             return f"the meeting of round {r.number} was already held on {r.held_on}" if r.held_on else stage
         if trigger == "appraise":
@@ -154,9 +162,13 @@ class CaseState(RoundRules):
             if resolved is None:
                 filled = v.role_members.get(p)
                 if filled:  # a role several members fill names none of them in particular
-                    raise _Refuse(f"'{p}' ({v.roles[p].name}) is filled by {len(filled)} members ({', '.join(filled)}); name the member who talked")
+                    raise _Refuse(
+                        f"'{p}' ({v.roles[p].name}) is filled by {len(filled)} members ({', '.join(filled)}); name the member who talked"
+                    )
                 candidates = v.parties | set(v.role_members)
-                raise _Refuse(f"unknown talk party '{p}'{did_you_mean(p, candidates)}; a party is a member id, a role id, 'head:<department>' or a name from the case's lists")
+                raise _Refuse(
+                    f"unknown talk party '{p}'{did_you_mean(p, candidates)}; a party is a member id, a role id, 'head:<department>' or a name from the case's lists"
+                )
             parties.append(resolved)
         if parties[0] == parties[1]:
             raise _Refuse(f"a talk needs two different people, but both are '{parties[0]}'")
@@ -172,7 +184,9 @@ class CaseState(RoundRules):
         if material not in v.material_ids:
             raise _Refuse(f"unknown material '{material}'{did_you_mean(material, {m.id for m in v.rules.materials})}")
         if subject != TEAM and subject not in v.members:
-            raise _Refuse(f"unknown member '{subject}'{did_you_mean(subject, set(v.members) | {TEAM})}; use 'team' for the team's own material")
+            raise _Refuse(
+                f"unknown member '{subject}'{did_you_mean(subject, set(v.members) | {TEAM})}; use 'team' for the team's own material"
+            )
         state = self.rounds[-1].materials.get((material, subject))
         if state is None:
             raise _Refuse(f"{v.subject_label(subject)} does not write a '{material}' under this rule set")
@@ -192,7 +206,9 @@ class CaseState(RoundRules):
             raise _Refuse(f"nothing to sign: the material is {self._where(m)}")
         by = _need(e, "by")
         if not self._is(by, step.link.pre_sign.reviewer):
-            raise _Refuse(f"'{by}' cannot sign here; the pre-sign is by '{step.link.pre_sign.reviewer}' ({self.view.name(step.link.pre_sign.reviewer)})")
+            raise _Refuse(
+                f"'{by}' cannot sign here; the pre-sign is by '{step.link.pre_sign.reviewer}' ({self.view.name(step.link.pre_sign.reviewer)})"
+            )
         dest = m.slot.path.table[(m.state, "sign")]
         return lambda: self._move(m, dest, "sign:" + step.link.id, e.date)
 
@@ -223,10 +239,14 @@ class CaseState(RoundRules):
         link_id = e.link if e.link is not None else _need(e, "link")
         path = m.slot.path
         if link_id not in path.link_ids:
-            raise _Refuse(f"unknown link '{link_id}' in chain '{path.chain.id}'{did_you_mean(link_id, set(path.link_ids))}")
+            raise _Refuse(
+                f"unknown link '{link_id}' in chain '{path.chain.id}'{did_you_mean(link_id, set(path.link_ids))}"
+            )
         step = path.at_link.get(link_id)
         if step is None:
-            raise _Refuse(f"link '{link_id}' does not apply to {self.view.subject_label(m.slot.subject)}'s {m.slot.material.name}")
+            raise _Refuse(
+                f"link '{link_id}' does not apply to {self.view.subject_label(m.slot.subject)}'s {m.slot.material.name}"
+            )
         if m.state != step.state:
             raise _Refuse(f"the material is {self._where(m)}, not at link '{link_id}'")
         by = e.by if e.by is not None else _need(e, "by")
@@ -262,10 +282,20 @@ class CaseState(RoundRules):
         return f"at '{m.state}'"
 
 
-_CHECKS = {kind: f"_check_{kind}" for kind in ("done", "talk", "submitted", "signed", "approved", "returned", "held", "appraised", "ordered")}
+_CHECKS = {
+    kind: f"_check_{kind}"
+    for kind in ("done", "talk", "submitted", "signed", "approved", "returned", "held", "appraised", "ordered")
+}
 _TRIGGERS = {
-    "done": "prepare", "talk": "prepare", "submitted": "prepare", "signed": "prepare",
-    "approved": "prepare", "returned": "prepare", "held": "hold", "appraised": "appraise", "ordered": "order",
+    "done": "prepare",
+    "talk": "prepare",
+    "submitted": "prepare",
+    "signed": "prepare",
+    "approved": "prepare",
+    "returned": "prepare",
+    "held": "hold",
+    "appraised": "appraise",
+    "ordered": "order",
 }
 
 

@@ -85,6 +85,7 @@ class RoundRules:
             redo = [t.id for t in v.tasks] + list(v.required) + sorted({k[0] for k in self.materials})
             kind = "reconvene" if self.round.held_on else "redo"
         if kind == "redo" and self.round.held_on is None:  # before the meeting: repeat in this round
+
             def change() -> None:
                 r = self.round
                 for key, m in list(r.materials.items()):
@@ -95,6 +96,7 @@ class RoundRules:
                     r.talks.pop(p, None)
                 for t in redo:
                     r.done.pop(t, None)
+
             return change
         return lambda: self.rounds.append(self._new_round(trigger, kind, on, cause, redo))
 
@@ -128,7 +130,9 @@ class RoundRules:
         result = AppraisalResult(appraisal_id, e.date, satisfied, total, passed)
         if passed or a.below is None:
             return lambda: self.round.appraisals.append(result)
-        then = self._consequence("appraise", e.date, a.below, f"{a.name}满意率{satisfied}/{total}低于{a.threshold}", list(a.redo))
+        then = self._consequence(
+            "appraise", e.date, a.below, f"{a.name}满意率{satisfied}/{total}低于{a.threshold}", list(a.redo)
+        )
 
         def change() -> None:
             self.round.appraisals.append(result)
@@ -145,4 +149,6 @@ class RoundRules:
         o = orders[order_id]
         if o.consequence == "reconvene" and self.round.held_on is None:
             raise _Refuse(f"'{order_id}' ({o.name}) needs a meeting that was held; the case is at stage '{self.stage}'")
-        return self._consequence("order", e.date, o.consequence, o.name + (f"：{e.reason}" if e.reason else ""), list(o.redo))
+        return self._consequence(
+            "order", e.date, o.consequence, o.name + (f"：{e.reason}" if e.reason else ""), list(o.redo)
+        )

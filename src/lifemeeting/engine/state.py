@@ -66,12 +66,34 @@ class Round:
 
 
 def _copy_material(m: MaterialState) -> MaterialState:
-    return MaterialState(m.slot, m.state, set(m.approvals), m.returns, m.submitted_on, m.first_submitted_on, list(m.done_links), m.passed_on)
+    return MaterialState(
+        m.slot,
+        m.state,
+        set(m.approvals),
+        m.returns,
+        m.submitted_on,
+        m.first_submitted_on,
+        list(m.done_links),
+        m.passed_on,
+    )
 
 
 def _copy_round(r: Round) -> Round:
     materials = {key: _copy_material(m) for key, m in r.materials.items()}
-    return Round(r.number, r.kind, r.started_on, r.cause, materials, dict(r.talks), dict(r.done), r.stage, r.held_on, dict(r.duties), list(r.appraisals), list(r.redo))
+    return Round(
+        r.number,
+        r.kind,
+        r.started_on,
+        r.cause,
+        materials,
+        dict(r.talks),
+        dict(r.done),
+        r.stage,
+        r.held_on,
+        dict(r.duties),
+        list(r.appraisals),
+        list(r.redo),
+    )
 
 
 class _Refuse(Exception):

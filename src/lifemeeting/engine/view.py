@@ -39,7 +39,9 @@ class MaterialSlot(NamedTuple):
 class CaseView:
     """The rules that bind one case, worked out once."""
 
-    def __init__(self, loaded: LoadedRuleSet, case: Case, *, located: Located | None = None, origin: str = "<case>") -> None:
+    def __init__(
+        self, loaded: LoadedRuleSet, case: Case, *, located: Located | None = None, origin: str = "<case>"
+    ) -> None:
         self.loaded = loaded
         self.rules: RuleSet = loaded.model
         self.case = case
@@ -59,10 +61,18 @@ class CaseView:
         self.subjects[TEAM] = self._team_attrs()
         unit_key, unit_rules = memo.unit_rules(tier, self.unit)
         self._profiles = {
-            m.id: memo.subject_rules(unit_key, unit_rules, ("member", m.position, tuple(m.attributes.items())), self.subjects[m.id], self.unit)
+            m.id: memo.subject_rules(
+                unit_key,
+                unit_rules,
+                ("member", m.position, tuple(m.attributes.items())),
+                self.subjects[m.id],
+                self.unit,
+            )
             for m in case.members
         }
-        self._profiles[TEAM] = memo.subject_rules(unit_key, unit_rules, ("team", case.unit.position), self.subjects[TEAM], self.unit)
+        self._profiles[TEAM] = memo.subject_rules(
+            unit_key, unit_rules, ("team", case.unit.position), self.subjects[TEAM], self.unit
+        )
         self.role_members: dict[str, list[str]] = {rid: [] for rid, _ in memo.filled_roles}
         for mid in self.members:
             for rid in self._profiles[mid].fills:
@@ -80,7 +90,9 @@ class CaseView:
             if material.members is not None:
                 authors += [mid for mid in self.members if material.id in self._profiles[mid].writes]
             for subject in authors:
-                self.slots[(material.id, subject)] = MaterialSlot(material, subject, self._profiles[subject].writes[material.id])
+                self.slots[(material.id, subject)] = MaterialSlot(
+                    material, subject, self._profiles[subject].writes[material.id]
+                )
         self.slot_keys: dict[str, list[tuple[str, str]]] = {}  # material id → its slots' keys, in slot order
         for key in self.slots:
             self.slot_keys.setdefault(key[0], []).append(key)
@@ -139,7 +151,7 @@ class CaseView:
         if party in self.members:
             return self.members[party].name
         if party.startswith(HEAD_PREFIX):
-            return f"{party[len(HEAD_PREFIX):]}主要负责同志"
+            return f"{party[len(HEAD_PREFIX) :]}主要负责同志"
         if party in self.case.people:
             return self.case.people[party]
         if party in self.role_members:
@@ -160,7 +172,7 @@ class CaseView:
 
     # -- talks ----------------------------------------------------------------------------
     def _select(self, sel: dict) -> list[str]:
-        (key, value), = sel.items()
+        ((key, value),) = sel.items()
         if key == "members":
             pred = predicate_key(value)
             found = self._selected.get(pred)
@@ -180,7 +192,9 @@ class CaseView:
         return list(self.case.lists.get(value, []))
 
     def _pairs(self, rule: TalkRule) -> list[Pair]:
-        return required_pairs(rule, select=self._select, oversees=lambda mid: self.members[mid].oversees if mid in self.members else ())
+        return required_pairs(
+            rule, select=self._select, oversees=lambda mid: self.members[mid].oversees if mid in self.members else ()
+        )
 
     # -- time -----------------------------------------------------------------------------
     def window(self, due: Any, due_by_tier: dict | None, *, meeting: dt.date | None = None) -> _dates.Window | None:
@@ -194,7 +208,13 @@ class CaseView:
                     _TEXT_WINDOWS.clear()
                 hit = _TEXT_WINDOWS[key] = _dates.resolve(spec, year=self.rules.year, meeting=None, parameters={})
             return hit
-        return _dates.resolve(spec, year=self.rules.year, meeting=meeting or self.case.meeting.date, parameters=dict(self.case.parameters), add_days=self.calendar.add)
+        return _dates.resolve(
+            spec,
+            year=self.rules.year,
+            meeting=meeting or self.case.meeting.date,
+            parameters=dict(self.case.parameters),
+            add_days=self.calendar.add,
+        )
 
     def citation(self, cite: Citation) -> dict[str, str]:
         src = self.rules.source
@@ -212,33 +232,53 @@ class CaseView:
         memo = memo_for(self.loaded)
         tiers = memo.tier_ids
         if tiers and case.tier is None:
-            yield self._problem(("ruleset",), f"rule set '{rs.id}' has tiers; the case must say which: tier: one of {', '.join(t.id for t in rs.tiers)}")
+            yield self._problem(
+                ("ruleset",),
+                f"rule set '{rs.id}' has tiers; the case must say which: tier: one of {', '.join(t.id for t in rs.tiers)}",
+            )
         elif case.tier is not None and case.tier not in tiers:
-            yield self._problem(("tier",), f"unknown tier '{case.tier}'{did_you_mean(case.tier, tiers)}; rule set '{rs.id}' has: {', '.join(sorted(tiers)) or 'no tiers'}")
+            yield self._problem(
+                ("tier",),
+                f"unknown tier '{case.tier}'{did_you_mean(case.tier, tiers)}; rule set '{rs.id}' has: {', '.join(sorted(tiers)) or 'no tiers'}",
+            )
         positions, attrs, unit_attrs = memo.positions, memo.attributes, memo.unit_attributes
         seen: set[str] = set()
         for i, m in enumerate(case.members):
             if m.id in seen:
                 yield self._problem(("members", i, "id"), f"duplicate member id '{m.id}'")
             if m.id == TEAM:
-                yield self._problem(("members", i, "id"), "'team' names the team's own material; choose another member id")
+                yield self._problem(
+                    ("members", i, "id"), "'team' names the team's own material; choose another member id"
+                )
             seen.add(m.id)
             if m.position is not None:
                 if m.position not in positions:
-                    yield self._problem(("members", i, "position"), f"unknown position '{m.position}'{did_you_mean(m.position, set(positions))}")
+                    yield self._problem(
+                        ("members", i, "position"),
+                        f"unknown position '{m.position}'{did_you_mean(m.position, set(positions))}",
+                    )
                 elif positions[m.position].subject != "member":
                     yield self._problem(("members", i, "position"), f"position '{m.position}' is a team, not a member")
             yield from self._check_attrs(("members", i, "attributes"), m.attributes, attrs)
         if case.unit.position is not None:
             pos = positions.get(case.unit.position)
             if pos is None:
-                yield self._problem(("unit", "position"), f"unknown position '{case.unit.position}'{did_you_mean(case.unit.position, set(positions))}")
+                yield self._problem(
+                    ("unit", "position"),
+                    f"unknown position '{case.unit.position}'{did_you_mean(case.unit.position, set(positions))}",
+                )
             elif pos.subject != "team":
-                yield self._problem(("unit", "position"), f"position '{case.unit.position}' is a member's, not a team's")
+                yield self._problem(
+                    ("unit", "position"), f"position '{case.unit.position}' is a member's, not a team's"
+                )
         yield from self._check_attrs(("unit", "attributes"), case.unit.attributes, unit_attrs)
         for name in case.parameters:
             if name not in rs.parameters:
-                yield self._problem(("parameters", name), f"unknown parameter '{name}'{did_you_mean(name, set(rs.parameters))}", key=True)
+                yield self._problem(
+                    ("parameters", name),
+                    f"unknown parameter '{name}'{did_you_mean(name, set(rs.parameters))}",
+                    key=True,
+                )
         for i, day in enumerate(case.workdays):
             if day in case.holidays:
                 yield self._problem(("workdays", i), f"{day} is listed both as a holiday and as a workday")
@@ -247,7 +287,9 @@ class CaseView:
         for key, value in given.items():
             a = declared.get(key)
             if a is None:
-                yield self._problem(path + (key,), f"unknown attribute '{key}'{did_you_mean(key, set(declared))}", key=True)
+                yield self._problem(
+                    path + (key,), f"unknown attribute '{key}'{did_you_mean(key, set(declared))}", key=True
+                )
             elif a.values is not None and value not in a.values:
                 yield self._problem(path + (key,), f"'{key}' is one of {', '.join(a.values)}, not '{value}'")
             elif a.values is None and not isinstance(value, bool):

@@ -59,12 +59,30 @@ def cross_check(rs: RuleSet, located: Located) -> Iterator[Problem]:
         "position": {p.id for p in rs.positions},
     }
 
-    for section in ("tiers", "attributes", "unit_attributes", "positions", "roles", "materials", "chains", "talks", "tasks", "gates", "duties", "appraisals", "orders", "unchecked", "clauses"):
+    for section in (
+        "tiers",
+        "attributes",
+        "unit_attributes",
+        "positions",
+        "roles",
+        "materials",
+        "chains",
+        "talks",
+        "tasks",
+        "gates",
+        "duties",
+        "appraisals",
+        "orders",
+        "unchecked",
+        "clauses",
+    ):
         seen: dict[str, int] = {}
         for i, item in enumerate(raw.get(section) or []):
             ident = item.get("id") if isinstance(item, dict) else None
             if ident in seen:
-                yield located.problem((section, i, "id"), f"duplicate {section[:-1]} id '{ident}' (first is item {seen[ident] + 1})")
+                yield located.problem(
+                    (section, i, "id"), f"duplicate {section[:-1]} id '{ident}' (first is item {seen[ident] + 1})"
+                )
             elif ident is not None:
                 seen[ident] = i
 
@@ -89,7 +107,12 @@ def cross_check(rs: RuleSet, located: Located) -> Iterator[Problem]:
                 yield located.problem(where, f"bad date: {exc}")
             else:
                 if isinstance(spec, dict) and "parameter" in spec:
-                    yield from ref(where + ("parameter",), spec["parameter"], set(rs.parameters), "parameter (declare it under parameters)")
+                    yield from ref(
+                        where + ("parameter",),
+                        spec["parameter"],
+                        set(rs.parameters),
+                        "parameter (declare it under parameters)",
+                    )
 
     for i, p in enumerate(rs.positions):
         yield from tier_list(("positions", i, "tiers"), p.tiers)
@@ -126,7 +149,10 @@ def cross_check(rs: RuleSet, located: Located) -> Iterator[Problem]:
         for j in range(i):
             other = rs.chains[j]
             if other.material == c.material and _overlap(other.tiers, c.tiers):
-                yield located.problem(("chains", i, "material"), f"chain '{c.id}' and chain '{other.id}' both review '{c.material}' in the same tier; give each its own tiers")
+                yield located.problem(
+                    ("chains", i, "material"),
+                    f"chain '{c.id}' and chain '{other.id}' both review '{c.material}' in the same tier; give each its own tiers",
+                )
     for i, t in enumerate(rs.talks):
         here = ("talks", i)
         yield from tier_list(here + ("tiers",), t.tiers)
@@ -156,11 +182,15 @@ def cross_check(rs: RuleSet, located: Located) -> Iterator[Problem]:
         if field and getattr(g, field) is None:
             yield located.problem(here + ("kind",), f"a '{g.kind}' gate needs '{field}'")
         if g.kind == "meeting_window" and rs.meeting.window is None and not rs.meeting.window_by_tier:
-            yield located.problem(here + ("kind",), "a 'meeting_window' gate needs meeting.window or meeting.window_by_tier")
+            yield located.problem(
+                here + ("kind",), "a 'meeting_window' gate needs meeting.window or meeting.window_by_tier"
+            )
         if g.kind == "lead_time" and g.days is None:
             yield located.problem(here + ("kind",), "a 'lead_time' gate needs 'days'")
         if g.working_days and g.kind != "lead_time":
-            yield located.problem(here + ("working_days",), f"working_days counts a lead time; a '{g.kind}' gate has none")
+            yield located.problem(
+                here + ("working_days",), f"working_days counts a lead time; a '{g.kind}' gate has none"
+            )
         if g.working_days and g.days is not None and g.days != int(g.days):
             yield located.problem(here + ("days",), f"working days are whole days, not {g.days:g}")
         for j, t in enumerate(g.tasks or []):
@@ -177,7 +207,10 @@ def cross_check(rs: RuleSet, located: Located) -> Iterator[Problem]:
             yield located.problem(("workdays", i), f"{day} is listed both as a holiday and as a workday")
     if rs.meeting.chair:
         yield from ref(("meeting", "chair"), rs.meeting.chair, roles, "role")
-    for key, spec in [("window", rs.meeting.window), *((("window_by_tier", t), s) for t, s in (rs.meeting.window_by_tier or {}).items())]:
+    for key, spec in [
+        ("window", rs.meeting.window),
+        *((("window_by_tier", t), s) for t, s in (rs.meeting.window_by_tier or {}).items()),
+    ]:
         path = ("meeting",) + (key if isinstance(key, tuple) else (key,))
         if isinstance(key, tuple):
             yield from ref(path, key[1], tiers, "tier")
@@ -208,7 +241,7 @@ def _selector(path: tuple, sel: dict, roles: set[str], pred: Any, located: Locat
     if len(sel) != 1 or next(iter(sel)) not in ("members", "role", "list"):
         yield located.problem(path, "a talk selector is one of {members: PREDICATE}, {role: ROLE}, {list: NAME}")
         return
-    (key, value), = sel.items()
+    ((key, value),) = sel.items()
     if key == "members":
         yield from pred(path + ("members",), value)
     elif key == "role" and value not in roles:

@@ -32,18 +32,53 @@ SECTIONS = {
     "unchecked": "不能由机器核对的要求",
 }
 FIELD_NAMES = {
-    "name": "名称", "due": "时限", "due_by_tier": "时限（分层级）", "days": "天数", "working_days": "按工作日",
-    "threshold": "门槛", "below": "未达到时", "redo": "返工内容", "reviewers": "审核人", "applies_to": "适用于",
-    "tiers": "层级", "kind": "类别", "owner": "责任人", "each": "谁", "with": "与谁", "tasks": "任务",
-    "talks": "必谈", "material": "材料", "members": "撰写人", "team": "班子材料", "drafted_by": "起草",
-    "pre_sign": "签字把关", "gate": "是否为召开条件", "note": "说明", "chair": "主持", "window": "会议时间",
-    "window_by_tier": "会议时间（分层级）", "length_days": "会期（天）", "participants": "参会人员",
-    "speaker": "发言人", "minutes": "时间（分钟）", "per_member": "每人", "consequence": "后果", "filled_by": "由谁担任",
-    "attributes": "属性", "subject": "主体", "reason": "理由", "year": "年份",
+    "name": "名称",
+    "due": "时限",
+    "due_by_tier": "时限（分层级）",
+    "days": "天数",
+    "working_days": "按工作日",
+    "threshold": "门槛",
+    "below": "未达到时",
+    "redo": "返工内容",
+    "reviewers": "审核人",
+    "applies_to": "适用于",
+    "tiers": "层级",
+    "kind": "类别",
+    "owner": "责任人",
+    "each": "谁",
+    "with": "与谁",
+    "tasks": "任务",
+    "talks": "必谈",
+    "material": "材料",
+    "members": "撰写人",
+    "team": "班子材料",
+    "drafted_by": "起草",
+    "pre_sign": "签字把关",
+    "gate": "是否为召开条件",
+    "note": "说明",
+    "chair": "主持",
+    "window": "会议时间",
+    "window_by_tier": "会议时间（分层级）",
+    "length_days": "会期（天）",
+    "participants": "参会人员",
+    "speaker": "发言人",
+    "minutes": "时间（分钟）",
+    "per_member": "每人",
+    "consequence": "后果",
+    "filled_by": "由谁担任",
+    "attributes": "属性",
+    "subject": "主体",
+    "reason": "理由",
+    "year": "年份",
 }
 _SKIP = {"id", "cite", "links", "agenda"}
 _PREDICATES = {"applies_to", "members", "filled_by", "not"}
-_DATE_WORDS = {"days_before_meeting": "会前{}天", "days_after_meeting": "会后{}天内", "months_after_meeting": "会后{}个月内", "parameter": "由案件给定（{}）"}
+_DATE_WORDS = {
+    "days_before_meeting": "会前{}天",
+    "days_after_meeting": "会后{}天内",
+    "months_after_meeting": "会后{}个月内",
+    "parameter": "由案件给定（{}）",
+}
 
 
 class _Frozen(BaseModel):
@@ -125,16 +160,49 @@ def diff_rulesets(a: LoadedRuleSet | RuleSet, b: LoadedRuleSet | RuleSet) -> Rul
     for section in SECTIONS:
         if section == "meeting":
             out += _compare_item("meeting", "meeting", "会议", da["meeting"], db["meeting"])
-            out += _compare_lists("meeting", "meeting.agenda", da["meeting"]["agenda"], db["meeting"]["agenda"], "agenda")
+            out += _compare_lists(
+                "meeting", "meeting.agenda", da["meeting"]["agenda"], db["meeting"]["agenda"], "agenda"
+            )
         elif section == "parameters":
             for p in [p for p in da["parameters"] if p not in db["parameters"]]:
-                out.append(Difference(section=section, section_name=SECTIONS[section], rule=f"parameters.{p}", name=p, change="removed", a="由案件给定的日期"))
+                out.append(
+                    Difference(
+                        section=section,
+                        section_name=SECTIONS[section],
+                        rule=f"parameters.{p}",
+                        name=p,
+                        change="removed",
+                        a="由案件给定的日期",
+                    )
+                )
             for p in [p for p in db["parameters"] if p not in da["parameters"]]:
-                out.append(Difference(section=section, section_name=SECTIONS[section], rule=f"parameters.{p}", name=p, change="added", b="由案件给定的日期"))
+                out.append(
+                    Difference(
+                        section=section,
+                        section_name=SECTIONS[section],
+                        rule=f"parameters.{p}",
+                        name=p,
+                        change="added",
+                        b="由案件给定的日期",
+                    )
+                )
         else:
             out += _compare_lists(section, section, da[section], db[section])
     if da["year"] != db["year"]:
-        out.insert(0, Difference(section="year", section_name="年份", rule="year", name="年份", change="changed", field="year", field_name="年份", a=str(da["year"]), b=str(db["year"])))
+        out.insert(
+            0,
+            Difference(
+                section="year",
+                section_name="年份",
+                rule="year",
+                name="年份",
+                change="changed",
+                field="year",
+                field_name="年份",
+                a=str(da["year"]),
+                b=str(db["year"]),
+            ),
+        )
     return RuleSetDiff(a=_ref(a), b=_ref(b), overview=_overview(ma, mb), differences=out)
 
 
@@ -144,24 +212,46 @@ def _model(x: LoadedRuleSet | RuleSet) -> RuleSet:
 
 def _ref(x: LoadedRuleSet | RuleSet) -> RuleSetRef:
     m = _model(x)
-    return RuleSetRef(id=m.id, version=m.version, title=m.title, sha256=x.sha256 if isinstance(x, LoadedRuleSet) else "")
+    return RuleSetRef(
+        id=m.id, version=m.version, title=m.title, sha256=x.sha256 if isinstance(x, LoadedRuleSet) else ""
+    )
 
 
 def _dump(m: RuleSet) -> dict:
     return m.model_dump(mode="json", by_alias=True)
 
 
-def _compare_lists(section: str, prefix: str, a: list[dict], b: list[dict], kind: str | None = None) -> list[Difference]:
+def _compare_lists(
+    section: str, prefix: str, a: list[dict], b: list[dict], kind: str | None = None
+) -> list[Difference]:
     name = SECTIONS[section]
     kind = kind or section
     ia, ib = {x["id"]: x for x in a}, {x["id"]: x for x in b}
     out = []
     for rid, item in ia.items():
         if rid not in ib:
-            out.append(Difference(section=section, section_name=name, rule=f"{prefix}.{rid}", name=_name(item), change="removed", a=summary(kind, item)))
+            out.append(
+                Difference(
+                    section=section,
+                    section_name=name,
+                    rule=f"{prefix}.{rid}",
+                    name=_name(item),
+                    change="removed",
+                    a=summary(kind, item),
+                )
+            )
     for rid, item in ib.items():
         if rid not in ia:
-            out.append(Difference(section=section, section_name=name, rule=f"{prefix}.{rid}", name=_name(item), change="added", b=summary(kind, item)))
+            out.append(
+                Difference(
+                    section=section,
+                    section_name=name,
+                    rule=f"{prefix}.{rid}",
+                    name=_name(item),
+                    change="added",
+                    b=summary(kind, item),
+                )
+            )
         else:
             out += _compare_item(section, f"{prefix}.{rid}", _name(item), ia[rid], item)
             if kind == "chains":
@@ -176,8 +266,15 @@ def _compare_item(section: str, rule: str, name: str, a: dict, b: dict) -> list[
             continue
         out.append(
             Difference(
-                section=section, section_name=SECTIONS[section], rule=rule, name=name, change="changed",
-                field=key, field_name=FIELD_NAMES.get(key, key), a=words(a.get(key), key), b=words(b.get(key), key),
+                section=section,
+                section_name=SECTIONS[section],
+                rule=rule,
+                name=name,
+                change="changed",
+                field=key,
+                field_name=FIELD_NAMES.get(key, key),
+                a=words(a.get(key), key),
+                b=words(b.get(key), key),
             )
         )
     return out
@@ -238,7 +335,9 @@ def _chains(rs: RuleSet) -> str:
     by_material: dict[str, list[str]] = {}
     for c in rs.chains:
         where = "、".join(tiers.get(t, t) for t in c.tiers) if c.tiers else ""
-        by_material.setdefault(names.get(c.material, c.material), []).append(f"{where}{len(c.links)}" if where else str(len(c.links)))
+        by_material.setdefault(names.get(c.material, c.material), []).append(
+            f"{where}{len(c.links)}" if where else str(len(c.links))
+        )
     return "；".join(f"{m}：{'，'.join(v)}" for m, v in by_material.items()) or "—"
 
 
@@ -248,7 +347,11 @@ def _talks(rs: RuleSet) -> str:
 
 def _lead_times(rs: RuleSet) -> str:
     names = {m.id: m.name for m in rs.materials}
-    out = [f"{names.get(g.material or '', g.material)}会前{words(g.days)}{'个工作日' if g.working_days else '天'}" for g in rs.gates if g.kind == "lead_time"]
+    out = [
+        f"{names.get(g.material or '', g.material)}会前{words(g.days)}{'个工作日' if g.working_days else '天'}"
+        for g in rs.gates
+        if g.kind == "lead_time"
+    ]
     return "；".join(out) or "无"
 
 
@@ -257,8 +360,13 @@ def _min_lengths(rs: RuleSet) -> str:
 
 
 def _duties(rs: RuleSet) -> str:
-    return "；".join(f"{d.name}：{words(d.due) if d.due else words(d.due_by_tier, 'due_by_tier')}" for d in rs.duties) or "无"
+    return (
+        "；".join(f"{d.name}：{words(d.due) if d.due else words(d.due_by_tier, 'due_by_tier')}" for d in rs.duties)
+        or "无"
+    )
 
 
 def _thresholds(rs: RuleSet) -> str:
-    return "；".join(f"{a.name} {a.threshold}（未达到：{a.below or '—'}）" for a in rs.appraisals if a.threshold) or "无"
+    return (
+        "；".join(f"{a.name} {a.threshold}（未达到：{a.below or '—'}）" for a in rs.appraisals if a.threshold) or "无"
+    )

@@ -110,7 +110,8 @@ def find(ruleset_id: str, *, also: Iterable[Path] = ()) -> Found | None:
 def conflict(ruleset_id: str, hits: list[Found]) -> DiscoveryError:
     origins = tuple(f"{h.path} ({h.origin})" for h in hits)
     return DiscoveryError(
-        f"two rule sets claim the id '{ruleset_id}': " + " and ".join(origins)
+        f"two rule sets claim the id '{ruleset_id}': "
+        + " and ".join(origins)
         + "; rename one file (its stem is its id) or remove one source",
         origins=origins,
     )
@@ -164,4 +165,3 @@ def bundled_dir() -> Path:
         if candidate.is_dir():
             return candidate
     return package / "_rulesets"
-

@@ -14,7 +14,9 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", description="snake_case identifier")]
 RuleSetId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$")]
-ClauseRef = Annotated[str, Field(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$", description="a clause id, e.g. py-3-5-2-county")]
+ClauseRef = Annotated[
+    str, Field(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$", description="a clause id, e.g. py-3-5-2-county")
+]
 
 Predicate = Annotated[
     dict[str, Any],
@@ -112,7 +114,10 @@ class Material(Frozen):
     drafted_by: Id | None = Field(None, description="the role that drafts or files the team's one")
     members: Predicate | None = Field(None, description="which members write their own; omit for none")
     tiers: list[Id] | None = Field(None, description="the tiers in which it is written; omit for every tier")
-    after_meeting: bool = Field(False, description="written after the meeting (a report, a rectification plan): a post-meeting duty, not a precondition")
+    after_meeting: bool = Field(
+        False,
+        description="written after the meeting (a report, a rectification plan): a post-meeting duty, not a precondition",
+    )
     due: DateSpec | None = Field(None, description="when it must be written and submitted")
     due_by_tier: dict[str, DateSpec] | None = None
     cite: Citation
@@ -132,7 +137,9 @@ class Link(Frozen):
     name: str
     reviewers: list[Id] = Field(min_length=1, description="roles that must all approve at this link")
     kind: Literal["review", "read_through"] = "review"
-    gate: bool | None = Field(None, description="must pass before the meeting; default: yes for review, no for read_through")
+    gate: bool | None = Field(
+        None, description="must pass before the meeting; default: yes for review, no for read_through"
+    )
     applies_to: Predicate = Field(default_factory=dict)
     pre_sign: PreSign | None = None
     due: DateSpec | None = None
@@ -193,8 +200,12 @@ class Gate(Frozen):
     talks: list[Id] | None = Field(None, description="talk rules to cover; default all that apply")
     material: Id | None = None
     days: float | None = Field(None, ge=0)
-    working_days: bool = Field(False, description="a lead_time gate's days are 工作日 on the official calendar, not calendar days")
-    rounds: Literal["all", "first", "later"] = Field("all", description="which meeting rounds it binds: all, only the first, or only reconvened ones")
+    working_days: bool = Field(
+        False, description="a lead_time gate's days are 工作日 on the official calendar, not calendar days"
+    )
+    rounds: Literal["all", "first", "later"] = Field(
+        "all", description="which meeting rounds it binds: all, only the first, or only reconvened ones"
+    )
     tiers: list[Id] | None = None
     applies_to: Predicate | None = Field(None, description="predicate over the unit")
     cite: Citation
@@ -300,7 +311,12 @@ class RuleSet(Frozen):
     appraisals: list[Appraisal] = Field(default_factory=list)
     orders: list[Order] = Field(default_factory=list)
     parameters: list[Id] = Field(default_factory=list, description="dates the case must supply")
-    holidays: list[dt.date] = Field(default_factory=list, description="extra days off when counting 工作日 (beyond or instead of the official calendar)")
+    holidays: list[dt.date] = Field(
+        default_factory=list,
+        description="extra days off when counting 工作日 (beyond or instead of the official calendar)",
+    )
     workdays: list[dt.date] = Field(default_factory=list, description="extra days worked (补班) when counting 工作日")
     unchecked: list[Unchecked] = Field(default_factory=list)
-    clauses: list[Clause] = Field(default_factory=list, description="the source's passages in order: its clause inventory")
+    clauses: list[Clause] = Field(
+        default_factory=list, description="the source's passages in order: its clause inventory"
+    )

@@ -49,7 +49,9 @@ class _Merged(Located):
         return super().problem(p, message, key=key)
 
 
-def load_overlay(data: bytes, origin: str, path: Path, *, load_parent: Callable[[Path], LoadedRuleSet]) -> LoadedRuleSet:
+def load_overlay(
+    data: bytes, origin: str, path: Path, *, load_parent: Callable[[Path], LoadedRuleSet]
+) -> LoadedRuleSet:
     """Load an overlay file: its parent (through ``load_parent``), its changes, then the usual checks of the result."""
     located = _parse(data, origin)
     try:
@@ -75,13 +77,22 @@ def _hinted(p: Problem) -> Problem:
     return p
 
 
-def _parent(overlay: Overlay, located: Located, path: Path, load_parent: Callable[[Path], LoadedRuleSet]) -> LoadedRuleSet:
+def _parent(
+    overlay: Overlay, located: Located, path: Path, load_parent: Callable[[Path], LoadedRuleSet]
+) -> LoadedRuleSet:
     me = path.resolve()
     found = _discovery.find(overlay.extends, also=[path.parent])
     if found is None:
         known = list(_discovery.scan(also=[path.parent]))
         hint = str(UnknownRuleSet(overlay.extends, known))
-        raise RuleSetError([located.problem(("extends",), f"{hint}; a parent is looked up by id in the rule-set folders, installed packages and the overlay's own folder")])
+        raise RuleSetError(
+            [
+                located.problem(
+                    ("extends",),
+                    f"{hint}; a parent is looked up by id in the rule-set folders, installed packages and the overlay's own folder",
+                )
+            ]
+        )
     stack = _resolving.get()
     if found.path.resolve() in (*stack, me):
         cycle = " → ".join(p.stem for p in (*stack, me, found.path.resolve()))
@@ -174,8 +185,12 @@ def _marks(data: dict, located: Located, done: list[tuple[int, Applied]]) -> tup
     return marks, key_marks
 
 
-def _provenance(overlay: Overlay, parent: Any, located: Located, raw_changes: list, done: list[tuple[int, Applied]], origin: str) -> Provenance:
-    before: Provenance = parent.provenance or Provenance(lineage=(parent.model.id,), files={parent.model.id: parent.origin})
+def _provenance(
+    overlay: Overlay, parent: Any, located: Located, raw_changes: list, done: list[tuple[int, Applied]], origin: str
+) -> Provenance:
+    before: Provenance = parent.provenance or Provenance(
+        lineage=(parent.model.id,), files={parent.model.id: parent.origin}
+    )
     written = dict(before.written_by)
     records = list(before.changes)
     for i, applied in done:
@@ -200,7 +215,11 @@ def _provenance(overlay: Overlay, parent: Any, located: Located, raw_changes: li
         )
     notes = {**before.notes, **({overlay.id: overlay.note} if overlay.note else {})}
     return Provenance(
-        lineage=(*before.lineage, overlay.id), written_by=written, changes=tuple(records), files={**before.files, overlay.id: origin}, notes=notes
+        lineage=(*before.lineage, overlay.id),
+        written_by=written,
+        changes=tuple(records),
+        files={**before.files, overlay.id: origin},
+        notes=notes,
     )
 
 

@@ -97,7 +97,12 @@ def apply(data: dict, change: Change, index: int, cite: dict) -> Applied:
         old = container.get(slot) if isinstance(container, dict) else container[slot]
         container[slot] = change.to
         placed = [(container, slot, raw + ("to",))]
-        if isinstance(rule_obj, dict) and "cite" in rule_obj and ".cite" not in f".{target[len(rule):]}" and slot != "cite":
+        if (
+            isinstance(rule_obj, dict)
+            and "cite" in rule_obj
+            and ".cite" not in f".{target[len(rule) :]}"
+            and slot != "cite"
+        ):
             rule_obj["cite"] = cite
             placed.append((rule_obj, "cite", raw + ("cite",)))
         return Applied(rule, f"{target.rsplit('.', 1)[-1]}：{shown(old)} → {shown(change.to)}", placed=placed)
@@ -145,9 +150,13 @@ def _add(node: Any, change: Change, target: str, rule: str, raw: RawPath) -> App
     if anchor is not None:
         if anchor not in ids:
             which = "before" if change.before else "after"
-            raise TargetError(f"'{target}' has no item '{anchor}'{did_you_mean(str(anchor), {str(i) for i in ids})}", which)
+            raise TargetError(
+                f"'{target}' has no item '{anchor}'{did_you_mean(str(anchor), {str(i) for i in ids})}", which
+            )
         at = ids.index(anchor) + (1 if change.after else 0)
     node.insert(at, value)
     key = f"{target}.{me}" if rules else target
     summary = value.get("name", me) if rules else shown(value)
-    return Applied(key if rules else rule, str(summary), written=key if rules else None, placed=[(node, at, raw + ("value",))])
+    return Applied(
+        key if rules else rule, str(summary), written=key if rules else None, placed=[(node, at, raw + ("value",))]
+    )

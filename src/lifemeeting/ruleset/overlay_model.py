@@ -17,7 +17,6 @@ from lifemeeting.ruleset.model import Citation, Frozen, RuleSetId, Source
 VERBS = {"set": "to", "add": "value", "replace": "with", "drop": None}
 
 
-
 def _target() -> Any:
     return Field(
         None,
@@ -35,12 +34,16 @@ class Change(Frozen):
 
     set: str | None = _target()
     to: Any = Field(None, description="with set: the new value")
-    add: str | None = Field(None, description="a list to add to: a section ('talks') or a list inside a rule ('chains.plan_review.links')")
+    add: str | None = Field(
+        None, description="a list to add to: a section ('talks') or a list inside a rule ('chains.plan_review.links')"
+    )
     value: Any = Field(None, description="with add: the new rule (a mapping with its id) or list item")
     before: str | None = Field(None, description="with add: put it before the item with this id (default: at the end)")
     after: str | None = Field(None, description="with add: put it after the item with this id")
     replace: str | None = _target()
-    with_: Any = Field(None, alias="with", description="with replace: the whole new rule; its id defaults to the old one's")
+    with_: Any = Field(
+        None, alias="with", description="with replace: the whole new rule; its id defaults to the old one's"
+    )
     drop: str | None = _target()
     reason: str = Field(min_length=1, description="why the unit changes the rule, in its own words")
     cite: Citation = Field(description="the document that allows the change; document defaults to the overlay's source")
@@ -58,7 +61,11 @@ class Change(Frozen):
         needs = VERBS[verb]
         if needs and needs not in data:
             raise ValueError(f"'{verb}' needs '{needs}' (the new value)")
-        foreign = [k for k in ("to", "value", "with", "before", "after") if k in data and k != needs and not (verb == "add" and k in ("before", "after"))]
+        foreign = [
+            k
+            for k in ("to", "value", "with", "before", "after")
+            if k in data and k != needs and not (verb == "add" and k in ("before", "after"))
+        ]
         if foreign:
             raise ValueError(f"'{foreign[0]}' does not go with '{verb}'")
         if "before" in data and "after" in data:
@@ -81,6 +88,8 @@ class Overlay(Frozen):
     version: str
     title: str
     extends: RuleSetId = Field(description="the id of the rule set this one adapts")
-    source: Source | None = Field(None, description="the document that allows the changes; omit when it is the parent's own source")
+    source: Source | None = Field(
+        None, description="the document that allows the changes; omit when it is the parent's own source"
+    )
     note: str | None = None
     changes: list[Change] = Field(min_length=1)

@@ -11,7 +11,9 @@ def parse_fraction(text: str) -> Fraction:
     try:
         value = Fraction(t[:-1].strip()) / 100 if t.endswith("%") else Fraction(t)
     except (ValueError, ZeroDivisionError):
-        raise ValueError(f"'{text}' is not a threshold; expected a fraction like '2/3' or a percentage like '80%'") from None
+        raise ValueError(
+            f"'{text}' is not a threshold; expected a fraction like '2/3' or a percentage like '80%'"
+        ) from None
     if not 0 <= value <= 1:
         raise ValueError(f"threshold '{text}' must lie between 0 and 1")
     return value

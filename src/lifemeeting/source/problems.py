@@ -51,9 +51,7 @@ def _model_at(root: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
         model = _as(current, "model")
         if model is None or not isinstance(part, str):
             return None
-        field = model.model_fields.get(part) or next(
-            (f for f in model.model_fields.values() if f.alias == part), None
-        )
+        field = model.model_fields.get(part) or next((f for f in model.model_fields.values() if f.alias == part), None)
         if field is None:
             return None
         current = field.annotation

@@ -110,7 +110,9 @@ def load_mapping(data: bytes, file: str, *, expected: str, error: type[SourceErr
 
 def _build(node: yaml.Node, path: Path, located: Located) -> Any:
     if not isinstance(node, yaml.ScalarNode) and node.tag not in _COLLECTION_TAGS:
-        raise _Refused(node, f"tag '{_shown(node.tag)}' is not allowed; only plain data (text, numbers, dates, lists, mappings)")
+        raise _Refused(
+            node, f"tag '{_shown(node.tag)}' is not allowed; only plain data (text, numbers, dates, lists, mappings)"
+        )
     located.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
         out: dict[Any, Any] = {}
@@ -134,7 +136,9 @@ def _build(node: yaml.Node, path: Path, located: Located) -> Any:
         return node.value  # what the str constructor returns
     construct = _SCALAR.get(node.tag)
     if construct is None:
-        raise _Refused(node, f"tag '{_shown(node.tag)}' is not allowed; only plain data (text, numbers, dates, lists, mappings)")
+        raise _Refused(
+            node, f"tag '{_shown(node.tag)}' is not allowed; only plain data (text, numbers, dates, lists, mappings)"
+        )
     value = construct(_constructor, node)
     if isinstance(value, dt.datetime):
         raise _Refused(node, "a time of day is not allowed here; write a date as YYYY-MM-DD")
@@ -143,4 +147,4 @@ def _build(node: yaml.Node, path: Path, located: Located) -> Any:
 
 def _shown(tag: str) -> str:
     prefix = "tag:yaml.org,2002:"
-    return "!!" + tag[len(prefix):] if tag.startswith(prefix) else tag
+    return "!!" + tag[len(prefix) :] if tag.startswith(prefix) else tag
