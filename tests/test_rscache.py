@@ -36,7 +36,7 @@ def _checks(monkeypatch) -> list[str]:
         calls.append(origin)
         return real(data, origin)
 
-    monkeypatch.setattr("lifemeeting.ruleset.load.check_bytes", counting)
+    monkeypatch.setattr("lifemeeting.ruleset.checks.check_bytes", counting)
     return calls
 
 

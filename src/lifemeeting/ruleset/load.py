@@ -13,8 +13,6 @@ from pathlib import Path
 from lifemeeting.errors import UnknownRuleSet
 from lifemeeting.ruleset import cache as _rscache
 from lifemeeting.ruleset import discovery as _discovery
-from lifemeeting.ruleset import overlay as _overlay
-from lifemeeting.ruleset.checks import check_bytes
 from lifemeeting.ruleset.discovery import bundled_dir
 from lifemeeting.ruleset.loaded import LoadedRuleSet
 
@@ -75,7 +73,11 @@ def is_overlay(data: bytes) -> bool:
 def _load_file(path: Path) -> LoadedRuleSet:
     data = path.read_bytes()
     if is_overlay(data):
-        return _overlay.load_overlay(data, _display(path), path, load_parent=load_ruleset)
+        from lifemeeting.ruleset.overlay import load_overlay  # imported by the files that need it
+
+        return load_overlay(data, _display(path), path, load_parent=load_ruleset)
+    from lifemeeting.ruleset.checks import check_bytes  # not for a rule set read from the cache
+
     return _rscache.load(data, _display(path), check_bytes)  # checked once per content, then from the disk cache
 
 
