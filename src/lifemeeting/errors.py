@@ -3,12 +3,20 @@
     LifemeetingError
     ├── SourceError(ValueError)        bad rule-set or case file; .problems lists each FILE:LINE:COL
     │   ├── RuleSetError
-    │   └── CaseError
+    │   ├── CaseError
+    │   └── GherkinError               a feature file cannot be read (FILE:LINE:COL)
     ├── UnknownRuleSet(LookupError)    no bundled or given rule set has that id
     ├── DiscoveryError(LookupError)    two rule sets claim one id, or an installed package's entry point is broken
     ├── QueryError(LookupError)        a question names a tier, position, member or material that is not there
     ├── RendererMissing(RuntimeError)  drawing SVG/PNG needs Graphviz, which is not installed
-    └── EventRefused(ValueError)       an event cannot be applied; .index and .reason say which and why
+    ├── EventRefused(ValueError)       an event cannot be applied; .index and .reason say which and why
+    └── StoreError                     the event store refused or could not serve
+        ├── CaseNotFound(LookupError)
+        ├── CaseExists(ValueError)
+        ├── VersionConflict(ValueError)
+        ├── IdempotencyConflict(ValueError)
+        ├── HistoryBroken(RuntimeError)
+        └── StoreUnavailable(OSError)  the database cannot be reached or opened
 
 Each error formats its own message, so the CLI prints ``str(error)`` and nothing else.
 """
@@ -51,6 +59,10 @@ class RuleSetError(SourceError):
 
 class CaseError(SourceError):
     """A case file is malformed."""
+
+
+class GherkinError(SourceError):
+    """A feature file (Gherkin, ``# language: zh-CN``) cannot be read; ``.problems`` locates each fault."""
 
 
 class UnknownRuleSet(LifemeetingError, LookupError):
@@ -168,6 +180,18 @@ class HistoryBroken(StoreError, RuntimeError):
         self.seq = seq
         self.reason = reason
         super().__init__(f"case '{case_id}': stored event {seq} no longer replays: {reason}")
+
+    def __str__(self) -> str:
+        return self.args[0]
+
+
+class StoreUnavailable(StoreError, OSError):
+    """The event store's database cannot be reached or opened; the message names it (never its password)."""
+
+    def __init__(self, where: str, reason: str) -> None:
+        self.where = where
+        self.reason = reason
+        super().__init__(f"cannot open the event store {where}: {reason}")
 
     def __str__(self) -> str:
         return self.args[0]
