@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, NotRequired, TypedDict
 
-from lifemeeting.answers.chain_model import Applicability, ChainStep, SubjectChain, TierChain
+from lifemeeting.answers.chain_model import Applicability, ChainStep, SubjectChain, TierChain, TierLink
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -42,7 +42,7 @@ def _new(title: str) -> nx.DiGraph:
     return nx.DiGraph(title=title, clusters=[])
 
 
-def _reviewers(step: Any) -> str:
+def _reviewers(step: ChainStep | TierLink) -> str:
     return "、".join(r.name for r in step.reviewers)
 
 

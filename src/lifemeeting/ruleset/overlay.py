@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,7 +43,7 @@ class _Merged(Located):
 
     parent: str = ""
 
-    def problem(self, path: Any, message: str, *, key: bool = False) -> Problem:
+    def problem(self, path: Sequence[str | int], message: str, *, key: bool = False) -> Problem:
         p = tuple(path)
         if not any(p[:n] in self.marks for n in range(1, len(p) + 1)):
             message += f" (in {_named(self.data, p)}, inherited from '{self.parent}')"
