@@ -28,7 +28,9 @@ def _engine(data: dict) -> tuple[bool, frozenset[str]]:
 
 @pytest.mark.parametrize("index", range(len(CASES)))
 def test_engine_handwritten_and_naive_agree(index):
-    """For each generated case the engine, the hand-written checker and the naive design agree on convenable and blocking rules."""
+    """For each generated case the engine, the hand-written checker and the naive design
+    agree on convenable and blocking rules.
+    """
     data = CASES[index]
     engine = _engine(data)
     assert handwritten.check(data, str(generate.ON)) == engine
@@ -60,7 +62,9 @@ def test_cases_are_twelve_member_county_teams_with_returns_and_presigns():
 
 
 def test_the_served_page_view_is_measured_on_stored_cases(tmp_path):
-    """The page-view figure comes from the cases stored in a real store, each caught up once with an event recorded elsewhere."""
+    """The page-view figure comes from the cases stored in a real store,
+    each caught up once with an event recorded elsewhere.
+    """
     cases = [generate.generate(i) for i in range(4)]
     served = run.served_answers([json.dumps(c, ensure_ascii=False) for c in cases], tmp_path, count=4, rounds=2)
     assert served is not None and served["cases"] == 4 and served["store"] == "sqlite"

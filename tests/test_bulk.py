@@ -79,7 +79,9 @@ def test_jsonl_streams_one_answer_per_line_then_the_summary(jsonl):
 
 
 def test_a_bad_line_is_reported_and_the_run_goes_on(jsonl):
-    """A line that is not JSON is named on stderr with its line and column; the cases after it are still answered; exit 1."""
+    """A line that is not JSON is named on stderr with its line and column;
+    the cases after it are still answered; exit 1.
+    """
     r = run(str(jsonl), "--on", ON)
     assert r.returncode == 1
     assert f"lifemeeting: {jsonl}:2:" in r.stderr and "not valid JSON" in r.stderr
@@ -215,7 +217,9 @@ def test_summary_keeps_counts_not_answers(jsonl):
 
 
 def test_owner_counts_stay_bounded_and_say_how_far_off_they_may_be(monkeypatch):
-    """Past the owner limit the rarest owners are dropped, the frequent ones keep exact counts, and the undercount is reported."""
+    """Past the owner limit the rarest owners are dropped,
+    the frequent ones keep exact counts, and the undercount is reported.
+    """
     import lifemeeting.bulk.summary as summary_module
     from lifemeeting import NextAction, Readiness, Receipt
     from lifemeeting.bulk.run import Outcome

@@ -43,7 +43,9 @@ def test_rules_in_both_are_compared_value_by_value():
 
 
 def test_overlay_diff_is_exactly_its_changes():
-    """Diffing the variant against its parent finds the changed deadline, the new talk, the dropped gate and the replaced link."""
+    """Diffing the variant against its parent finds the changed deadline,
+    the new talk, the dropped gate and the replaced link.
+    """
     d = _diff("party-group-2017", "party-group-2017-variant")
     found = {(x.change, x.rule, x.field) for x in d.differences}
     assert found == {

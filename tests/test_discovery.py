@@ -184,7 +184,9 @@ PACKAGED = PACKAGE / "src" / "lifemeeting_example_rulesets"
 
 
 def test_packaged_rule_set_quotes_its_source():
-    """Every quote in the example package's rule set stands in the package's source text (the guide's worked example)."""
+    """Every quote in the example package's rule set stands in the package's source text
+    (the guide's worked example).
+    """
     from test_citations import _normal, _quotes
 
     loaded = lm.load_ruleset(PACKAGED / "rulesets" / "example-county-2014.yaml")

@@ -56,12 +56,18 @@ REFUSALS = {
             },
         ],
         1,
-        "event #1 (approved) refused: 'supervision_group' is not a reviewer at link 'principal_review'; it is reviewed by 'principal' (书记（王书记）)",
+        (
+            "event #1 (approved) refused: 'supervision_group' is not a reviewer at link 'principal_review'; "
+            "it is reviewed by 'principal' (书记（王书记）)"
+        ),
     ),
     "unknown member": (
         [{"date": "2020-06-01", "type": "submitted", "material": "examination", "subject": "zaho"}],
         0,
-        "event #0 (submitted) refused: unknown member 'zaho' (did you mean 'zhao'?); use 'team' for the team's own material",
+        (
+            "event #0 (submitted) refused: unknown member 'zaho' (did you mean 'zhao'?); "
+            "use 'team' for the team's own material"
+        ),
     ),
     "link not for this subject": (
         [
@@ -136,7 +142,10 @@ REFUSALS = {
     "unknown talk party": (
         [{"date": "2020-06-01", "type": "talk", "between": ["wang", "qain"]}],
         0,
-        "event #0 (talk) refused: unknown talk party 'qain' (did you mean 'qian'?); a party is a member id, a role id, 'head:<department>' or a name from the case's lists",
+        (
+            "event #0 (talk) refused: unknown talk party 'qain' (did you mean 'qian'?); "
+            "a party is a member id, a role id, 'head:<department>' or a name from the case's lists"
+        ),
     ),
     "submitted twice": (
         [SUBMIT_ZHAO, SUBMIT_ZHAO],
@@ -206,7 +215,8 @@ def test_refused_event_from_a_file_names_file_line_and_column():
     with pytest.raises(lm.EventRefused) as info:
         lm.open_case(FIXTURES / "cases" / "refused_event.yaml")
     assert str(info.value).endswith(
-        "refused_event.yaml:12:5: event #2 (approved) refused: link 'group_review' does not apply to 赵委员's 对照检查材料"
+        "refused_event.yaml:12:5: event #2 (approved) refused: "
+        "link 'group_review' does not apply to 赵委员's 对照检查材料"
     )
 
 
@@ -292,7 +302,9 @@ def test_applied_events_join_the_case_for_later_replays():
 
 
 def test_an_unchanged_case_answers_the_same_day_without_working_it_out_again():
-    """Asked again for the same day, an open case gives the answer it gave; an applied event or another day gives a new one."""
+    """Asked again for the same day, an open case gives the answer it gave;
+    an applied event or another day gives a new one.
+    """
     case = lm.open_case(_case(SUBMIT_ZHAO), ruleset=MINIMAL)
     day = dt.date(2020, 6, 20)
     first = case.can_convene(day)

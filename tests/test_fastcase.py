@@ -165,7 +165,9 @@ def _outcome(ask) -> Any:
 
 
 def test_can_convene_on_files_answers_or_refuses_as_an_open_case(tmp_path):
-    """Through can_convene on a case file: every example, and broken ones, answered or refused as an open case of that file is, at the same FILE:LINE:COL."""
+    """Through can_convene on a case file: every example, and broken ones,
+    answered or refused as an open case of that file is, at the same FILE:LINE:COL.
+    """
     files = sorted(p for p in EXAMPLES.rglob("*.yaml") if "members" in p.read_text(encoding="utf-8"))
     assert len(files) > 10
     for brk in ("date as a timestamp", "meeting length as a string", "unknown event key", "no members"):

@@ -67,7 +67,10 @@ def test_window_gate_without_a_window_is_a_load_error(tmp_path):
 
 def test_min_length_blocks_a_short_or_unset_meeting(tmp_path):
     """A planned length below the minimum, or none at all, blocks with the minimum in words."""
-    gate = "  - {id: long_enough, name: 会期不少于一天半, kind: min_length, days: 1.5, cite: {section: 五, quote: 不少于一天半}}\n"
+    gate = (
+        "  - {id: long_enough, name: 会期不少于一天半, kind: min_length, days: 1.5,"
+        " cite: {section: 五, quote: 不少于一天半}}\n"
+    )
     text = MINIMAL.read_text(encoding="utf-8").replace("duties:\n", gate + "duties:\n")
     path = tmp_path / "len.yaml"
     path.write_text(text, encoding="utf-8")

@@ -12,21 +12,36 @@ BROKEN = FIXTURES / "rulesets" / "broken"
 EXPECTED = {
     "yaml_syntax": "11:11: not valid YAML: did not find expected ',' or '}'",
     "duplicate_key": "4:1: duplicate key 'version' (first at line 3)",
-    "unknown_key": "39:9: unknown key 'reviwer' (did you mean 'reviewers'?); expected one of: id, name, reviewers, kind, gate, applies_to, pre_sign, due, due_by_tier, cite",
-    "python_tag": "4:8: tag '!!python/object/apply:os.system' is not allowed; only plain data (text, numbers, dates, lists, mappings)",
+    "unknown_key": (
+        "39:9: unknown key 'reviwer' (did you mean 'reviewers'?); "
+        "expected one of: id, name, reviewers, kind, gate, applies_to, pre_sign, due, due_by_tier, cite"
+    ),
+    "python_tag": (
+        "4:8: tag '!!python/object/apply:os.system' is not allowed; "
+        "only plain data (text, numbers, dates, lists, mappings)"
+    ),
     "missing_key": "20:5: materials.0: missing required key 'cite'",
     "unknown_role": "38:21: unknown role 'supervison_group' (did you mean 'supervision_group'?)",
     "unknown_tier": "30:13: unknown tier 'unti' (did you mean 'unit'?)",
     "bad_date": "52:10: bad date: '2020年6月32日' is not a calendar date (day is out of range for month)",
     "unknown_attribute": "39:22: unknown attribute 'principle' (did you mean 'principal'?)",
     "duplicate_id": "15:10: duplicate position id 'head' (first is item 1)",
-    "bad_enum": "56:37: gates.1.kind: Input should be 'tasks_done', 'talks_covered', 'materials_passed', 'lead_time', 'min_length' or 'meeting_window'",
+    "bad_enum": (
+        "56:37: gates.1.kind: Input should be 'tasks_done', 'talks_covered', 'materials_passed', 'lead_time', "
+        "'min_length' or 'meeting_window'"
+    ),
     "unknown_material": "57:68: unknown material 'examinaton' (did you mean 'examination'?)",
     "gate_missing_field": "55:38: a 'tasks_done' gate needs 'tasks'",
-    "bad_threshold": "55:63: appraisals.0.threshold: '2/0' is not a threshold; expected a fraction like '2/3' or a percentage like '80%'",
+    "bad_threshold": (
+        "55:63: appraisals.0.threshold: '2/0' is not a threshold; "
+        "expected a fraction like '2/3' or a percentage like '80%'"
+    ),
     "empty": "1:1: the file is empty; expected a mapping",
     "not_mapping": "1:1: expected a mapping with id, version, title, source, …",
-    "unreachable_link": "39:9: link 'group_review' of chain 'examination_review' can never be reached: no position that writes 'examination' matches its applies_to, whatever the unit attributes",
+    "unreachable_link": (
+        "39:9: link 'group_review' of chain 'examination_review' can never be reached: "
+        "no position that writes 'examination' matches its applies_to, whatever the unit attributes"
+    ),
 }
 
 

@@ -14,10 +14,22 @@ from lifemeeting.cli import cli
 OVERLAYS = FIXTURES / "overlays"
 
 REFUSED = {
-    "no_reason": "11:5: changes.1: missing required key 'reason'; every change says why (reason) and cites the document that allows it (cite)",
-    "no_cite": "7:5: changes.0: missing required key 'cite'; every change says why (reason) and cites the document that allows it (cite)",
-    "bad_target": "7:11: gates has no item 'request_leadtime' (did you mean 'request_lead_time'?); it has: preparation_complete, talks_fully_covered, examinations_passed, speeches_written, plan_approved, request_lead_time",
-    "breaks_inherited": "5:10: unknown task 'diagnosis' (in gates.preparation_complete.tasks.3, inherited from 'qingyuan-2014')",
+    "no_reason": (
+        "11:5: changes.1: missing required key 'reason'; "
+        "every change says why (reason) and cites the document that allows it (cite)"
+    ),
+    "no_cite": (
+        "7:5: changes.0: missing required key 'cite'; "
+        "every change says why (reason) and cites the document that allows it (cite)"
+    ),
+    "bad_target": (
+        "7:11: gates has no item 'request_leadtime' (did you mean 'request_lead_time'?); "
+        "it has: preparation_complete, talks_fully_covered, examinations_passed, speeches_written, plan_approved, "
+        "request_lead_time"
+    ),
+    "breaks_inherited": (
+        "5:10: unknown task 'diagnosis' (in gates.preparation_complete.tasks.3, inherited from 'qingyuan-2014')"
+    ),
     "bad_value": "11:20: unknown role 'supervison_group' (did you mean 'supervision_group'?)",
     "two_verbs": "7:5: changes.0: a change does exactly one of: set, add, replace, drop; it has set, drop",
 }
@@ -120,12 +132,14 @@ extends: qingyuan-2014
 changes:
   - add: chains.examination_review.links
     before: group_review
-    value: {id: principal_read, name: 书记再审阅, reviewers: [principal], kind: read_through, cite: {section: 一, quote: 书记再审阅}}
+    value: {id: principal_read, name: 书记再审阅, reviewers: [principal], kind: read_through,
+            cite: {section: 一, quote: 书记再审阅}}
     reason: 先由书记再看一遍
     cite: {section: 一, quote: 书记再审阅, document: 某局通知}
   - add: chains.examination_review.links
     after: office_read_through
-    value: {id: bureau_read, name: 省厅审阅, reviewers: [provincial_bureau_party_group], kind: read_through, cite: {section: 二, quote: 报省厅审阅}}
+    value: {id: bureau_read, name: 省厅审阅, reviewers: [provincial_bureau_party_group], kind: read_through,
+            cite: {section: 二, quote: 报省厅审阅}}
     reason: 再报省厅
     cite: {section: 二, quote: 报省厅审阅, document: 某局通知}
   - drop: gates.preparation_complete.tasks.diagnosis

@@ -103,7 +103,9 @@ def test_missing_analysis_material_is_due_by_december_20():
 
 
 def test_chain_paths_after_the_meeting():
-    """Personal measures pass the principal's read-through; the team plan the 党组扩大会议 then the 市政府分管领导; none gates the meeting."""
+    """Personal measures pass the principal's read-through;
+    the team plan the 党组扩大会议 then the 市政府分管领导; none gates the meeting.
+    """
     view = lm.open_case(_case()).view
     personal = view.slots[("personal_rectification", "chen")].path.steps
     assert [(s.link.id, s.link.kind, s.link.is_gate, s.pre_sign) for s in personal] == [
@@ -141,7 +143,9 @@ def test_agenda_has_nine_items_with_an_onsite_appraisal():
 
 
 def test_satisfaction_below_80_percent_reconvenes():
-    """The satisfaction survey by 2014年6月底 has threshold 80%; below it the meeting is held again and the 整改方案 revised."""
+    """The satisfaction survey by 2014年6月底 has threshold 80%;
+    below it the meeting is held again and the 整改方案 revised.
+    """
     rs = lm.load_ruleset("fagaiwei-2013").model
     survey = next(a for a in rs.appraisals if a.id == "satisfaction")
     assert (survey.kind, survey.threshold, survey.below, survey.redo) == (

@@ -26,7 +26,9 @@ def _answer(case: dict, on: dt.date = MEETING) -> lm.Readiness:
 
 
 def test_ready_case_can_convene_on_its_meeting_date():
-    """With the plan reviewed, every 必谈 pair talked and the status report ready, the meeting on 1月30日 may be held."""
+    """With the plan reviewed, every 必谈 pair talked and the status report ready,
+    the meeting on 1月30日 may be held.
+    """
     answer = lm.can_convene(DIR / "ready.yaml", on=MEETING)
     assert answer.convenable
     assert answer.blockers == []
@@ -63,7 +65,9 @@ def test_plan_not_filed_is_due_by_its_parameter_and_fifteen_days_ahead():
 
 
 def test_missing_rectification_status_report_blocks_with_its_parameter_deadline():
-    """The previous rectification status report must be ready before the meeting; its deadline is the case's parameter."""
+    """The previous rectification status report must be ready before the meeting;
+    its deadline is the case's parameter.
+    """
     answer = lm.can_convene(DIR / "blocked-rectification-report-missing.yaml", on=MEETING)
     assert [(b.rule, b.item) for b in answer.blockers] == [
         ("rectification_report_ready", "rectification_status_report")
@@ -74,7 +78,9 @@ def test_missing_rectification_status_report_blocks_with_its_parameter_deadline(
 
 
 def test_deadlines_follow_the_case_parameters():
-    """Moving talks_due moves the talks' deadline in next_actions; no parameter given means no deadline and a warning."""
+    """Moving talks_due moves the talks' deadline in next_actions;
+    no parameter given means no deadline and a warning.
+    """
     case = _without(_case(), "talk du luo")
     case["parameters"] = {**case["parameters"], "talks_due": dt.date(2018, 1, 22)}
     answer = _answer(case, on=dt.date(2018, 1, 20))
@@ -156,7 +162,9 @@ def test_post_meeting_duties_are_due_within_fifteen_days():
 
 
 def test_outline_contents_are_listed_as_unchecked():
-    """What the outline must say (重大事项报告、配偶子女从业、巡视反馈、组织约谈) is kept as unchecked, with a reason."""
+    """What the outline must say (重大事项报告、配偶子女从业、巡视反馈、组织约谈)
+    is kept as unchecked, with a reason.
+    """
     unchecked = {u.id: u for u in lm.load_ruleset("party-group-2017").model.unchecked}
     quote = unchecked["outline_contents"].cite.quote
     for words in ("重大事项报告", "配偶子女从业", "巡视反馈", "组织约谈"):

@@ -106,13 +106,17 @@ def test_county_standing_committee_team_material_passes_four_links(liaison):
 
 
 def test_county_vice_head_in_government_party_group_is_pre_signed():
-    """A vice county head (a standing member in the government party group) is pre-signed, then passes ①②③ (④ only at a liaison point)."""
+    """A vice county head (a standing member in the government party group) is pre-signed,
+    then passes ①②③ (④ only at a liaison point).
+    """
     assert steps(county(False), "vice") == [(1, True), (1, False), (2, False), (3, False)]
     assert steps(county(True), "vice") == [(1, True), (1, False), (2, False), (3, False), (4, False)]
 
 
 def test_county_npc_member_needs_the_npc_party_group_heads_presign_before_link_1():
-    """A county 人大 party member's material waits for the 所在党组主要负责同志's pre-sign before link ①, then passes ①②③."""
+    """A county 人大 party member's material waits for the 所在党组主要负责同志's pre-sign
+    before link ①, then passes ①②③.
+    """
     c = county(
         members=[("npc_head", "county_npc_head", {"principal": True}), ("npc", "county_npc_leader")],
         position="county_npc_party_group",
@@ -318,7 +322,9 @@ def test_township_team_and_principals_also_go_to_the_county_secretary():
 
 # -- 村（社区）: one link ----------------------------------------------------------------------
 def test_village_team_and_secretary_pass_one_link():
-    """The village party organization's and its secretary's brief materials pass the one link, the 乡（镇、办）党组织主要负责同志."""
+    """The village party organization's and its secretary's brief materials pass the one link,
+    the 乡（镇、办）党组织主要负责同志.
+    """
     c = load("ready-village")
     view = lm.open_case(c).view
     for who in ("team", "lidw"):
@@ -342,7 +348,9 @@ def test_village_has_no_dates_talk_rules_or_min_length():
 
 # -- 四必谈 -------------------------------------------------------------------------------------
 def test_four_required_talks_in_a_county_case():
-    """In a county case: the secretary with each member, members with each other, members with overseen heads, 市委督导组 with each member."""
+    """In a county case: the secretary with each member, members with each other,
+    members with overseen heads, 市委督导组 with each member.
+    """
     view = lm.open_case(load("ready-county")).view
     members = list(view.members)
     req = view.required
@@ -354,7 +362,9 @@ def test_four_required_talks_in_a_county_case():
 
 
 def test_lower_principal_talks_only_where_the_text_says():
-    """The city and county secretaries also talk with the principals one level down; municipal departments and townships do not."""
+    """The city and county secretaries also talk with the principals one level down;
+    municipal departments and townships do not.
+    """
     city_req = lm.open_case(load("ready-city")).view.required
     assert len(city_req["city_secretary_with_county_principals"]) == 12
     assert all("han" in pair for pair in city_req["city_secretary_with_county_principals"])
@@ -480,7 +490,9 @@ def test_blocked_examples_differ_in_reason():
 
 
 def test_returned_material_restarts_from_drafting():
-    """A returned material must be resubmitted and pass every link again; resubmitting and reviewing unblocks the case."""
+    """A returned material must be resubmitted and pass every link again;
+    resubmitting and reviewing unblocks the case.
+    """
     opened = lm.open_case(load("blocked-returned-for-rewrite"))
     with pytest.raises(EventRefused):
         opened.apply(
@@ -533,7 +545,9 @@ def _with_length(name, length):
     ],
 )
 def test_min_length_gates(name, length, blocked_by):
-    """市、县（区）党委领导班子 need ≥ 1.5 days, other teams ≥ 1 day (a 县人大党组 counts as other); villages have no minimum here."""
+    """市、县（区）党委领导班子 need ≥ 1.5 days, other teams ≥ 1 day (a 县人大党组 counts as other);
+    villages have no minimum here.
+    """
     result = answer(_with_length(name, length))
     assert [b.rule for b in result.blockers] == blocked_by
 
@@ -585,7 +599,9 @@ def test_meeting_window_by_tier(tier, start, end):
 
 
 def test_material_and_briefing_schedule():
-    """Materials: 市级 5月19日—31日; briefing and public appraisal 6月中旬 / 6月底前 / 7月底前; report 15 days after the meeting."""
+    """Materials: 市级 5月19日—31日; briefing and public appraisal 6月中旬 / 6月底前 / 7月底前;
+    report 15 days after the meeting.
+    """
     city_view = lm.open_case(load("ready-city")).view
     exam = next(m for m in city_view.rules.materials if m.id == "examination")
     w = city_view.window(exam.due, exam.due_by_tier)
@@ -609,7 +625,7 @@ def test_criticism_outline_and_plan_only_for_county_and_city_dept():
     for material in ("criticism_outline", "plan"):
         chain = next(c for c in rs.chains if c.material == material)
         assert chain.tiers == ["county", "city_dept"]
-        assert [l.reviewers for l in chain.links] == [["city_supervision_group"], ["city_campaign_office"]]
+        assert [link.reviewers for link in chain.links] == [["city_supervision_group"], ["city_campaign_office"]]
     gates = {g.id: g for g in rs.gates}
     assert gates["criticism_outlines_reviewed"].tiers == ["county", "city_dept"]
     assert gates["plan_approved"].tiers == ["county", "city_dept"]
@@ -652,7 +668,9 @@ def test_look_back_outcomes_are_orders_with_their_consequences():
 
 
 def test_unverifiable_clauses_are_listed_with_reasons():
-    """六不, 回头看 outcomes, 六个不放过 and the grounds for 责令重开 are kept as unchecked, each with a reason and a citation."""
+    """六不, 回头看 outcomes, 六个不放过 and the grounds for 责令重开 are kept as unchecked,
+    each with a reason and a citation.
+    """
     rs = lm.load_ruleset(RULESET).model
     unchecked = {u.id: u for u in rs.unchecked}
     for uid in ("six_nots", "look_back_outcomes", "six_not_let_go", "reconvene_grounds"):
@@ -676,6 +694,6 @@ def test_every_rule_cites_a_section_of_the_document():
     rs = lm.load_ruleset(RULESET).model
     for chain in rs.chains:
         if chain.material == "examination":
-            assert all(l.cite.section.startswith("3、5（2）") for l in chain.links), chain.id
+            assert all(link.cite.section.startswith("3、5（2）") for link in chain.links), chain.id
     assert all(t.cite.section == "3、4" for t in rs.talks)
     assert all(g.cite.section.startswith("3、") for g in rs.gates)

@@ -34,7 +34,9 @@ def test_ready_case_can_convene_on_its_meeting_date():
 
 
 def test_unreviewed_outlines_block_the_meeting():
-    """A 批评发言提纲 handed in but not yet read through by the principal blocks the meeting, one blocker per outline."""
+    """A 批评发言提纲 handed in but not yet read through by the principal blocks the meeting,
+    one blocker per outline.
+    """
     answer = lm.can_convene(DIR / "blocked-outlines-unreviewed.yaml", on=MEETING)
     assert not answer.convenable
     assert [(b.rule, b.subject, b.item) for b in answer.blockers] == [
@@ -166,7 +168,9 @@ def test_member_examination_missing_blocks():
 
 
 def test_chain_paths():
-    """Only the team's examination passes the collective discussion; outlines pass the principal's gating read-through; the report's 督导组 read-through is no gate."""
+    """Only the team's examination passes the collective discussion;
+    outlines pass the principal's gating read-through; the report's 督导组 read-through is no gate.
+    """
     view = lm.open_case(_case()).view
     team = view.slots[("examination", "team")].path.steps
     assert [(s.link.id, s.pre_sign) for s in team] == [("collective_discussion", False)]
@@ -182,7 +186,9 @@ def test_chain_paths():
 
 
 def test_post_meeting_work_is_data():
-    """The briefing chaired by the 党委书记, the report sent up and the published rectification list are duties, not gates."""
+    """The briefing chaired by the 党委书记, the report sent up and the published rectification list
+    are duties, not gates.
+    """
     rs = lm.load_ruleset("town-2014").model
     duties = {d.id: d for d in rs.duties}
     assert list(duties) == [

@@ -21,7 +21,9 @@ def _items(t: lm.Timeline) -> dict[str, lm.TimelineItem]:
 
 
 def test_qingyuan_timeline_matches_the_source_dates():
-    """5月25日, 5月30日, 6月5日 as written; 会前15天 is 6月1日, 会后10天 6月26日, 会后15天 7月1日 for a 6月16日 meeting."""
+    """5月25日, 5月30日, 6月5日 as written;
+    会前15天 is 6月1日, 会后10天 6月26日, 会后15天 7月1日 for a 6月16日 meeting.
+    """
     items = _items(lm.timeline(QY / "ready.yaml", on=D(2014, 5, 26)))
     assert items["task:look_back"].by == D(2014, 5, 25)
     assert items["link:examination:group_review"].by == D(2014, 5, 30)
@@ -69,7 +71,9 @@ def test_earliest_counts_only_gates_and_lists_what_is_left():
 
 
 def test_an_unfiled_lead_time_counts_from_the_day_asked():
-    """Nothing filed by 2月5日 2024: five working days from then reach 补班 Sunday 2月18日; the 2月下旬 window sets 2月21日."""
+    """Nothing filed by 2月5日 2024: five working days from then reach 补班 Sunday 2月18日;
+    the 2月下旬 window sets 2月21日.
+    """
     case = {
         "ruleset": str(WORKDAYS),
         "unit": {"name": "某单位领导班子"},
@@ -94,7 +98,9 @@ def test_moving_the_meeting_later_meets_a_missed_lead_time():
 
 
 def test_moving_the_meeting_earlier_misses_talks_held_after_it():
-    """Moving the ready case to 6月3日: talks held on 6月4日 and speeches of 6月5日 now come too late, and it is not legal."""
+    """Moving the ready case to 6月3日:
+    talks held on 6月4日 and speeches of 6月5日 now come too late, and it is not legal.
+    """
     move = lm.timeline(QY / "ready.yaml", on=D(2014, 6, 16), move_to=D(2014, 6, 3)).move
     missed = {c.id for c in move.newly_missed}
     assert {"talk:members_with_department_heads", "material:speech"} <= missed
@@ -103,7 +109,9 @@ def test_moving_the_meeting_earlier_misses_talks_held_after_it():
 
 
 def test_working_day_deadlines_in_the_timeline():
-    """Meeting 2024年2月21日: study 3 working days before is 2月18日 (a 补班 Sunday), report 15 working days after is 3月13日."""
+    """Meeting 2024年2月21日: study 3 working days before is 2月18日 (a 补班 Sunday),
+    report 15 working days after is 3月13日.
+    """
     case = {
         "ruleset": str(WORKDAYS),
         "unit": {"name": "某单位领导班子"},

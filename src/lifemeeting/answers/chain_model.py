@@ -14,7 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from lifemeeting.engine.answer_model import CitationOut
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-KIND_NAMES = {"review": "审核", "read_through": "审阅"}
+KindName = Literal["审核", "审阅"]
+KIND_NAMES: dict[str, KindName] = {"review": "审核", "read_through": "审阅"}
 
 
 def circled(number: int) -> str:
@@ -55,7 +56,7 @@ class ChainStep(_Frozen):
     link: str
     name: str
     kind: Literal["review", "read_through"]
-    kind_name: Literal["审核", "审阅"]
+    kind_name: KindName
     gate: bool = Field(description="must pass before the meeting")
     reviewers: list[Reviewer]
     pre_sign: PreSignStep | None = None
@@ -104,7 +105,7 @@ class TierLink(_Frozen):
     link: str
     name: str
     kind: Literal["review", "read_through"]
-    kind_name: Literal["审核", "审阅"]
+    kind_name: KindName
     gate: bool
     reviewers: list[Reviewer]
     applies_to: list[Applicability]

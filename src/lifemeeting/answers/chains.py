@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, Literal, TypedDict
 
 from lifemeeting.answers.chain_model import (
     KIND_NAMES,
     Applicability,
     ChainStep,
     Condition,
+    KindName,
     PreSignStep,
     Reviewer,
     SubjectChain,
@@ -31,7 +32,7 @@ from lifemeeting.engine.chains import Path, path_for
 from lifemeeting.errors import QueryError
 from lifemeeting.ruleset import predicate as _predicate
 from lifemeeting.ruleset.load import LoadedRuleSet, load_ruleset
-from lifemeeting.ruleset.model import Chain, Citation, RuleSet
+from lifemeeting.ruleset.model import Chain, Citation, Link, RuleSet
 from lifemeeting.ruleset.subjects import Subject, assignments, chain_unit_keys, condition_text, relevant, subjects
 from lifemeeting.source.problems import did_you_mean
 
@@ -58,7 +59,20 @@ def writes(rs: RuleSet, material_id: str, subject: Subject, units: list[dict[str
 
 
 # -- one subject --------------------------------------------------------------------------
-def _link_fields(rs, link, number: int) -> dict:
+class LinkFields(TypedDict):
+    """The fields ``ChainStep`` and ``TierLink`` share."""
+
+    number: int
+    mark: str
+    link: str
+    name: str
+    kind: Literal["review", "read_through"]
+    kind_name: KindName
+    gate: bool
+    reviewers: list[Reviewer]
+
+
+def _link_fields(rs: RuleSet, link: Link, number: int) -> LinkFields:
     """What a subject's step and a tier's link both say about one link of a chain."""
     return {
         "number": number,

@@ -134,8 +134,12 @@ def can_convene(source: CaseSource, *, on: dt.date | None = None) -> Readiness:
         return answer(source, None, on)
     from lifemeeting.case.decode import convert  # msgspec: imported by the paths that use it
 
-    located = None if isinstance(source, Mapping) else _read(source)
-    data = source if located is None else located.data
+    located: Located | None = None
+    if isinstance(source, Mapping):
+        data: Mapping[str, Any] = source
+    else:
+        located = _read(source)
+        data = located.data  # load_mapping gives a mapping or raises
     fast = convert(data)  # None: only pydantic can say what is wrong with it
     return answer(fast if fast is not None else _validated(data, located), None, on, located=located)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal, cast
 
 from lifemeeting.engine.answer_model import (
     AppraisalOut,
@@ -19,6 +20,11 @@ from lifemeeting.engine.stages import PREPARING, STAGE_NAMES
 from lifemeeting.engine.view import TEAM
 from lifemeeting.version import engine_version
 
+# The engine keeps stages and round kinds as plain strings drawn from these; the answer
+# models name them exactly (and pydantic checks the value when the answer is built).
+Stage = Literal["preparing", "held", "redoing", "closed"]
+RoundKind = Literal["initial", "redo", "reconvene"]
+
 
 def status(state: CaseState, on: dt.date) -> Status:
     """The stage and round of the case as of ``on``, every round kept as its own record."""
@@ -30,7 +36,7 @@ def status(state: CaseState, on: dt.date) -> Status:
     answer: Readiness | None = readiness(state, on) if state.stage == PREPARING else None
     rs = v.loaded
     return Status(
-        stage=state.stage,
+        stage=cast(Stage, state.stage),
         stage_name=STAGE_NAMES[state.stage],
         round=state.round.number,
         on=on,
@@ -100,7 +106,7 @@ def _round(state: CaseState, r: Round, on: dt.date) -> RoundStatus:
     ]
     return RoundStatus(
         number=r.number,
-        kind=r.kind,
+        kind=cast(RoundKind, r.kind),
         cause=r.cause,
         started_on=r.started_on,
         held_on=r.held_on,
@@ -115,21 +121,21 @@ def _redo_step(state: CaseState, r: Round, item: str) -> DutyStatus:
     """A step to repeat: a task done again, a talk rule covered again, or a material through its chain again."""
     v = state.view
     if item in v.task_by_id:
-        rule = v.task_by_id[item]
+        task = v.task_by_id[item]
         record = r.duties if item in {d.id for d in v.duties} else r.done
-        name, owner, done_on = rule.name, v.role_or_text(rule.owner), record.get(item)
+        name, owner, done_on, cite = task.name, v.role_or_text(task.owner), record.get(item), task.cite
     elif item in v.required:
-        rule = next(t for t in v.talk_rules if t.id == item)
+        talk = next(t for t in v.talk_rules if t.id == item)
         pairs = v.required[item]
         covered = all(p in r.talks for p in pairs)
-        name, owner = rule.name, None
+        name, owner, cite = talk.name, None, talk.cite
         done_on = max((r.talks[p] for p in pairs), default=r.started_on) if covered else None
     else:
-        rule = next(m for m in v.rules.materials if m.id == item)
+        material = next(m for m in v.rules.materials if m.id == item)
         states = [m for k, m in r.materials.items() if k[0] == item]
-        name, owner = f"重新撰写并审核{rule.name}", None
-        passed = [m.passed_on for m in states]
-        done_on = max(passed) if states and all(passed) else None
+        name, owner, cite = f"重新撰写并审核{material.name}", None, material.cite
+        passed = [m.passed_on for m in states if m.passed_on is not None]
+        done_on = max(passed) if states and len(passed) == len(states) else None
     return DutyStatus(
         id=item,
         name=name,
@@ -137,5 +143,5 @@ def _redo_step(state: CaseState, r: Round, item: str) -> DutyStatus:
         by=None,
         done_on=done_on,
         status="done" if done_on else "open",
-        citation=CitationOut(**v.citation(rule.cite)),
+        citation=CitationOut(**v.citation(cite)),
     )

@@ -17,7 +17,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from lifemeeting.answers.timeline_model import ItemPart, ItemStatus, MeetingPlan, TimelineItem
+from lifemeeting.answers.timeline_model import ItemKind, ItemPart, ItemStatus, MeetingPlan, TimelineItem
 from lifemeeting.dates import periods as _dates
 from lifemeeting.engine.answer_model import CitationOut
 from lifemeeting.engine.chains import DRAFTING
@@ -63,7 +63,7 @@ def meeting_plan(state: CaseState) -> MeetingPlan:
     """The meeting's date (held or planned) held against the window the rules set for it."""
     v = state.view
     m = v.rules.meeting
-    spec = (m.window_by_tier or {}).get(v.tier, m.window) if m.window_by_tier else m.window
+    spec = m.window_by_tier.get(v.tier, m.window) if m.window_by_tier and v.tier is not None else m.window
     window = v.window(spec, None)
     day = meeting_day(state)
     in_window = None
@@ -101,7 +101,7 @@ class _Builder:
     # -- one item ---------------------------------------------------------------------------
     def item(
         self,
-        kind: str,
+        kind: ItemKind,
         rule: Any,
         *,
         owner: str | None,
@@ -226,6 +226,7 @@ class _Builder:
                     parts = [(v.subject_label(m.slot.subject), self._passed(m, key)) for m in mine]
                     if pre:
                         ps = link.pre_sign
+                        assert ps is not None  # a pre-sign step is on the path only where the link has one
                         yield self.item(
                             "pre_sign",
                             link,

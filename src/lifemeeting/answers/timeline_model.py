@@ -32,7 +32,7 @@ class ItemPart(_Frozen):
 
 
 class TimelineItem(_Frozen):
-    """One dated duty of the case: a task, a talk rule, a material, a review link, a lead time or a post-meeting duty."""
+    """One dated duty of the case: a task, talk rule, material, review link, lead time or post-meeting duty."""
 
     id: str = Field(description="stable within the case: 'task:study', 'link:examination:initial_review', …")
     kind: ItemKind

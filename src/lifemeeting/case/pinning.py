@@ -55,7 +55,10 @@ def verify(case: Case, loaded: LoadedRuleSet, located: Located | None) -> None:
     old = _snapshot(pin, base)
     if old is None:
         why = f" (snapshot {pin.snapshot} is missing or is not that version)" if pin.snapshot else ""
-        message += f". The old rule set is not at hand to compare{why}; compare by hand, then run `lifemeeting pin` on the case to accept the new rules"
+        message += (
+            f". The old rule set is not at hand to compare{why};"
+            " compare by hand, then run `lifemeeting pin` on the case to accept the new rules"
+        )
     else:
         message += (
             ". What changed since:\n"
@@ -100,7 +103,10 @@ _TOP_RULESET = re.compile(r"^ruleset\s*:")
 
 
 def set_pin_in_yaml(text: str, pin: Pin) -> str | None:
-    """The case text with its ``pinned:`` line set (after ``ruleset:``); None if there is no top-level ``ruleset:`` line."""
+    """The case text with its ``pinned:`` line set (after ``ruleset:``).
+
+    None if there is no top-level ``ruleset:`` line.
+    """
     lines = text.splitlines(keepends=True)
     kept: list[str] = []
     skipping = False

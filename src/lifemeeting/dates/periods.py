@@ -110,7 +110,8 @@ def check_spec(spec: str | dict[str, Any], year: int) -> None:
     keys = set(spec) - {"working_days"}
     if len(keys) != 1 or not keys <= RELATIVE_KEYS:
         raise ValueError(
-            f"expected one of {', '.join(sorted(RELATIVE_KEYS))} (plus working_days), got {', '.join(sorted(spec)) or 'nothing'}"
+            f"expected one of {', '.join(sorted(RELATIVE_KEYS))} (plus working_days),"
+            f" got {', '.join(sorted(spec)) or 'nothing'}"
         )
     (key,) = keys
     value = spec[key]

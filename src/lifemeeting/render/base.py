@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
-from typing import Any, ClassVar
+from typing import Any, cast
 
 FONT = "WenQuanYi Micro Hei"
 
@@ -23,8 +23,8 @@ STATUS_NAMES = {"done": "已完成", "current": "当前", "todo": "待办"}
 class Diagram(ABC):
     """One way of writing a chain graph down (Mermaid text, DOT text, an image)."""
 
-    format: ClassVar[str]
-    binary: ClassVar[bool] = False
+    format: str  # a class default; the image backend sets it per instance (svg or png)
+    binary: bool = False
 
     def __init__(self, graph: Any) -> None:
         self.graph = graph
@@ -36,7 +36,7 @@ class Diagram(ABC):
     @property
     def legend(self) -> str | None:
         """What the colours mean, for graphs that show a case's state."""
-        return self.graph.graph.get("legend")
+        return cast("str | None", self.graph.graph.get("legend"))  # graph.case_graph sets it to a str
 
     def clusters(self) -> Iterator[tuple[int, str, list[str]]]:
         """Each cluster's index, title and nodes, in the order they were added."""
@@ -44,13 +44,13 @@ class Diagram(ABC):
         for k, title in enumerate(titles):
             yield k, title, [n for n, d in self.graph.nodes(data=True) if d.get("cluster") == k]
 
-    def edges(self) -> Iterator[tuple[str, str, dict]]:
+    def edges(self) -> Iterator[tuple[str, str, dict[str, Any]]]:
         """Flow and skip edges first, return edges last, so layouts keep the chain straight."""
         every = list(self.graph.edges(data=True))
         yield from (e for e in every if e[2]["kind"] != "return")
         yield from (e for e in every if e[2]["kind"] == "return")
 
-    def fill(self, data: dict) -> str:
+    def fill(self, data: dict[str, Any]) -> str:
         if data.get("status") is not None:
             return FILL[data["status"]]
         return {"start": START_FILL, "end": START_FILL, "pre_sign": PRE_SIGN_FILL}.get(data["kind"], FILL[None])

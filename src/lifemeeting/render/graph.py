@@ -11,9 +11,9 @@ return), ``label``, ``count`` (returns recorded on a return edge).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NotRequired, TypedDict
 
-from lifemeeting.answers.chain_model import Applicability, ChainStep, SubjectChain, TierChain
+from lifemeeting.answers.chain_model import Applicability, ChainStep, SubjectChain, TierChain, TierLink
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -24,13 +24,25 @@ WRAP = 4  # subjects per line in a tier diagram
 LEGEND = "绿：已完成　黄：当前所在　白：尚未到　红色虚线：退回重写"
 
 
+class StopAttrs(TypedDict):
+    """A stop's node attributes as the builders give them (``_add_path`` adds cluster and status)."""
+
+    kind: str
+    lines: list[str]
+    conditional: bool
+    read_through: bool
+    enter_label: str
+    step: NotRequired[str]  # the engine's step name (subject graphs, for a case's statuses)
+    partial: NotRequired[bool]  # conditional for some of a tier's subjects only
+
+
 def _new(title: str) -> nx.DiGraph:
     import networkx as nx  # ~220 ms; only diagrams need it
 
     return nx.DiGraph(title=title, clusters=[])
 
 
-def _reviewers(step: Any) -> str:
+def _reviewers(step: ChainStep | TierLink) -> str:
     return "、".join(r.name for r in step.reviewers)
 
 
@@ -43,7 +55,7 @@ def _link_lines(step: ChainStep) -> list[str]:
 
 
 def _add_path(
-    g: nx.DiGraph, prefix: str, cluster: int, start_lines: list[str], stops: list[tuple[str, dict]]
+    g: nx.DiGraph, prefix: str, cluster: int, start_lines: list[str], stops: list[tuple[str, StopAttrs]]
 ) -> list[str]:
     """Add start → stops → end with skip edges round conditional stops and return edges to start."""
     start, end = f"{prefix}start", f"{prefix}end"
@@ -73,7 +85,7 @@ def subject_graph(answers: list[SubjectChain]) -> nx.DiGraph:
     g = _new(title)
     for k, a in enumerate(answers):
         g.graph["clusters"].append(f"{a.material_name}（{a.chain_name}）")
-        stops: list[tuple[str, dict]] = []
+        stops: list[tuple[str, StopAttrs]] = []
         for s in a.steps:
             if s.pre_sign:
                 ps = s.pre_sign
@@ -125,7 +137,7 @@ def tier_graph(answers: list[TierChain]) -> nx.DiGraph:
     g = _new(f"{tier}{first.material_name if first and len(answers) == 1 else '材料'}审核链" if first else "审核链")
     for k, a in enumerate(answers):
         g.graph["clusters"].append(a.chain_name)
-        stops: list[tuple[str, dict]] = []
+        stops: list[tuple[str, StopAttrs]] = []
         for link in a.links:
             if link.pre_sign:
                 ps = link.pre_sign

@@ -14,6 +14,7 @@ import hashlib
 import math
 
 from lifemeeting.answers.timeline_model import Timeline, TimelineItem
+from lifemeeting.engine.answer_model import CitationOut
 
 STATUS_LABELS = {"done": "已完成", "open": "未完成", "overdue": "已逾期"}
 _DAY = dt.timedelta(days=1)
@@ -67,7 +68,8 @@ def timeline_ics(t: Timeline) -> bytes:
         first = item.start if item.start is not None and item.start <= item.by else item.by
         prefix = "" if item.start is not None else "截止："
         event(item.id, f"{prefix}{item.name}（{_status(item)}）", first, item.by, _description(item))
-    return cal.to_ical()
+    ical: bytes = cal.to_ical()
+    return ical
 
 
 def _status(item: TimelineItem) -> str:
@@ -89,5 +91,5 @@ def _description(item: TimelineItem) -> str:
     return "\n".join(lines + _cite_lines(item.citation))
 
 
-def _cite_lines(c) -> list[str]:
+def _cite_lines(c: CitationOut | None) -> list[str]:
     return [f"依据：{c.document} {c.section}：“{c.quote}”"] if c is not None else []

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from lifemeeting.errors import RendererMissing
+from lifemeeting.render.base import Diagram
 from lifemeeting.render.dot import DotDiagram
 
 INSTALL_HINT = (
@@ -11,12 +14,12 @@ INSTALL_HINT = (
 )
 
 
-class ImageDiagram(DotDiagram):
+class ImageDiagram(Diagram):
     """DOT rendered to an image; ``format`` is set per instance (svg or png)."""
 
     format = "svg"
 
-    def __init__(self, graph, format: str = "svg") -> None:  # noqa: A002 - the Graphviz word
+    def __init__(self, graph: Any, format: str = "svg") -> None:  # noqa: A002 - the Graphviz word
         super().__init__(graph)
         self.format = format
         self.binary = format != "svg"
@@ -28,9 +31,9 @@ class ImageDiagram(DotDiagram):
             raise RendererMissing(
                 f"drawing {self.format} needs the Python package 'graphviz' (pip install graphviz) and {INSTALL_HINT}"
             ) from None
-        source = graphviz.Source(DotDiagram.render(self))
+        source = graphviz.Source(DotDiagram(self.graph).render())
         try:
-            data = source.pipe(format=self.format, engine="dot")
+            data: bytes = source.pipe(format=self.format, engine="dot")
         except graphviz.ExecutableNotFound:
             raise RendererMissing(
                 f"drawing {self.format} needs Graphviz's 'dot' program, which was not found: {INSTALL_HINT}"

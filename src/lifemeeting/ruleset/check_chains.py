@@ -9,11 +9,12 @@ nobody reaches is dead text, almost always a misspelt value or a forgotten posit
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from lifemeeting.errors import Problem
 from lifemeeting.ruleset import predicate as _predicate
-from lifemeeting.ruleset.model import Chain, RuleSet
+from lifemeeting.ruleset.model import Chain, Material, RuleSet
 from lifemeeting.ruleset.subjects import Subject, assignments, attributes_of, in_tiers, unit_keys
 from lifemeeting.source.yaml import Located
 
@@ -45,7 +46,7 @@ def unreachable_links(rs: RuleSet, located: Located) -> Iterator[Problem]:
             )
 
 
-def _reaches(s: Subject, applies_to: dict, material, unit: dict) -> bool:
+def _reaches(s: Subject, applies_to: Mapping[str, Any], material: Material, unit: Mapping[str, Any]) -> bool:
     if s.kind == "team":
         writes = material.team
     else:

@@ -13,7 +13,7 @@ from typing import Any
 from lifemeeting.errors import Problem
 from lifemeeting.ruleset.model import RuleSet
 from lifemeeting.source.problems import did_you_mean
-from lifemeeting.source.yaml import Located
+from lifemeeting.source.yaml import Located, Path
 
 
 def clause_problems(rs: RuleSet, located: Located) -> Iterator[Problem]:
@@ -28,7 +28,7 @@ def clause_problems(rs: RuleSet, located: Located) -> Iterator[Problem]:
             yield located.problem(path, f"clause '{ref}' is marked normative: false; a rule cannot come from it")
 
 
-def _clause_refs(node: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
+def _clause_refs(node: Any, path: Path) -> Iterator[tuple[Path, str]]:
     """(path, clause id) for every clause id named under a ``cite`` mapping, anywhere in the raw data."""
     if isinstance(node, dict):
         for key, value in node.items():

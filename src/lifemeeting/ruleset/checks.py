@@ -6,7 +6,7 @@ Every problem is a ``Problem`` at the FILE:LINE:COL of the value it is about.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from pydantic import ValidationError
@@ -16,9 +16,9 @@ from lifemeeting.errors import Problem, RuleSetError
 from lifemeeting.ruleset import check_chains, check_clauses
 from lifemeeting.ruleset import predicate as _predicate
 from lifemeeting.ruleset.loaded import LoadedRuleSet
-from lifemeeting.ruleset.model import RuleSet
+from lifemeeting.ruleset.model import DateSpec, RuleSet
 from lifemeeting.source.problems import did_you_mean, problems_from
-from lifemeeting.source.yaml import Located, load_mapping
+from lifemeeting.source.yaml import Located, Path, load_mapping
 
 
 def check_bytes(data: bytes, origin: str) -> LoadedRuleSet:
@@ -44,7 +44,7 @@ def cross_check(rs: RuleSet, located: Located) -> Iterator[Problem]:
     """References between parts of a rule set: every id named must exist, every date must read."""
     raw = located.data
 
-    def ref(path: tuple, value: str, known: set[str] | dict, what: str) -> Iterator[Problem]:
+    def ref(path: Path, value: str, known: set[str], what: str) -> Iterator[Problem]:
         if value not in known:
             yield located.problem(path, f"unknown {what} '{value}'{did_you_mean(value, set(known))}")
 
@@ -86,17 +86,17 @@ def cross_check(rs: RuleSet, located: Located) -> Iterator[Problem]:
             elif ident is not None:
                 seen[ident] = i
 
-    def pred(path: tuple, p: Any) -> Iterator[Problem]:
+    def pred(path: Path, p: Any) -> Iterator[Problem]:
         for where, message, bad, candidates in _predicate.check(p, path, names):
             hint = did_you_mean(bad, candidates) if bad else ""
             yield located.problem(where, message + hint, key=True)
 
-    def tier_list(path: tuple, values: list[str] | None) -> Iterator[Problem]:
+    def tier_list(path: Path, values: list[str] | None) -> Iterator[Problem]:
         for i, t in enumerate(values or []):
             yield from ref(path + (i,), t, tiers, "tier")
 
-    def dates(path: tuple, due: Any, by_tier: dict | None) -> Iterator[Problem]:
-        specs = [(path + ("due",), due)] if due is not None else []
+    def dates(path: Path, due: DateSpec | None, by_tier: dict[str, DateSpec] | None) -> Iterator[Problem]:
+        specs: list[tuple[Path, DateSpec]] = [(path + ("due",), due)] if due is not None else []
         for t, spec in (by_tier or {}).items():
             yield from ref(path + ("due_by_tier", t), t, tiers, "tier")
             specs.append((path + ("due_by_tier", t), spec))
@@ -151,7 +151,8 @@ def cross_check(rs: RuleSet, located: Located) -> Iterator[Problem]:
             if other.material == c.material and _overlap(other.tiers, c.tiers):
                 yield located.problem(
                     ("chains", i, "material"),
-                    f"chain '{c.id}' and chain '{other.id}' both review '{c.material}' in the same tier; give each its own tiers",
+                    f"chain '{c.id}' and chain '{other.id}' both review '{c.material}' in the same tier;"
+                    " give each its own tiers",
                 )
     for i, t in enumerate(rs.talks):
         here = ("talks", i)
@@ -161,13 +162,13 @@ def cross_check(rs: RuleSet, located: Located) -> Iterator[Problem]:
             yield from _selector(here + ("with",), t.with_, roles, pred, located)
         yield from dates(here, t.due, t.due_by_tier)
     for section, items in (("tasks", rs.tasks), ("duties", rs.duties)):
-        for i, t in enumerate(items):
-            yield from tier_list((section, i, "tiers"), t.tiers)
-            if t.applies_to is not None:
-                yield from pred((section, i, "applies_to"), t.applies_to)
-            if t.owner and t.owner.isascii() and t.owner.replace("_", "").isalnum():
-                yield from ref((section, i, "owner"), t.owner, roles, "role")
-            yield from dates((section, i), t.due, t.due_by_tier)
+        for i, task in enumerate(items):
+            yield from tier_list((section, i, "tiers"), task.tiers)
+            if task.applies_to is not None:
+                yield from pred((section, i, "applies_to"), task.applies_to)
+            if task.owner and task.owner.isascii() and task.owner.replace("_", "").isalnum():
+                yield from ref((section, i, "owner"), task.owner, roles, "role")
+            yield from dates((section, i), task.due, task.due_by_tier)
     needs = {
         "tasks_done": "tasks",
         "talks_covered": None,
@@ -193,10 +194,10 @@ def cross_check(rs: RuleSet, located: Located) -> Iterator[Problem]:
             )
         if g.working_days and g.days is not None and g.days != int(g.days):
             yield located.problem(here + ("days",), f"working days are whole days, not {g.days:g}")
-        for j, t in enumerate(g.tasks or []):
-            yield from ref(here + ("tasks", j), t, tasks, "task")
-        for j, t in enumerate(g.talks or []):
-            yield from ref(here + ("talks", j), t, talks, "talk rule")
+        for j, task_id in enumerate(g.tasks or []):
+            yield from ref(here + ("tasks", j), task_id, tasks, "task")
+        for j, talk_id in enumerate(g.talks or []):
+            yield from ref(here + ("talks", j), talk_id, talks, "talk rule")
         if g.material:
             yield from ref(here + ("material",), g.material, materials, "material")
         yield from tier_list(here + ("tiers",), g.tiers)
@@ -207,13 +208,13 @@ def cross_check(rs: RuleSet, located: Located) -> Iterator[Problem]:
             yield located.problem(("workdays", i), f"{day} is listed both as a holiday and as a workday")
     if rs.meeting.chair:
         yield from ref(("meeting", "chair"), rs.meeting.chair, roles, "role")
-    for key, spec in [
-        ("window", rs.meeting.window),
-        *((("window_by_tier", t), s) for t, s in (rs.meeting.window_by_tier or {}).items()),
-    ]:
-        path = ("meeting",) + (key if isinstance(key, tuple) else (key,))
-        if isinstance(key, tuple):
-            yield from ref(path, key[1], tiers, "tier")
+    windows: list[tuple[Path, str | None, DateSpec | None]] = [
+        (("meeting", "window"), None, rs.meeting.window),
+        *((("meeting", "window_by_tier", t), t, s) for t, s in (rs.meeting.window_by_tier or {}).items()),
+    ]
+    for path, tier, spec in windows:
+        if tier is not None:
+            yield from ref(path, tier, tiers, "tier")
         if spec is not None:
             try:
                 _dates.check_spec(spec, rs.year)
@@ -221,15 +222,15 @@ def cross_check(rs: RuleSet, located: Located) -> Iterator[Problem]:
                 yield located.problem(path, f"bad date: {exc}")
     for i, a in enumerate(rs.appraisals):
         yield from tier_list(("appraisals", i, "tiers"), a.tiers)
-        for j, r in enumerate(a.redo):
-            yield from ref(("appraisals", i, "redo", j), r, tasks | materials | talks, "task, talk rule or material")
+        for j, redo in enumerate(a.redo):
+            yield from ref(("appraisals", i, "redo", j), redo, tasks | materials | talks, "task, talk rule or material")
         yield from dates(("appraisals", i), a.due, a.due_by_tier)
         if a.below and a.threshold is None:
             yield located.problem(("appraisals", i, "below"), "'below' needs a 'threshold'")
     for i, o in enumerate(rs.orders):
         yield from tier_list(("orders", i, "tiers"), o.tiers)
-        for j, r in enumerate(o.redo):
-            yield from ref(("orders", i, "redo", j), r, tasks | materials | talks, "task, talk rule or material")
+        for j, redo in enumerate(o.redo):
+            yield from ref(("orders", i, "redo", j), redo, tasks | materials | talks, "task, talk rule or material")
     yield from check_clauses.clause_problems(rs, located)
 
 
@@ -237,7 +238,9 @@ def _overlap(a: list[str] | None, b: list[str] | None) -> bool:
     return a is None or b is None or bool(set(a) & set(b))
 
 
-def _selector(path: tuple, sel: dict, roles: set[str], pred: Any, located: Located) -> Iterator[Problem]:
+def _selector(
+    path: Path, sel: dict[str, Any], roles: set[str], pred: Callable[[Path, Any], Iterator[Problem]], located: Located
+) -> Iterator[Problem]:
     if len(sel) != 1 or next(iter(sel)) not in ("members", "role", "list"):
         yield located.problem(path, "a talk selector is one of {members: PREDICATE}, {role: ROLE}, {list: NAME}")
         return

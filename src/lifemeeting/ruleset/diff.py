@@ -217,12 +217,12 @@ def _ref(x: LoadedRuleSet | RuleSet) -> RuleSetRef:
     )
 
 
-def _dump(m: RuleSet) -> dict:
+def _dump(m: RuleSet) -> dict[str, Any]:
     return m.model_dump(mode="json", by_alias=True)
 
 
 def _compare_lists(
-    section: str, prefix: str, a: list[dict], b: list[dict], kind: str | None = None
+    section: str, prefix: str, a: list[dict[str, Any]], b: list[dict[str, Any]], kind: str | None = None
 ) -> list[Difference]:
     name = SECTIONS[section]
     kind = kind or section
@@ -259,7 +259,7 @@ def _compare_lists(
     return out
 
 
-def _compare_item(section: str, rule: str, name: str, a: dict, b: dict) -> list[Difference]:
+def _compare_item(section: str, rule: str, name: str, a: dict[str, Any], b: dict[str, Any]) -> list[Difference]:
     out = []
     for key in dict.fromkeys([*a, *b]):
         if key in _SKIP or a.get(key) == b.get(key):
@@ -280,11 +280,11 @@ def _compare_item(section: str, rule: str, name: str, a: dict, b: dict) -> list[
     return out
 
 
-def _name(item: dict) -> str:
+def _name(item: dict[str, Any]) -> str:
     return str(item.get("name") or item.get("reason") or item["id"])
 
 
-def summary(section: str, item: dict) -> str:
+def summary(section: str, item: dict[str, Any]) -> str:
     """The facts of one rule in a line: what a reader needs to recognise it."""
     parts: list[str] = []
     if item.get("tiers"):

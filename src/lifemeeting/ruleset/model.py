@@ -48,7 +48,7 @@ class Frozen(BaseModel):
 
 
 class Citation(Frozen):
-    """Where a rule comes from: the section and the words, in the rule set's source unless ``document`` says otherwise."""
+    """Where a rule comes from: section and words, in the rule set's source unless ``document`` says otherwise."""
 
     section: str
     quote: str = Field(min_length=1)
@@ -116,7 +116,9 @@ class Material(Frozen):
     tiers: list[Id] | None = Field(None, description="the tiers in which it is written; omit for every tier")
     after_meeting: bool = Field(
         False,
-        description="written after the meeting (a report, a rectification plan): a post-meeting duty, not a precondition",
+        description=(
+            "written after the meeting (a report, a rectification plan): a post-meeting duty, not a precondition"
+        ),
     )
     due: DateSpec | None = Field(None, description="when it must be written and submitted")
     due_by_tier: dict[str, DateSpec] | None = None
@@ -261,7 +263,10 @@ class Order(Frozen):
     id: Id
     name: str
     consequence: Literal["redo", "reconvene", "restart"] = Field(
-        description="redo: repeat the listed steps; reconvene: hold the meeting again after them; restart: all preparation again"
+        description=(
+            "redo: repeat the listed steps; reconvene: hold the meeting again after them;"
+            " restart: all preparation again"
+        )
     )
     redo: list[Id] = Field(default_factory=list, description="tasks, talk rules or materials to repeat")
     tiers: list[Id] | None = None

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +32,8 @@ from lifemeeting.source.problems import problems_from
 from lifemeeting.source.yaml import Located, load_mapping
 
 _resolving: ContextVar[tuple[Path, ...]] = ContextVar("lifemeeting_resolving", default=())
-_cache: dict[tuple[bytes, str, str], Any] = {}
+Marks = dict[RawPath, tuple[int, int]]  # a path's line and column, as ``Located`` keeps them
+_cache: dict[tuple[bytes, str, str], LoadedRuleSet] = {}
 _JUSTIFY = "; every change says why (reason) and cites the document that allows it (cite)"
 
 
@@ -42,7 +43,7 @@ class _Merged(Located):
 
     parent: str = ""
 
-    def problem(self, path: Any, message: str, *, key: bool = False) -> Problem:
+    def problem(self, path: Sequence[str | int], message: str, *, key: bool = False) -> Problem:
         p = tuple(path)
         if not any(p[:n] in self.marks for n in range(1, len(p) + 1)):
             message += f" (in {_named(self.data, p)}, inherited from '{self.parent}')"
@@ -89,7 +90,8 @@ def _parent(
             [
                 located.problem(
                     ("extends",),
-                    f"{hint}; a parent is looked up by id in the rule-set folders, installed packages and the overlay's own folder",
+                    f"{hint}; a parent is looked up by id in the rule-set folders, installed packages"
+                    " and the overlay's own folder",
                 )
             ]
         )
@@ -122,7 +124,7 @@ def _fill_documents(node: Any, document: str) -> None:
             _fill_documents(v, document)
 
 
-def _resolve(located: Located, overlay: Overlay, parent: Any, sha: str, origin: str) -> Any:
+def _resolve(located: Located, overlay: Overlay, parent: LoadedRuleSet, sha: str, origin: str) -> LoadedRuleSet:
     raw_changes = located.data["changes"]
     document = _document(located.data.get("source"))
     if document:
@@ -144,7 +146,7 @@ def _resolve(located: Located, overlay: Overlay, parent: Any, sha: str, origin: 
     return dataclasses.replace(loaded, provenance=_provenance(overlay, parent, located, raw_changes, done, origin))
 
 
-def _marks(data: dict, located: Located, done: list[tuple[int, Applied]]) -> tuple[dict, dict]:
+def _marks(data: dict[str, Any], located: Located, done: list[tuple[int, Applied]]) -> tuple[Marks, Marks]:
     """Positions for the merged data: what the overlay wrote keeps its own; the root is ``extends``."""
     objects: dict[int, RawPath] = {}
     slots: dict[tuple[int, Any], RawPath] = {}
@@ -157,17 +159,17 @@ def _marks(data: dict, located: Located, done: list[tuple[int, Applied]]) -> tup
                 continue
             if isinstance(value, (dict, list)):
                 objects[id(value)] = raw
-    marks = {(): located.where(("extends",))}
-    key_marks: dict = {}
+    marks: Marks = {(): located.where(("extends",))}
+    key_marks: Marks = {}
 
-    def copy(mpath: tuple, rpath: RawPath) -> None:
+    def copy(mpath: RawPath, rpath: RawPath) -> None:
         n = len(rpath)
         for src, dst in ((located.marks, marks), (located.key_marks, key_marks)):
             for p, m in src.items():
                 if p[:n] == rpath:
                     dst[mpath + p[n:]] = m
 
-    def walk(node: Any, mpath: tuple) -> None:
+    def walk(node: Any, mpath: RawPath) -> None:
         if mpath and id(node) in objects:
             copy(mpath, objects[id(node)])
             return
@@ -186,7 +188,12 @@ def _marks(data: dict, located: Located, done: list[tuple[int, Applied]]) -> tup
 
 
 def _provenance(
-    overlay: Overlay, parent: Any, located: Located, raw_changes: list, done: list[tuple[int, Applied]], origin: str
+    overlay: Overlay,
+    parent: LoadedRuleSet,
+    located: Located,
+    raw_changes: list[dict[str, Any]],
+    done: list[tuple[int, Applied]],
+    origin: str,
 ) -> Provenance:
     before: Provenance = parent.provenance or Provenance(
         lineage=(parent.model.id,), files={parent.model.id: parent.origin}
@@ -223,7 +230,7 @@ def _provenance(
     )
 
 
-def _named(data: Any, path: tuple) -> str:
+def _named(data: Any, path: RawPath) -> str:
     """A path with list indices shown as the ids of the items they point at."""
     out, node = [], data
     for part in path:

@@ -62,7 +62,7 @@ def _slot(node: Any, part: str, where: str, verb: str, last: bool) -> str | int:
     raise TargetError(f"{where} is a single value ({shown(node)}), it has no '{part}'", verb)
 
 
-def follow(data: dict, target: str, verb: str) -> tuple[Any, str | int, str, Any]:
+def follow(data: dict[str, Any], target: str, verb: str) -> tuple[Any, str | int, str, Any]:
     """The container and slot the target's last part names, and the key and object of the rule it belongs to."""
     parts = target.split(".")
     node: Any = data
@@ -76,13 +76,13 @@ def follow(data: dict, target: str, verb: str) -> tuple[Any, str | int, str, Any
         container = node
         if isinstance(node, list) and isinstance(node[slot], dict):  # type: ignore[index]
             rule_end, rule = n + 1, node[slot]  # type: ignore[index]
-        elif n == 0 and isinstance(node.get(slot), dict):  # type: ignore[union-attr]
+        elif n == 0 and isinstance(node.get(slot), dict):
             rule = node[slot]  # a section that is one rule, like meeting
-        node = node[slot] if not (isinstance(node, dict) and slot not in node) else None  # type: ignore[index]
+        node = node[slot] if not (isinstance(node, dict) and slot not in node) else None
     return container, slot, ".".join(parts[: rule_end or 1]), rule
 
 
-def apply(data: dict, change: Change, index: int, cite: dict) -> Applied:
+def apply(data: dict[str, Any], change: Change, index: int, cite: dict[str, Any]) -> Applied:
     """Apply one change to ``data`` in place; ``TargetError`` says why it cannot be.
 
     A rule changed by ``set`` is cited by the change's ``cite`` from then on (the raw mapping

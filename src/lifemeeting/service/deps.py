@@ -18,11 +18,13 @@ bearer = HTTPBearer(auto_error=False, description="An API token from the server'
 
 
 def store(request: Request) -> Store:
-    return request.app.state.store
+    s: Store = request.app.state.store  # set by the app factory
+    return s
 
 
 def auth(request: Request) -> Auth:
-    return request.app.state.auth
+    a: Auth = request.app.state.auth
+    return a
 
 
 def actor(request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> Actor:
