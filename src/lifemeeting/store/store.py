@@ -102,11 +102,13 @@ class Store:
 
     @contextmanager
     def _reached(self) -> Iterator[None]:
-        """The database going away (or staying locked) while in use is ``StoreUnavailable`` too."""
+        """The database going away while in use (the connection lost) is ``StoreUnavailable`` too."""
         try:
             yield
-        except (sa.exc.OperationalError, sa.exc.InterfaceError) as exc:
-            raise self._unavailable(exc) from None
+        except sa.exc.DBAPIError as exc:
+            if exc.connection_invalidated:
+                raise self._unavailable(exc) from None
+            raise
 
     def _unavailable(self, exc: sa.exc.DBAPIError) -> StoreUnavailable:
         reason = _first_line(exc.orig if exc.orig is not None else exc)
