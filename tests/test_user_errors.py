@@ -339,3 +339,11 @@ def test_import_of_a_missing_file_is_a_usage_error(tmp_path):
     assert r.returncode == 2
     assert "Traceback" not in r.stderr
     assert f"File '{tmp_path / 'gone.json'}' does not exist" in r.stderr
+
+
+def test_a_file_that_cannot_be_written_is_one_line_naming_it(tmp_path):
+    """plan --ics into a folder that does not exist names the file and why, after 'lifemeeting:'."""
+    target = tmp_path / "no" / "such" / "plan.ics"
+    r = run_cli("plan", str(READY), "--ics", str(target))
+    assert r.returncode == 1
+    assert _one_line(r.stderr) == f"lifemeeting: {target}: No such file or directory"

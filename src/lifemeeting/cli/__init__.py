@@ -58,7 +58,7 @@ class _LazyGroup(click.Group):
         except click.UsageError as exc:  # a misspelt command: say which one was probably meant
             close = difflib.get_close_matches(args[0], COMMANDS, n=1) if args else []
             if close:
-                exc.message += f" Did you mean '{close[0]}'?"
+                raise click.UsageError(f"{exc.message} Did you mean '{close[0]}'?", exc.ctx) from None
             raise
 
 
@@ -93,7 +93,8 @@ def main(argv: list[str] | None = None) -> None:
     except LifemeetingError as exc:
         click.echo(f"lifemeeting: {exc}", err=True)
         sys.exit(exc.exit_code)
-    except OSError as exc:
-        click.echo(f"lifemeeting: {exc}", err=True)
+    except OSError as exc:  # a file given to write (or read) that cannot be: its name first, as for FILE:LINE
+        where = f"{exc.filename}: " if exc.filename is not None else ""
+        click.echo(f"lifemeeting: {where}{exc.strerror or exc}", err=True)
         sys.exit(1)
     sys.exit(code if isinstance(code, int) else 0)
