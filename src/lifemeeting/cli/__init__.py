@@ -58,7 +58,7 @@ class _LazyGroup(click.Group):
         except click.UsageError as exc:  # a misspelt command: say which one was probably meant
             close = difflib.get_close_matches(args[0], COMMANDS, n=1) if args else []
             if close:
-                raise click.UsageError(f"{exc.message} Did you mean '{close[0]}'?", exc.ctx) from None
+                exc.message += f" Did you mean '{close[0]}'?"
             raise
 
 
