@@ -41,7 +41,7 @@ def _with_meeting_date(tmp_path: Path, date: str) -> Path:
 
 
 # -- the error tree --------------------------------------------------------------------
-def test_the_module_docstring_draws_every_error_class():
+def test_the_module_docstring_draws_every_error_class() -> None:
     """errors.py's drawing names every exception it defines, so the tree stays whole."""
     defined = [
         name
@@ -53,7 +53,7 @@ def test_the_module_docstring_draws_every_error_class():
     assert sorted(set(defined) - drawn) == []
 
 
-def test_gherkin_error_at_locates_one_problem():
+def test_gherkin_error_at_locates_one_problem() -> None:
     """``GherkinError.at`` builds the FILE:LINE:COL message from its parts."""
     exc = GherkinError.at("features/x.feature", 6, 3, "cannot read this line")
     assert exc.problems == [Problem("features/x.feature", 6, 3, "cannot read this line")]
@@ -76,7 +76,9 @@ COMMANDS = [
 
 @pytest.mark.parametrize(("date", "message"), IMPOSSIBLE)
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c[0])
-def test_an_impossible_date_in_a_case_is_one_located_line(tmp_path, command, date, message):
+def test_an_impossible_date_in_a_case_is_one_located_line(
+    tmp_path: Path, command: list[str], date: str, message: str
+) -> None:
     """``date: 2014-02-30`` is reported at its FILE:LINE:COL by every command that reads cases."""
     path = _with_meeting_date(tmp_path, date)
     r = run_cli(command[0], str(path), *command[1:])
@@ -85,7 +87,7 @@ def test_an_impossible_date_in_a_case_is_one_located_line(tmp_path, command, dat
 
 
 @pytest.mark.parametrize(("date", "message"), IMPOSSIBLE)
-def test_validate_reports_an_impossible_date(tmp_path, date, message):
+def test_validate_reports_an_impossible_date(tmp_path: Path, date: str, message: str) -> None:
     """``validate`` lists the impossible date with the file's other problems (none here) and exits 1."""
     path = _with_meeting_date(tmp_path, date)
     r = run_cli("validate", str(path))
@@ -94,7 +96,7 @@ def test_validate_reports_an_impossible_date(tmp_path, date, message):
     assert f"{path}:11:9: {message}" in r.stdout + r.stderr
 
 
-def test_the_library_raises_case_error_for_an_impossible_date(tmp_path):
+def test_the_library_raises_case_error_for_an_impossible_date(tmp_path: Path) -> None:
     """``can_convene(path)`` raises CaseError, located, not a bare ValueError from the YAML reader."""
     path = _with_meeting_date(tmp_path, "2014-02-30")
     with pytest.raises(CaseError, match=r":11:9: '2014-02-30' is not a valid date: day is out of range for month$"):
@@ -114,7 +116,7 @@ def _bad_stores(tmp_path: Path) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("command", [["serve"], ["export", "some-case"], ["import", "EXPORT"]], ids=lambda c: c[0])
-def test_an_unopenable_store_is_one_line_without_the_password(tmp_path, command):
+def test_an_unopenable_store_is_one_line_without_the_password(tmp_path: Path, command: list[str]) -> None:
     """serve, export and import on a store that cannot be reached or opened: StoreUnavailable, one line."""
     pytest.importorskip("sqlalchemy", reason="the store needs the service extra")
     exported = tmp_path / "export.json"
@@ -148,7 +150,7 @@ def _yaml(path: Path) -> object:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
-def test_the_service_answers_503_when_the_store_cannot_be_opened(tmp_path):
+def test_the_service_answers_503_when_the_store_cannot_be_opened(tmp_path: Path) -> None:
     """A request that finds the database gone (here: replaced by a file that is no database) gets 503."""
     pytest.importorskip("fastapi", reason="the service needs the service extra")
     import httpx
@@ -174,7 +176,7 @@ def test_the_service_answers_503_when_the_store_cannot_be_opened(tmp_path):
         store.close()
 
 
-def test_store_unavailable_is_a_store_error_and_an_os_error():
+def test_store_unavailable_is_a_store_error_and_an_os_error() -> None:
     """Callers catching OSError for an unreachable database keep working."""
     with pytest.raises(OSError, match=r"^cannot open the event store sqlite:///x\.db: gone$"):
         raise StoreUnavailable("sqlite:///x.db", "gone")
@@ -197,7 +199,7 @@ def bad_folder(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
-def test_bulk_names_each_bad_case_file_and_goes_on(bad_folder, jobs):
+def test_bulk_names_each_bad_case_file_and_goes_on(bad_folder: Path, jobs: str) -> None:
     """Each bad case file is one line naming it; the good ones are still answered; exit 1."""
     r = run_cli("bulk", str(bad_folder), "--on", "2014-06-16", "--jobs", jobs)
     assert r.returncode == 1
@@ -228,7 +230,7 @@ def bad_lines(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
-def test_bulk_names_each_bad_json_line_and_goes_on(bad_lines, jobs):
+def test_bulk_names_each_bad_json_line_and_goes_on(bad_lines: Path, jobs: str) -> None:
     """Each bad line of a JSON-lines file is one line naming FILE:LINE; the good ones are still answered."""
     r = run_cli("bulk", str(bad_lines), "--on", "2014-06-16", "--jobs", jobs)
     assert r.returncode == 1
@@ -242,7 +244,7 @@ def test_bulk_names_each_bad_json_line_and_goes_on(bad_lines, jobs):
     assert "共 6 件" in r.stdout and "可以召开 2 件" in r.stdout and "输入有误 4 件" in r.stdout
 
 
-def test_bulk_json_output_names_the_bad_case(bad_lines):
+def test_bulk_json_output_names_the_bad_case(bad_lines: Path) -> None:
     """With --json the bad case is a line of its own with its label and message, between the answers."""
     r = run_cli("bulk", str(bad_lines), "--on", "2014-06-16", "--json")
     assert r.returncode == 1
@@ -273,7 +275,7 @@ BROKEN_FEATURE = "# language: zh-CN\n功能: 坏的\n  场景: 一个\n    假�
     [["coverage", "qingyuan-2014", "--features", "DIR"], ["spec", "--check", "--features", "DIR", "--out", "OUT"]],
     ids=lambda c: c[0],
 )
-def test_a_broken_feature_file_is_one_line_naming_it(tmp_path, command):
+def test_a_broken_feature_file_is_one_line_naming_it(tmp_path: Path, command: list[str]) -> None:
     """coverage and spec on a feature file that cannot be read: its FILE:LINE and the problem, one line."""
     features = tmp_path / "features"
     features.mkdir()
@@ -289,7 +291,7 @@ def test_a_broken_feature_file_is_one_line_naming_it(tmp_path, command):
 @pytest.mark.parametrize(
     "command", [["coverage", "qingyuan-2014", "--features", "MISSING"], ["spec", "--features", "MISSING"]]
 )
-def test_a_missing_feature_folder_is_a_usage_error(tmp_path, command):
+def test_a_missing_feature_folder_is_a_usage_error(tmp_path: Path, command: list[str]) -> None:
     """A --features folder that does not exist is named, not silently read as no scenarios."""
     missing = tmp_path / "no-such-features"
     r = run_cli(*[str(missing) if a == "MISSING" else a for a in command])
@@ -300,7 +302,7 @@ def test_a_missing_feature_folder_is_a_usage_error(tmp_path, command):
 
 # -- other things a user types ----------------------------------------------------------
 @pytest.mark.parametrize("command", ["check", "status", "bulk"])
-def test_a_bad_on_date_is_a_usage_error(command):
+def test_a_bad_on_date_is_a_usage_error(command: str) -> None:
     """--on 2014-02-30 is refused by the option itself, with the format expected."""
     r = run_cli(command, str(READY), "--on", "2014-02-30")
     assert r.returncode == 2
@@ -308,14 +310,14 @@ def test_a_bad_on_date_is_a_usage_error(command):
     assert "Invalid value for '--on'" in r.stderr
 
 
-def test_an_unknown_ruleset_is_one_line():
+def test_an_unknown_ruleset_is_one_line() -> None:
     """A rule set id that no one has is one line with a suggestion."""
     r = run_cli("show", "puyang-2041")
     assert r.returncode == 1
     assert _one_line(r.stderr).startswith("lifemeeting: unknown rule set 'puyang-2041' (did you mean 'puyang-2014'?)")
 
 
-def test_a_directory_given_as_a_case_file_is_one_line(tmp_path):
+def test_a_directory_given_as_a_case_file_is_one_line(tmp_path: Path) -> None:
     """check DIR says the path is not a case file, not IsADirectoryError's traceback."""
     r = run_cli("check", str(tmp_path), "--on", "2014-06-16")
     assert r.returncode != 0
@@ -323,7 +325,7 @@ def test_a_directory_given_as_a_case_file_is_one_line(tmp_path):
     assert str(tmp_path) in r.stderr
 
 
-def test_import_of_a_file_that_is_not_utf8_is_one_line(tmp_path):
+def test_import_of_a_file_that_is_not_utf8_is_one_line(tmp_path: Path) -> None:
     """import of a binary file says where and why, not UnicodeDecodeError's traceback."""
     pytest.importorskip("sqlalchemy", reason="the store needs the service extra")
     binary = tmp_path / "export.json"
@@ -333,7 +335,7 @@ def test_import_of_a_file_that_is_not_utf8_is_one_line(tmp_path):
     assert _one_line(r.stderr) == f"lifemeeting: {binary}:1:1: not UTF-8 text (invalid start byte at byte 0)"
 
 
-def test_import_of_a_missing_file_is_a_usage_error(tmp_path):
+def test_import_of_a_missing_file_is_a_usage_error(tmp_path: Path) -> None:
     """import of a file that is not there is refused by the argument itself."""
     r = run_cli("import", str(tmp_path / "gone.json"), "--db", f"sqlite:///{tmp_path}/x.db")
     assert r.returncode == 2
@@ -341,7 +343,7 @@ def test_import_of_a_missing_file_is_a_usage_error(tmp_path):
     assert f"File '{tmp_path / 'gone.json'}' does not exist" in r.stderr
 
 
-def test_a_file_that_cannot_be_written_is_one_line_naming_it(tmp_path):
+def test_a_file_that_cannot_be_written_is_one_line_naming_it(tmp_path: Path) -> None:
     """plan --ics into a folder that does not exist names the file and why, after 'lifemeeting:'."""
     target = tmp_path / "no" / "such" / "plan.ics"
     r = run_cli("plan", str(READY), "--ics", str(target))
