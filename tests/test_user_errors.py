@@ -349,3 +349,16 @@ def test_a_file_that_cannot_be_written_is_one_line_naming_it(tmp_path: Path) -> 
     r = run_cli("plan", str(READY), "--ics", str(target))
     assert r.returncode == 1
     assert _one_line(r.stderr) == f"lifemeeting: {target}: No such file or directory"
+
+
+@pytest.mark.parametrize(
+    ("meeting", "extra"), [("9999-12-31", []), ("2014-06-09", ["--move-to", "9999-12-31"])], ids=["case", "move-to"]
+)
+def test_a_date_too_far_out_to_count_from_is_one_line(tmp_path: Path, meeting: str, extra: list[str]) -> None:
+    """plan on a meeting in 9999: the days counted from it leave the calendar; one line, not OverflowError."""
+    r = run_cli("plan", str(_with_meeting_date(tmp_path, meeting)), *extra)
+    assert r.returncode == 1
+    assert _one_line(r.stderr) == (
+        "lifemeeting: a date is too far in the past or future to count days from; dates run from year 1 to 9999"
+        " (date value out of range)"
+    )

@@ -26,6 +26,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Self
 
+DATE_OUT_OF_RANGE = "a date is too far in the past or future to count days from; dates run from year 1 to 9999"
+"""What to say when date arithmetic on a user's date overflows (Python's ``OverflowError``)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:

@@ -26,7 +26,7 @@ from lifemeeting.bulk.summary import Digest, digest
 from lifemeeting.case.decode import decode_json
 from lifemeeting.case.model import Case
 from lifemeeting.engine.answer_model import Readiness
-from lifemeeting.errors import CaseError, EventRefused, LifemeetingError, Problem
+from lifemeeting.errors import DATE_OUT_OF_RANGE, CaseError, EventRefused, LifemeetingError, Problem
 from lifemeeting.ruleset.load import load_ruleset
 
 CASE_SUFFIXES = (".yaml", ".yml", ".json")
@@ -115,6 +115,8 @@ def answer_one(item: CaseInput, on: dt.date, *, rulesets: RuleSets | None = None
         return Outcome(item.label, None, str(exc))
     except LifemeetingError as exc:
         return Outcome(item.label, None, _named(str(_at_line(exc, item)), item))
+    except OverflowError:  # a date so far out that counting days from it leaves years 1..9999
+        return Outcome(item.label, None, f"{item.label}: {DATE_OUT_OF_RANGE}")
     except OSError as exc:  # a case file that went away or cannot be read: that case, not the run
         return Outcome(item.label, None, f"{item.label}: cannot read: {exc.strerror or exc}")
     return Outcome(item.label, answer, None)
