@@ -362,3 +362,26 @@ def test_a_date_too_far_out_to_count_from_is_one_line(tmp_path: Path, meeting: s
         "lifemeeting: a date is too far in the past or future to count days from; dates run from year 1 to 9999"
         " (date value out of range)"
     )
+
+
+def test_the_service_answers_422_for_a_date_too_far_out(tmp_path: Path) -> None:
+    """A what-if move to 9999-12-31 is refused as invalid input, not a 500."""
+    pytest.importorskip("fastapi", reason="the service needs the service extra")
+    import httpx
+    from service_support import running
+
+    from lifemeeting import Case
+    from lifemeeting.service import Auth, create_app
+    from lifemeeting.store import Store
+
+    store = Store(f"sqlite:///{tmp_path}/store.db")
+    try:
+        case = Case.model_validate(_yaml(READY))
+        store.create_case(case.model_copy(update={"events": []}), actor="t", case_id="c1")
+        with running(create_app(store, Auth())) as base, httpx.Client(base_url=base, timeout=30) as client:
+            r = client.get("/v1/cases/c1/timeline", params={"move_to": "9999-12-31"})
+        assert r.status_code == 422
+        assert r.json()["code"] == "invalid"
+        assert r.json()["message"].startswith("a date is too far in the past or future to count days from")
+    finally:
+        store.close()

@@ -21,6 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from lifemeeting.engine.answer_model import Blocker
 from lifemeeting.errors import (
+    DATE_OUT_OF_RANGE,
     EventRefused,
     LifemeetingError,
     QueryError,
@@ -173,6 +174,10 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(LifemeetingError)
     async def _library(_: Request, exc: LifemeetingError) -> JSONResponse:
         return respond(from_library(exc))
+
+    @app.exception_handler(OverflowError)
+    async def _far_date(_: Request, exc: OverflowError) -> JSONResponse:  # e.g. move_to=9999-12-31
+        return respond(ErrorOut(status=422, code="invalid", message=f"{DATE_OUT_OF_RANGE} ({exc})"))
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
