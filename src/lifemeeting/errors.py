@@ -24,6 +24,10 @@ Each error formats its own message, so the CLI prints ``str(error)`` and nothing
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Self
+
+DATE_OUT_OF_RANGE = "a date is too far in the past or future to count days from; dates run from year 1 to 9999"
+"""What to say when date arithmetic on a user's date overflows (Python's ``OverflowError``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +56,11 @@ class SourceError(LifemeetingError, ValueError):
         self.problems = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    @classmethod
+    def at(cls, file: str, line: int, column: int, message: str) -> Self:
+        """One problem at FILE:LINE:COL (1-based), e.g. ``GherkinError.at(path, 6, 1, "cannot read this line")``."""
+        return cls([Problem(file, line, column, message)])
+
 
 class RuleSetError(SourceError):
     """A rule-set file is malformed."""
@@ -78,11 +87,11 @@ class UnknownRuleSet(LifemeetingError, LookupError):
         super().__init__(f"unknown rule set '{ruleset_id}'{hint}; known: {', '.join(sorted(known)) or 'none'}")
 
     def __str__(self) -> str:
-        return self.args[0]
+        return str(self.args[0])
 
 
 class DiscoveryError(LifemeetingError, LookupError):
-    """Rule sets cannot be told apart (two claim one id; ``.origins`` names both) or a package's entry point is broken."""
+    """Rule sets cannot be told apart (two claim one id; ``.origins`` names both), or an entry point is broken."""
 
     def __init__(self, message: str, *, origins: tuple[str, ...] = ()) -> None:
         self.origins = origins
@@ -101,7 +110,7 @@ class EventRefused(LifemeetingError, ValueError):
         super().__init__(f"{where}event #{index} ({event_type}) refused: {reason}")
 
     def __str__(self) -> str:
-        return self.args[0]
+        return str(self.args[0])
 
 
 class QueryError(LifemeetingError, LookupError):
@@ -125,7 +134,7 @@ class CaseNotFound(StoreError, LookupError):
         super().__init__(f"no case '{case_id}' in the store")
 
     def __str__(self) -> str:
-        return self.args[0]
+        return str(self.args[0])
 
 
 class CaseExists(StoreError, ValueError):
@@ -136,7 +145,7 @@ class CaseExists(StoreError, ValueError):
         super().__init__(f"case '{case_id}' already exists")
 
     def __str__(self) -> str:
-        return self.args[0]
+        return str(self.args[0])
 
 
 class VersionConflict(StoreError, ValueError):
@@ -154,7 +163,7 @@ class VersionConflict(StoreError, ValueError):
         super().__init__(f"case '{case_id}' is at version {current}, not {expected}: {since}")
 
     def __str__(self) -> str:
-        return self.args[0]
+        return str(self.args[0])
 
 
 class IdempotencyConflict(StoreError, ValueError):
@@ -169,7 +178,7 @@ class IdempotencyConflict(StoreError, ValueError):
         )
 
     def __str__(self) -> str:
-        return self.args[0]
+        return str(self.args[0])
 
 
 class HistoryBroken(StoreError, RuntimeError):
@@ -182,7 +191,7 @@ class HistoryBroken(StoreError, RuntimeError):
         super().__init__(f"case '{case_id}': stored event {seq} no longer replays: {reason}")
 
     def __str__(self) -> str:
-        return self.args[0]
+        return str(self.args[0])
 
 
 class StoreUnavailable(StoreError, OSError):
@@ -194,4 +203,4 @@ class StoreUnavailable(StoreError, OSError):
         super().__init__(f"cannot open the event store {where}: {reason}")
 
     def __str__(self) -> str:
-        return self.args[0]
+        return str(self.args[0])

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,7 +26,7 @@ from lifemeeting.bulk.summary import Digest, digest
 from lifemeeting.case.decode import decode_json
 from lifemeeting.case.model import Case
 from lifemeeting.engine.answer_model import Readiness
-from lifemeeting.errors import CaseError, EventRefused, LifemeetingError, Problem
+from lifemeeting.errors import DATE_OUT_OF_RANGE, CaseError, EventRefused, LifemeetingError, Problem
 from lifemeeting.ruleset.load import load_ruleset
 
 CASE_SUFFIXES = (".yaml", ".yml", ".json")
@@ -45,7 +45,7 @@ class CaseInput:
     size: int = 0
 
 
-def iter_inputs(source: str | os.PathLike[str]) -> Iterator[CaseInput]:
+def iter_inputs(source: str | os.PathLike[str]) -> Generator[CaseInput]:
     """Cases from a folder (every .yaml/.yml/.json file below it, sorted), one case file, or a JSON-lines file."""
     path = Path(source)
     if path.is_dir():
@@ -114,8 +114,17 @@ def answer_one(item: CaseInput, on: dt.date, *, rulesets: RuleSets | None = None
     except _BadLine as exc:
         return Outcome(item.label, None, str(exc))
     except LifemeetingError as exc:
-        return Outcome(item.label, None, str(_at_line(exc, item)))
+        return Outcome(item.label, None, _named(str(_at_line(exc, item)), item))
+    except OverflowError:  # a date so far out that counting days from it leaves years 1..9999
+        return Outcome(item.label, None, f"{item.label}: {DATE_OUT_OF_RANGE}")
+    except OSError as exc:  # a case file that went away or cannot be read: that case, not the run
+        return Outcome(item.label, None, f"{item.label}: cannot read: {exc.strerror or exc}")
     return Outcome(item.label, answer, None)
+
+
+def _named(message: str, item: CaseInput) -> str:
+    """``message`` told at its case: one that names no file or line (an unknown rule set) gets the case's label."""
+    return message if message.startswith(str(item.path)) else f"{item.label}: {message}"
 
 
 def _at_line(exc: LifemeetingError, item: CaseInput) -> LifemeetingError:

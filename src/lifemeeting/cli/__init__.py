@@ -9,7 +9,7 @@ import sys
 import click
 
 from lifemeeting.cli.options import rulesets_option
-from lifemeeting.errors import LifemeetingError
+from lifemeeting.errors import DATE_OUT_OF_RANGE, LifemeetingError
 
 # Each command's module is imported only when that command runs (or --help lists them all):
 # a command's dependencies (the service framework, Graphviz, the store, the coverage tools)
@@ -93,7 +93,13 @@ def main(argv: list[str] | None = None) -> None:
     except LifemeetingError as exc:
         click.echo(f"lifemeeting: {exc}", err=True)
         sys.exit(exc.exit_code)
-    except OSError as exc:
-        click.echo(f"lifemeeting: {exc}", err=True)
+    except (
+        OverflowError
+    ) as exc:  # a date in the case (or --on, --move-to) so far out that counting from it leaves 1..9999
+        click.echo(f"lifemeeting: {DATE_OUT_OF_RANGE} ({exc})", err=True)
+        sys.exit(1)
+    except OSError as exc:  # a file given to write (or read) that cannot be: its name first, as for FILE:LINE
+        where = f"{exc.filename}: " if exc.filename is not None else ""
+        click.echo(f"lifemeeting: {where}{exc.strerror or exc}", err=True)
         sys.exit(1)
     sys.exit(code if isinstance(code, int) else 0)

@@ -21,7 +21,7 @@ FEATURES_HELP = "Feature folder or file (default: ./features); repeat for more."
 
 @click.command()
 @click.argument("rulesets", nargs=-1)
-@click.option("--features", "features", type=click.Path(path_type=Path), multiple=True, help=FEATURES_HELP)
+@click.option("--features", "features", type=click.Path(exists=True, path_type=Path), multiple=True, help=FEATURES_HELP)
 @click.option("--json", "as_json", is_flag=True, help="Print every clause and rule with its status as JSON.")
 @click.option("--clauses", "show_clauses", is_flag=True, help="List every normative clause with its status.")
 def coverage(rulesets: tuple[str, ...], features: tuple[Path, ...], as_json: bool, show_clauses: bool) -> int:
@@ -76,7 +76,7 @@ def _source(s: SourceCoverage, *, clauses: bool) -> list[str]:
 @click.command()
 @click.option(
     "--features",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
     default=Path("features"),
     show_default=True,
     help="The feature folder.",

@@ -41,7 +41,7 @@ def export(case_id: str, db: str, output: Path | None) -> int:
 
 
 @click.command(name="import")
-@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=Path))
 @DB
 @click.option("--as", "as_id", help="Store it under this id instead of the exported one.")
 def import_(file: Path, db: str, as_id: str | None) -> int:
@@ -52,7 +52,11 @@ def import_(file: Path, db: str, as_id: str | None) -> int:
     from lifemeeting.errors import CaseError, Problem
     from lifemeeting.store import CaseExport, Store
 
-    text = sys.stdin.read() if str(file) == "-" else file.read_text(encoding="utf-8")
+    data_bytes = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
+    try:
+        text = data_bytes.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CaseError.at(str(file), 1, 1, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     try:
         data = CaseExport.model_validate_json(text)
     except ValidationError as exc:

@@ -4,7 +4,8 @@ The status says what a client may do next: 401 send a token, 403 use another act
 token, 404 check the id, 409 read the case again (it moved on), 422 fix the request or
 the event (``code`` says which: ``invalid`` with ``fields``, ``event_refused`` with the
 engine's ``index``, ``reason`` and, for a refused ``held``, the readiness ``blockers``
-with their rule ids and citations), 501 install what the message names.
+with their rule ids and citations), 501 install what the message names, 503 try again
+later (the event store cannot be reached).
 """
 
 from __future__ import annotations
@@ -19,7 +20,16 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from lifemeeting.engine.answer_model import Blocker
-from lifemeeting.errors import EventRefused, LifemeetingError, QueryError, RendererMissing, SourceError, UnknownRuleSet
+from lifemeeting.errors import (
+    DATE_OUT_OF_RANGE,
+    EventRefused,
+    LifemeetingError,
+    QueryError,
+    RendererMissing,
+    SourceError,
+    StoreUnavailable,
+    UnknownRuleSet,
+)
 from lifemeeting.store import CaseExists, CaseNotFound, HistoryBroken, IdempotencyConflict, VersionConflict
 
 log = logging.getLogger("lifemeeting.service")
@@ -51,7 +61,8 @@ class ErrorOut(BaseModel):
     status: int
     code: str = Field(
         description="unauthorized, forbidden, invalid, invalid_case, event_refused, not_found, unknown_ruleset, "
-        "query_error, case_exists, version_conflict, idempotency_conflict, renderer_missing, history_broken, internal"
+        "query_error, case_exists, version_conflict, idempotency_conflict, renderer_missing, history_broken, "
+        "store_unavailable, internal"
     )
     message: str
     fields: list[FieldError] = Field(default_factory=list, description="for 'invalid': each malformed field")
@@ -124,6 +135,7 @@ def from_library(exc: LifemeetingError) -> ErrorOut:
         (IdempotencyConflict, 409, "idempotency_conflict"),
         (RendererMissing, 501, "renderer_missing"),
         (HistoryBroken, 500, "history_broken"),
+        (StoreUnavailable, 503, "store_unavailable"),
     ]
     for kind, status, code in simple:
         if isinstance(exc, kind):
@@ -163,6 +175,10 @@ def install(app: FastAPI) -> None:
     async def _library(_: Request, exc: LifemeetingError) -> JSONResponse:
         return respond(from_library(exc))
 
+    @app.exception_handler(OverflowError)
+    async def _far_date(_: Request, exc: OverflowError) -> JSONResponse:  # e.g. move_to=9999-12-31
+        return respond(ErrorOut(status=422, code="invalid", message=f"{DATE_OUT_OF_RANGE} ({exc})"))
+
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
@@ -184,5 +200,6 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
         404: "No such case, rule set, position or member",
         409: "The case moved on (version_conflict), the id is taken, or an idempotency key was reused",
         422: "Malformed request (invalid, with fields) or an event the rules refuse (event_refused)",
+        503: "The event store cannot be reached or opened (store_unavailable); try again later",
     }.items()
 }

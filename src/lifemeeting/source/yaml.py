@@ -139,7 +139,11 @@ def _build(node: yaml.Node, path: Path, located: Located) -> Any:
         raise _Refused(
             node, f"tag '{_shown(node.tag)}' is not allowed; only plain data (text, numbers, dates, lists, mappings)"
         )
-    value = construct(_constructor, node)
+    try:
+        value = construct(_constructor, node)
+    except (ValueError, OverflowError) as exc:  # 2014-02-30 matches the date pattern but is no day
+        kind = "date" if node.tag.endswith(":timestamp") else _shown(node.tag)[2:]
+        raise _Refused(node, f"'{node.value}' is not a valid {kind}: {exc}") from None
     if isinstance(value, dt.datetime):
         raise _Refused(node, "a time of day is not allowed here; write a date as YYYY-MM-DD")
     return value

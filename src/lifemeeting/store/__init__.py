@@ -4,7 +4,15 @@ Needs the ``service`` extra (SQLAlchemy, psycopg). Import it only where it is us
 CLI starts without loading a database driver.
 """
 
-from lifemeeting.errors import CaseExists, CaseNotFound, HistoryBroken, IdempotencyConflict, StoreError, VersionConflict
+from lifemeeting.errors import (
+    CaseExists,
+    CaseNotFound,
+    HistoryBroken,
+    IdempotencyConflict,
+    StoreError,
+    StoreUnavailable,
+    VersionConflict,
+)
 from lifemeeting.store.db import DEFAULT_URL, normalize_url
 from lifemeeting.store.records import CaseExport, CaseRecord, CaseSummary, StoredEvent
 from lifemeeting.store.store import Appended, Store
@@ -21,6 +29,7 @@ __all__ = [
     "IdempotencyConflict",
     "Store",
     "StoreError",
+    "StoreUnavailable",
     "StoredEvent",
     "VersionConflict",
     "normalize_url",

@@ -7,7 +7,10 @@ both read a version and then both write; PostgreSQL writers lock the case row in
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import sqlalchemy as sa
 
 DEFAULT_URL = "sqlite:///lifemeeting.db"
 
@@ -22,7 +25,7 @@ def normalize_url(url: str) -> str:
     return url
 
 
-def make_engine(url: str) -> Any:
+def make_engine(url: str) -> sa.Engine:
     """A SQLAlchemy engine for ``url`` with the settings the store relies on."""
     import sqlalchemy as sa
 

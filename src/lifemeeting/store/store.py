@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from typing import Any, NamedTuple, TypeVar
 
 import sqlalchemy as sa
+from pydantic import BaseModel
 
 from lifemeeting.answers.open import OpenCase, open_case
 from lifemeeting.case.model import Case, Event
@@ -29,6 +30,7 @@ from lifemeeting.errors import (
     HistoryBroken,
     IdempotencyConflict,
     StoreError,
+    StoreUnavailable,
     VersionConflict,
 )
 from lifemeeting.store import schema as t
@@ -52,7 +54,13 @@ class Store:
 
     def __init__(self, url: str = DEFAULT_URL, *, cache_size: int = 256) -> None:
         self.url = normalize_url(url)
-        self.engine = make_engine(self.url)
+        try:
+            self.engine = make_engine(self.url)
+        except (sa.exc.ArgumentError, ImportError) as exc:  # not a URL, or no driver for its scheme
+            reason = (
+                f"not a database URL it can use ({_first_line(exc)}); give sqlite:///FILE or postgresql://USER@HOST/DB"
+            )
+            raise StoreUnavailable(_hidden(self.url), reason) from None
         self._cache = ReplayCache(cache_size)
         with self._write() as conn:
             found = t.ensure(conn)
@@ -77,13 +85,37 @@ class Store:
     # -- transactions ---------------------------------------------------------------------
     @contextmanager
     def _write(self) -> Iterator[sa.Connection]:
-        with self.engine.connect().execution_options(lm_write=True) as conn, conn.begin():
+        with self._reached(), self._connect().execution_options(lm_write=True) as conn, conn.begin():
             yield conn
 
     @contextmanager
     def _read(self) -> Iterator[sa.Connection]:
-        with self.engine.connect() as conn, conn.begin():
+        with self._reached(), self._connect() as conn, conn.begin():
             yield conn
+
+    def _connect(self) -> sa.Connection:
+        """A connection; a database that cannot be reached or opened (or is no database) is ``StoreUnavailable``."""
+        try:
+            return self.engine.connect()
+        except sa.exc.DBAPIError as exc:
+            raise self._unavailable(exc) from None
+
+    @contextmanager
+    def _reached(self) -> Iterator[None]:
+        """The database going away while in use (the connection lost) is ``StoreUnavailable`` too."""
+        try:
+            yield
+        except sa.exc.DBAPIError as exc:
+            if exc.connection_invalidated:
+                raise self._unavailable(exc) from None
+            raise
+
+    def _unavailable(self, exc: sa.exc.DBAPIError) -> StoreUnavailable:
+        reason = _first_line(exc.orig if exc.orig is not None else exc)
+        password = self.engine.url.password
+        if password:
+            reason = reason.replace(str(password), "***")
+        return StoreUnavailable(self.display_url, reason)
 
     # -- cases ----------------------------------------------------------------------------
     def create_case(self, case: Case, *, actor: str, case_id: str | None = None) -> CaseRecord:
@@ -315,16 +347,17 @@ _EVENTS_AFTER = (
 
 
 def _head(conn: sa.Connection, case_id: str) -> int:
-    return conn.execute(
+    head: int = conn.execute(
         sa.select(sa.func.coalesce(sa.func.max(t.events.c.seq), 0)).where(t.events.c.case_id == case_id)
     ).scalar_one()
+    return head
 
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def _dump(model: Any) -> str:
+def _dump(model: BaseModel) -> str:
     return model.model_dump_json(exclude_none=True)
 
 
@@ -359,3 +392,16 @@ def _stored(r: Any) -> StoredEvent:
         idempotency_key=r.idempotency_key,
         receipt=Receipt(ruleset=r.ruleset, version=r.ruleset_version, sha256=r.ruleset_sha256, engine=r.engine),
     )
+
+
+def _first_line(exc: BaseException) -> str:
+    """The first line of a driver's message (psycopg adds hints on further lines)."""
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def _hidden(url: str) -> str:
+    """``url`` with any password replaced, for a URL SQLAlchemy could not parse."""
+    import re
+
+    return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", url)
