@@ -1,4 +1,4 @@
-"""Regenerate the generated pages of docs/: the format references and the example diff.
+"""Regenerate docs/ that is generated: JSON Schemas, OpenAPI, the format references, the example diff.
 
     python docs/generate.py          write them
     python docs/generate.py --check  exit 1 (and name the page) if any is out of date
@@ -10,6 +10,7 @@ fails the suite; the example diff changes whenever the two rule sets do, so it i
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -36,10 +37,28 @@ that is only in A, only in B, or in both with a different value. Citations are n
 """
 
 
+def _json(data: object) -> str:
+    """As ``lifemeeting schema`` and ``lifemeeting serve --openapi`` print it."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
 def pages() -> dict[Path, str]:
     """Each generated page and what it should hold."""
+    from lifemeeting import Case, Readiness, Status, Timeline
+    from lifemeeting.service import openapi_document
+
     body = render(diff_rulesets(load_ruleset("qingyuan-2014"), load_ruleset("puyang-2014")))
+    schemas = {
+        "ruleset": RuleSet,
+        "overlay": Overlay,
+        "case": Case,
+        "answer": Readiness,
+        "status": Status,
+        "timeline": Timeline,
+    }
     return {
+        **{DOCS / "schema" / f"{n}.schema.json": _json(m.model_json_schema(by_alias=True)) for n, m in schemas.items()},
+        DOCS / "openapi.json": _json(openapi_document()),
         DOCS / "reference" / "ruleset.md": markdown(RuleSet, what="ruleset"),
         DOCS / "reference" / "overlay.md": markdown(Overlay, what="overlay"),
         DOCS / "diff-qingyuan-puyang.md": DIFF_PAGE.format(body=body),

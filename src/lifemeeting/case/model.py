@@ -38,7 +38,7 @@ class PlannedMeeting(_Frozen):
 
 
 class Pin(_Frozen):
-    """The rule set a case started under; loading it against another version or content is refused (``lifemeeting pin``)."""
+    """The rule set a case started under; loaded against another version or content, it is refused (``pin``)."""
 
     version: str
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="the rule set's sha256 when the case was pinned")

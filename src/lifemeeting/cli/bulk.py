@@ -77,9 +77,10 @@ def _progress(stream: Iterator[Any], total: int, err: TextIO) -> Iterator[Any]:
     err.flush()
 
 
-def render(d: dict, on: dt.date) -> str:
+def render(d: dict[str, Any], on: dt.date) -> str:
     lines = [
-        f"{on}：共 {d['cases']} 件，可以召开 {d['convenable']} 件，不能召开 {d['blocked']} 件，输入有误 {d['errors']} 件"
+        f"{on}：共 {d['cases']} 件，可以召开 {d['convenable']} 件，"
+        f"不能召开 {d['blocked']} 件，输入有误 {d['errors']} 件"
     ]
     if d["top_blockers"]:
         lines.append("最常见的未满足条件：")

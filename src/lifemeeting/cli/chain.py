@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import click
 
-from lifemeeting.answers.chain_model import SubjectChain, TierChain
+from lifemeeting.answers.chain_model import Applicability, SubjectChain, TierChain
 from lifemeeting.cli.text import table
 
 
@@ -29,7 +31,10 @@ def source_kind(
     return "case" if is_case else "ruleset"
 
 
-def subject_options(command):
+F = TypeVar("F", bound=Callable[..., object])
+
+
+def subject_options(command: F) -> F:
     """SOURCE and the options that name whose chain: shared by ``chain`` and ``diagram``."""
     for option in reversed(
         [
@@ -149,7 +154,7 @@ def describe_tier(a: TierChain) -> str:
     rows = [[x.mark, x.name, x.kind_name, "、".join(r.name for r in x.reviewers)] for x in a.links]
     out.append(table(["环节", "名称", "类别", "审核人"], rows))
 
-    def names(items) -> str:
+    def names(items: list[Applicability]) -> str:
         return "、".join(x.subject.name + (f"（{x.condition.text}）" if x.condition else "") for x in items) or "无"
 
     for link in a.links:

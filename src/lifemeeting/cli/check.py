@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from lifemeeting.engine.answer_model import Readiness
+from lifemeeting.engine.answer_model import Blocker, Readiness
 
 
 @click.command()
@@ -32,7 +32,7 @@ def render(a: Readiness) -> str:
     if a.convenable:
         lines.append("结论：可以召开。")
     else:
-        groups: dict[str, list] = {}
+        groups: dict[str, list[Blocker]] = {}
         for b in a.blockers:
             groups.setdefault(b.rule, []).append(b)
         lines.append(f"结论：不能召开，{len(a.blockers)} 项未满足（涉及 {len(groups)} 条规定）：")
@@ -48,10 +48,10 @@ def render(a: Readiness) -> str:
                 lines.append(f"    {n}. {b.message.partition('」：')[2] or b.message}")
     if a.next_actions:
         lines.append("下一步：")
-        for n in a.next_actions:
-            by = f"，{n.by}前" if n.by else ""
-            late = "（已逾期）" if n.overdue else ""
-            lines.append(f"  - {n.who}：{n.what}{by}{late}")
+        for action in a.next_actions:
+            by = f"，{action.by}前" if action.by else ""
+            late = "（已逾期）" if action.overdue else ""
+            lines.append(f"  - {action.who}：{action.what}{by}{late}")
     if a.earliest_date and not a.convenable:
         lines.append(f"最早可召开日期：{a.earliest_date}（其余条件均已满足，只需等待）")
     for w in a.warnings:

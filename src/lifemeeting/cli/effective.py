@@ -34,7 +34,7 @@ def _rows(loaded: LoadedRuleSet) -> list[dict[str, Any]]:
     data = loaded.model.model_dump(mode="json", by_alias=True)
     rows = []
 
-    def add(section: str, key: str, item: dict, kind: str) -> None:
+    def add(section: str, key: str, item: dict[str, Any], kind: str) -> None:
         rows.append(
             {
                 "section": section,

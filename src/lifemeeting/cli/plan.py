@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from lifemeeting.answers.timeline_model import Change, Timeline, TimelineItem
 from lifemeeting.cli.text import table
+
+if TYPE_CHECKING:
+    from lifemeeting.dates.workdays import WorkCalendar
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -80,7 +84,7 @@ def render(t: Timeline) -> str:
     return "\n".join(lines)
 
 
-def _meeting_line(t: Timeline, cal) -> str:
+def _meeting_line(t: Timeline, cal: WorkCalendar) -> str:
     m = t.meeting
     when = f"{'已于' if m.held else '计划'} {m.date}（{cal.label(m.date)}）" if m.date else "日期未定"
     window = ""
@@ -119,7 +123,7 @@ def _missing(i: TimelineItem) -> str:
     return f"  {i.name}：{'；'.join(bits)}" if bits else ""
 
 
-def _move_lines(t: Timeline, cal) -> list[str]:
+def _move_lines(t: Timeline, cal: WorkCalendar) -> list[str]:
     m = t.move
     assert m is not None
     too_early = t.earliest is not None and m.to_date < t.earliest.date

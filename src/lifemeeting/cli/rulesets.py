@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -11,14 +12,20 @@ from lifemeeting.cli.text import table
 from lifemeeting.errors import SourceError
 from lifemeeting.ruleset.load import load_ruleset
 
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
 
 @click.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for programs.")
 def rulesets(as_json: bool) -> int:
-    """List the rule sets that can be named by id: bundled, --rulesets/LIFEMEETING_RULESETS folders, installed packages."""
+    """List the rule sets that can be named by id.
+
+    Bundled ones, those in --rulesets / LIFEMEETING_RULESETS folders, and those of installed packages.
+    """
     from lifemeeting.ruleset.discovery import discover
 
-    rows = []
+    rows: list[dict[str, Any]] = []
     for rid, found in discover().items():
         loaded = load_ruleset(found.path)
         rs, src = loaded.model, loaded.model.source
@@ -56,7 +63,7 @@ def rulesets(as_json: bool) -> int:
 @click.option(
     "--effective",
     is_flag=True,
-    help="An overlay fully resolved, each rule marked with the rule set it came from, and every change with its reason.",
+    help="An overlay fully resolved, each rule marked with the rule set it came from, and each change with its reason.",
 )
 def show(ruleset: str, as_json: bool, effective: bool) -> int:
     """Show a rule set's tiers, chains, talks, gates and deadlines (RULESET: id or file)."""
@@ -138,14 +145,15 @@ def schema(what: str, markdown: bool) -> int:
     from lifemeeting.ruleset.model import RuleSet
     from lifemeeting.ruleset.overlay_model import Overlay
 
-    model = {
+    models: dict[str, type[BaseModel]] = {
         "ruleset": RuleSet,
         "case": Case,
         "answer": Readiness,
         "status": Status,
         "timeline": Timeline,
         "overlay": Overlay,
-    }[what]
+    }
+    model = models[what]
     if markdown:
         from lifemeeting.spec.reference import markdown as reference
 

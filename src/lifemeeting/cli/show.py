@@ -3,24 +3,27 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from lifemeeting.cli.text import table
 from lifemeeting.ruleset.loaded import LoadedRuleSet
+from lifemeeting.ruleset.model import DateSpec
 
 
-def _pred(p: dict | None) -> str:
+def _pred(p: dict[str, Any] | None) -> str:
     if not p:
         return "全部"
     return json.dumps(p, ensure_ascii=False)
 
 
-def _due(item) -> str:
-    if getattr(item, "due_by_tier", None):
-        return "；".join(f"{t}: {_spec(s)}" for t, s in item.due_by_tier.items())
+def _due(item: object) -> str:
+    by_tier: dict[str, DateSpec] | None = getattr(item, "due_by_tier", None)
+    if by_tier:
+        return "；".join(f"{t}: {_spec(s)}" for t, s in by_tier.items())
     return _spec(getattr(item, "due", None))
 
 
-def _spec(s) -> str:
+def _spec(s: DateSpec | None) -> str:
     if s is None:
         return "-"
     if isinstance(s, str):
@@ -58,10 +61,10 @@ def describe(loaded: LoadedRuleSet) -> str:
         tiers = ",".join(c.tiers) if c.tiers else "全部层级"
         out.append(f"审核链 {c.id}：{c.name}（材料 {c.material}；{tiers}）")
         rows = []
-        for i, l in enumerate(c.links, 1):
-            kind = "审阅" if l.kind == "read_through" else "审核"
-            pre = f"；先由{l.pre_sign.name}（{_pred(l.pre_sign.applies_to)}）" if l.pre_sign else ""
-            rows.append([str(i), l.id, kind, "、".join(l.reviewers), _pred(l.applies_to) + pre, _due(l)])
+        for i, link in enumerate(c.links, 1):
+            kind = "审阅" if link.kind == "read_through" else "审核"
+            pre = f"；先由{link.pre_sign.name}（{_pred(link.pre_sign.applies_to)}）" if link.pre_sign else ""
+            rows.append([str(i), link.id, kind, "、".join(link.reviewers), _pred(link.applies_to) + pre, _due(link)])
         out += [table(["#", "环节", "类别", "审核人", "适用于", "时限"], rows), ""]
     if rs.talks:
         out += ["必谈", table(["id", "名称", "时限"], [[t.id, t.name, _due(t)] for t in rs.talks]), ""]

@@ -51,6 +51,8 @@ def render(s: Status) -> str:
     if s.readiness is not None:
         lines.append(render_readiness(s.readiness))
     else:
-        r = s.receipt
-        lines.append(f"回执：{r.ruleset} {r.version} sha256:{r.sha256[:12]} lifemeeting {r.engine}")
+        receipt = s.receipt
+        lines.append(
+            f"回执：{receipt.ruleset} {receipt.version} sha256:{receipt.sha256[:12]} lifemeeting {receipt.engine}"
+        )
     return "\n".join(lines)

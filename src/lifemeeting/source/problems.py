@@ -40,7 +40,7 @@ def _as(tp: Any, want: str) -> Any:
     return None
 
 
-def _model_at(root: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+def _model_at(root: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseModel] | None:
     """The model class that validates the value at ``loc``, if any."""
     current: Any = root
     for part in loc:
@@ -55,7 +55,8 @@ def _model_at(root: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
         if field is None:
             return None
         current = field.annotation
-    return _as(current, "model")
+    found: type[BaseModel] | None = _as(current, "model")
+    return found
 
 
 def _expected_keys(model: type[BaseModel] | None) -> list[str]:

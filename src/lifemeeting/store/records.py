@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from lifemeeting.case.model import Case, Event
 from lifemeeting.engine.answer_model import Receipt
 
-EXPORT_FORMAT = "lifemeeting-case/1"
+EXPORT_FORMAT: Literal["lifemeeting-case/1"] = "lifemeeting-case/1"
 
 
 class _Frozen(BaseModel):

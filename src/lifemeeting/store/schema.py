@@ -13,7 +13,7 @@ import sqlalchemy as sa
 SCHEMA_VERSION = "1"
 
 
-class UTCDateTime(sa.types.TypeDecorator):
+class UTCDateTime(sa.types.TypeDecorator[dt.datetime]):
     """Timestamps stored in UTC and always read back timezone-aware (SQLite keeps no zone)."""
 
     impl = sa.DateTime(timezone=True)
@@ -91,7 +91,7 @@ def ensure(conn: sa.Connection) -> str | None:
     if conn.dialect.name == "postgresql":
         conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_SCHEMA_LOCK})
     if sa.inspect(conn).has_table("lm_meta"):
-        found = conn.execute(sa.select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
+        found: str | None = conn.execute(sa.select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
         if found == SCHEMA_VERSION:
             return None
         if found is not None:
