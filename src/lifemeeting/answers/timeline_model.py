@@ -1,4 +1,4 @@
-"""What ``lifemeeting plan`` answers: a case's timeline, typed, frozen and JSON-ready.
+"""What ``lifemeeting timeline`` answers: a case's timeline, typed, frozen and JSON-ready.
 
 Every dated item says which rule it comes from (``rule``, ``citation``) and how its date
 was read (``basis``: the source's own words, e.g. '2014年5月25日前' or '会后15天内'), so a

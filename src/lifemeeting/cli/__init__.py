@@ -24,15 +24,18 @@ COMMANDS = {  # name → module:function
     "export": "lifemeeting.cli.transfer:export",
     "import": "lifemeeting.cli.transfer:import_",
     "pin": "lifemeeting.cli.pin:pin",
-    "plan": "lifemeeting.cli.plan:plan",
     "rulesets": "lifemeeting.cli.rulesets:rulesets",
     "schema": "lifemeeting.cli.rulesets:schema",
     "serve": "lifemeeting.cli.serve:serve",
     "show": "lifemeeting.cli.rulesets:show",
     "spec": "lifemeeting.cli.coverage:spec",
     "status": "lifemeeting.cli.status:status",
+    "timeline": "lifemeeting.cli.timeline:timeline",
     "validate": "lifemeeting.cli.rulesets:validate",
 }
+
+# Old spellings other systems may script: each runs the command it names, and --help lists only the new one.
+ALIASES = {"plan": "timeline"}  # 方案 (plan) is the document a unit writes; the command shows its timeline
 
 
 class _LazyGroup(click.Group):
@@ -42,6 +45,7 @@ class _LazyGroup(click.Group):
         return sorted(COMMANDS)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        cmd_name = ALIASES.get(cmd_name, cmd_name)
         command = self.commands.get(cmd_name)
         if command is None and cmd_name in COMMANDS:
             module, attr = COMMANDS[cmd_name].split(":")
@@ -56,7 +60,7 @@ class _LazyGroup(click.Group):
         try:
             return super().resolve_command(ctx, args)
         except click.UsageError as exc:  # a misspelt command: say which one was probably meant
-            close = difflib.get_close_matches(args[0], COMMANDS, n=1) if args else []
+            close = difflib.get_close_matches(args[0], [*COMMANDS, *ALIASES], n=1) if args else []
             if close:
                 exc.message += f" Did you mean '{close[0]}'?"
             raise

@@ -138,7 +138,7 @@ def _is_case(path: Path) -> bool:
     help="Print the format reference in Markdown (docs/reference/), generated from the schema.",
 )
 def schema(what: str, markdown: bool) -> int:
-    """Print the JSON Schema of rule-set files, case files, or the answers of check, status and plan."""
+    """Print the JSON Schema of rule-set files, case files, or the answers of check, status and timeline."""
     from lifemeeting.answers.timeline_model import Timeline
     from lifemeeting.case.model import Case
     from lifemeeting.engine.answer_model import Readiness, Status

@@ -1,4 +1,4 @@
-"""``lifemeeting plan``: the case's timeline, the earliest day it may meet, and what a move does."""
+"""``lifemeeting timeline`` (old name ``plan``): deadlines, the earliest day to meet, what a move would do."""
 
 from __future__ import annotations
 
@@ -28,11 +28,11 @@ DATE = click.DateTime(formats=["%Y-%m-%d"])
     help="Also write an iCalendar file ('-': print only it).",
 )
 @click.option("--move-to", "move_to", type=DATE, help="What if the meeting were held on this day instead, YYYY-MM-DD.")
-def plan(case: Path, on: dt.datetime | None, as_json: bool, ics: Path | None, move_to: dt.datetime | None) -> int:
+def timeline(case: Path, on: dt.datetime | None, as_json: bool, ics: Path | None, move_to: dt.datetime | None) -> int:
     """Every deadline of CASE with owner and status; the earliest day it may meet; --move-to what-if."""
-    from lifemeeting.answers.whatif import timeline
+    from lifemeeting.answers.whatif import timeline as work_out
 
-    answer = timeline(case, on=on.date() if on else None, move_to=move_to.date() if move_to else None)
+    answer = work_out(case, on=on.date() if on else None, move_to=move_to.date() if move_to else None)
     if ics is not None:
         from lifemeeting.render.ics import timeline_ics
 
