@@ -89,21 +89,8 @@ def _outcome(data: dict, on: dt.date) -> tuple:
         return ("refused", str(exc))
 
 
-def _slow(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_replay, "QUICK", False)
-
-
-@pytest.mark.parametrize("name,data", ALL, ids=[n for n, _ in ALL])
-def test_quick_replay_matches_checked_replay(name, data, monkeypatch):
-    """Replaying with the one-step path for ordinary events ends in the same state and answer as checking every event."""
-    on = dt.date(2014, 6, 24)
-    quick = _outcome(data, on)
-    _slow(monkeypatch)
-    assert quick == _outcome(data, on)
-
-
 def _spoiled(data: dict) -> list[dict]:
-    """Variants of one case, each with one event the engine must refuse or treat unusually."""
+    """Variants of one case, each with one event the engine must refuse."""
     events = data["events"]
     talk = next(i for i, e in enumerate(events) if e["type"] == "talk")
     approved = next(i for i, e in enumerate(events) if e["type"] == "approved")
@@ -136,18 +123,90 @@ def _spoiled(data: dict) -> list[dict]:
     dup = copy.deepcopy(data)
     dup["events"].insert(done + 1, dict(events[done]))  # a task recorded twice
     out.append(dup)
+    last = events[-1]["date"]
+    for after_meeting, extra in (
+        (False, {"type": "appraised", "appraisal": "public_appraisal", "satisfied": 1, "total": 2}),
+        (False, {"type": "ordered", "order": "no_such_order"}),
+        (False, {"type": "done", "task": "supervision_evaluation"}),
+        (True, {"type": "held"}),  # held twice
+        (True, {"type": "appraised", "appraisal": "no_such_appraisal", "satisfied": 1, "total": 2}),
+        (True, {"type": "appraised", "appraisal": "public_appraisal", "satisfied": 1, "total": 0}),
+        (True, {"type": "appraised", "appraisal": "public_appraisal", "satisfied": 3, "total": 2}),
+    ):
+        variant = copy.deepcopy(data)
+        if after_meeting:
+            variant["events"].append({"type": "held", "date": last})
+        variant["events"].append(dict(extra, date=last))
+        out.append(variant)
+    early = copy.deepcopy(data)
+    early["events"] = events[:6] + [{"type": "held", "date": events[5]["date"]}]  # with much still to do
+    out.append(early)
     return out
 
 
-@pytest.mark.parametrize("variant", range(14))
-def test_quick_replay_refuses_like_checked_replay(variant, monkeypatch):
-    """An event the engine refuses is refused with the same message whichever path meets it first."""
+REFUSALS = [  # noqa: E501  (whole messages, as the engine gives them)
+    "event #7 (signed) refused: 'someone_else' cannot sign here; the pre-sign is by 'party_group_head' (所在党组主要负责同志)",  # noqa: E501
+    "event #31 (returned) refused: 'someone_else' is not a reviewer at link 'city_office_review'; it is reviewed by 'city_campaign_office' (市委活动办)",  # noqa: E501
+    "event #31 (returned) refused: link 'city_secretary_review' does not apply to 领导班子's 对照检查材料",
+    "event #2 (talk) refused: unknown talk party 'nobody'; a party is a member id, a role id, 'head:<department>' or a name from the case's lists",  # noqa: E501
+    "event #2 (talk) refused: a talk needs two different people, but both are 'm09'",
+    "event #4 (approved) refused: 'someone_else' is not a reviewer at link 'county_secretary_review'; it is reviewed by 'county_party_secretary' (县委书记)",  # noqa: E501
+    "event #4 (approved) refused: unknown link 'no_such_link' in chain 'county_examination_review'",
+    "event #4 (approved) refused: unknown member 'ghost'; use 'team' for the team's own material",
+    "event #4 (approved) refused: unknown material 'no_such_material'",
+    "event #3 (submitted) refused: a 'submitted' event needs 'material'",
+    "event #0 (done) refused: unknown task 'no_such_task'",
+    "event #4 (approved) refused: dated 2013-01-01, earlier than the event before it (2014-06-02)",
+    "event #4 (submitted) refused: already submitted; it is at 'at:county_secretary_review'",
+    "event #1 (done) refused: task 'principal_reminders' was already recorded as done on 2014-06-02",
+    "event #234 (appraised) refused: an appraisal comes after the meeting; the case is at stage 'preparing' (会前准备) in round 1",  # noqa: E501
+    "event #234 (ordered) refused: unknown order 'no_such_order'",
+    "event #234 (done) refused: 'supervision_evaluation' is a post-meeting duty; the meeting has not been held in round 1",  # noqa: E501
+    "event #235 (held) refused: the meeting of round 1 was already held on 2014-06-18",
+    "event #235 (appraised) refused: unknown appraisal 'no_such_appraisal'",
+    "event #235 (appraised) refused: a survey with zero votes has no result; record the votes cast",
+    "event #235 (appraised) refused: 3 satisfied votes out of 2 cast is not possible",
+    "event #6 (held) refused: the meeting may not be held on ",
+]
+
+
+@pytest.mark.parametrize("variant", range(len(REFUSALS)))
+def test_every_handler_refuses_with_its_message(variant):
+    """Each handler checks with the compiled tables first and says why only when a check fails.
+
+    The messages are those the checks one by one gave before the handlers took a quick path.
+    """
     data = _spoiled(SYNTHETIC[1][1])[variant]
-    quick = _outcome(data, dt.date(2014, 6, 24))
-    _slow(monkeypatch)
-    slow = _outcome(data, dt.date(2014, 6, 24))
-    assert quick == slow
-    assert quick[0] == "refused", "each variant carries one event the engine refuses"
+    outcome = _outcome(data, dt.date(2014, 6, 24))
+    assert outcome[0] == "refused", "each variant carries one event the engine refuses"
+    assert outcome[1].startswith(REFUSALS[variant])
+
+
+@pytest.mark.parametrize("variant", range(len(REFUSALS)))
+def test_a_refused_event_changes_nothing(variant):
+    """The state after a refusal is the state before the refused event."""
+    data = _spoiled(SYNTHETIC[1][1])[variant]
+    case, _ = lm.read_case(data)
+    view = CaseView(lm.load_ruleset(case.ruleset), case)
+    state = _replay.CaseState(view)
+    for i, e in enumerate(case.events):
+        before = _facts(state)
+        try:
+            state.apply(e, i)
+        except lm.EventRefused:
+            assert _facts(state) == before
+            return
+    pytest.fail("no event was refused")
+
+
+def test_one_handler_per_event_type():
+    """One dispatch table: a plain function for every type an event may have."""
+    kinds = set(lm.Event.model_fields["type"].annotation.__args__)
+    assert set(_replay.HANDLERS) == kinds
+    assert all(
+        callable(h) and h.__module__ in ("lifemeeting.engine.preparing", "lifemeeting.engine.rounds")
+        for h in _replay.HANDLERS.values()
+    )
 
 
 @pytest.mark.parametrize("name,data", ALL, ids=[n for n, _ in ALL])
@@ -193,7 +252,7 @@ def test_path_tables_read_off_the_spec_equal_the_machines():
         assert path.table == _chains.compile_table(_chains.define_machine(path.chain, path.steps))
 
 
-def test_moves_for_quick_replay_are_read_off_the_table():
+def test_moves_the_handlers_check_first_are_read_off_the_table():
     """Each state's move (the event that leaves it, its link, reviewer and destination) is the table's transition."""
     trigger = {"submitted": "submit", "signed": "sign", "approved": "approve"}
     for _, path in _all_paths():
@@ -215,8 +274,8 @@ def test_moves_for_quick_replay_are_read_off_the_table():
                 assert (move.event, move.link, move.by, move.done) == ("approved", step.link.id, sole, step.link.id)
 
 
-def test_events_the_quick_loop_leaves_to_the_checked_path_are_applied_alike(monkeypatch):
-    """A pre-sign or submission that names a link, which the quick loop does not take, is applied as the checked path applies it."""
+def test_a_pre_sign_or_submission_that_names_a_link_is_applied_as_one_that_does_not():
+    """``link`` means nothing to a pre-sign or a submission: the event is applied all the same."""
     data = copy.deepcopy(SYNTHETIC[1][1])
     events = data["events"]
     signed = next(i for i, e in enumerate(events) if e["type"] == "signed")
@@ -224,10 +283,9 @@ def test_events_the_quick_loop_leaves_to_the_checked_path_are_applied_alike(monk
     events[signed]["link"] = "county_secretary_review"
     events[submitted]["link"] = "county_secretary_review"
     on = dt.date(2014, 6, 24)
-    quick = _outcome(data, on)
-    assert quick[0] != "refused"
-    _slow(monkeypatch)
-    assert _outcome(data, on) == quick
+    named = _outcome(data, on)
+    assert named[0] != "refused"
+    assert named == _outcome(SYNTHETIC[1][1], on)
 
 
 @pytest.mark.parametrize("redo", [False, True])
@@ -309,7 +367,10 @@ def test_shared_profiles_give_the_rules_each_case_would_get_alone(name, data):
 
 
 def test_a_role_several_members_fill_is_no_talk_party():
-    """With three principals, 'unit_principal' names nobody: the view resolves it to no one, and a talk naming it is refused so."""
+    """With three principals, 'unit_principal' names nobody.
+
+    The view resolves it to no one, and a talk naming it is refused so.
+    """
     data = copy.deepcopy(SYNTHETIC[0][1])
     for m in data["members"][:3]:
         m.setdefault("attributes", {})["principal"] = True
@@ -320,13 +381,16 @@ def test_a_role_several_members_fill_is_no_talk_party():
         assert view.resolve_party(party) == _reference_party(view, party), party
     with pytest.raises(
         lm.EventRefused,
-        match=r"'unit_principal' \(党委（党组）主要负责同志\) is filled by 3 members \(m01, m02, m03\); name the member who talked",
+        match=r"'unit_principal' \(党委（党组）主要负责同志\) is filled by 3 members \(m01, m02, m03\); name the member who talked",  # noqa: E501
     ):
         lm.open_case(data)
 
 
 def test_equal_predicates_share_a_key_and_different_ones_do_not():
-    """Member selections are remembered per predicate key: equal content, equal key; true is not 1, a date is not its text."""
+    """Member selections are remembered per predicate key.
+
+    Equal content, equal key; true is not 1, a date is not its text.
+    """
     assert predicate_key({"not": {"outside_team": True}}) == predicate_key({"not": {"outside_team": True}})
     assert predicate_key({"position": "county_head", "principal": True}) == predicate_key(
         {"principal": True, "position": "county_head"}
