@@ -427,3 +427,43 @@ def test_a_selector_made_on_the_fly_that_tests_ids_is_not_answered_from_a_shared
     for view in (first, second):
         assert view._select({"members": {"id": "m03"}}) == ["m03"]
         assert view._select({"members": {"position": view.members["m03"].position, "id": "m03"}}) == ["m03"]
+
+
+@pytest.mark.parametrize("redo", [False, True])
+@pytest.mark.parametrize("reconvene", [False, True])
+def test_preparation_events_are_taken_while_preparing(redo, reconvene):
+    """The handlers skip the stage table for a preparation event while the round is prepared: it always takes one."""
+    assert (_stages.PREPARING, "prepare") in _stages.allowed_pairs(redo, reconvene)
+
+
+def _lifecycle_cases() -> list[dict]:
+    """Ready examples driven to closed, again with every appraisal failed, and the spoiled variants."""
+    from test_lifecycle import READY, drive_to_closed
+
+    out = []
+    for path in READY:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        applied = drive_to_closed(lm.open_case(path))
+        out.append({**data, "events": [*data["events"], *applied]})
+        failed = [dict(e, satisfied=1) if e["type"] == "appraised" else e for e in applied]
+        orders = [{"type": "ordered", "order": o, "date": applied[-1]["date"]} for o in ("order_reconvene",)]
+        out.append({**data, "events": [*data["events"], *failed, *orders]})
+    return out + _spoiled(SYNTHETIC[1][1])
+
+
+def test_the_round_being_prepared_is_always_the_current_one_at_stage_preparing():
+    """``preparing_round``, which the preparation handlers read instead of the stage, follows every stage change."""
+    cases = _lifecycle_cases()
+    assert len(cases) > 20
+    for data in cases:
+        case, _ = lm.read_case(copy.deepcopy(data))
+        state = _replay.CaseState(CaseView(lm.load_ruleset(case.ruleset), case))
+        for i, e in enumerate(case.events):
+            try:
+                state.apply(e, i)
+            except lm.EventRefused:
+                break
+            expected = state.round if state.stage == _stages.PREPARING else None
+            assert state.preparing_round is expected
+            other = state.copy()
+            assert other.preparing_round is (other.round if expected is not None else None)

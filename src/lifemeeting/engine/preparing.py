@@ -28,8 +28,10 @@ PREPARE = "prepare"  # the trigger of these events, unless they record a post-me
 def done(state: CaseState, e: Event) -> None:
     task = e.task
     duty = task in state.duty_ids
-    state.admit(e, PREPARE)
-    r = state.rounds[-1]
+    r = state.preparing_round
+    if r is None or duty or e.material in state.after_meeting:
+        state.admit(e, PREPARE)
+        r = state.rounds[-1]
     record = r.duties if duty else r.done
     if task is not None and task in state.view.task_by_id and task not in record:
         record[task] = e.date
@@ -45,14 +47,17 @@ def done(state: CaseState, e: Event) -> None:
 
 
 def talk(state: CaseState, e: Event) -> None:
-    state.admit(e, PREPARE)
+    r = state.preparing_round
+    if r is None or e.material in state.after_meeting:
+        state.admit(e, PREPARE)
+        r = state.rounds[-1]
     v = state.view
     if e.between:
         first, second = e.between
         canonical = v.canonical
         a, b = canonical.get(first), canonical.get(second)  # as resolve_party
         if a is not None and b is not None and a != b:
-            state.rounds[-1].talks.setdefault(frozenset((a, b)), e.date)
+            r.talks.setdefault(frozenset((a, b)), e.date)
             return
     parties = []
     for p in e.between or _need(e, "between"):
@@ -74,20 +79,33 @@ def talk(state: CaseState, e: Event) -> None:
 
 
 def submitted(state: CaseState, e: Event) -> None:
-    m = _material(state, e)
+    r = state.preparing_round
+    m = r.materials.get((e.material, e.subject)) if r is not None else None  # type: ignore[arg-type]
+    if m is None or e.material in state.after_meeting:
+        m = _material(state, e)
     if m.state != DRAFTING:
         raise _Refuse(f"already submitted; it is {_where(m)}")
-    dest = m.slot.path.moves[DRAFTING].dest
-    m.state, m.approvals, m.submitted_on = dest, set(), e.date
-    m.first_submitted_on = m.first_submitted_on or e.date
-    if m.gate_passed:
+    move = m.slot.path.moves[DRAFTING]
+    m.state, m.approvals, m.submitted_on = move.dest, set(), e.date
+    if m.first_submitted_on is None:
+        m.first_submitted_on = e.date
+    if move.passes:
         m.passed_on = e.date
 
 
 def signed(state: CaseState, e: Event) -> None:
-    m = _material(state, e)
+    r = state.preparing_round
+    m = r.materials.get((e.material, e.subject)) if r is not None else None  # type: ignore[arg-type]
+    if m is None or e.material in state.after_meeting:
+        m = _material(state, e)
     move = m.slot.path.moves.get(m.state)
-    if move is not None and move.event == "signed" and _fills(state, e.by, move.by):
+    by = e.by
+    if (
+        move is not None
+        and move.event == "signed"
+        and by is not None
+        and (by == move.by or by in state.view.role_members.get(move.by, ()))  # type: ignore[arg-type]
+    ):
         _move(m, move, e.date)
         return
     step = m.slot.path.step_at(m.state)
@@ -99,15 +117,20 @@ def signed(state: CaseState, e: Event) -> None:
 
 
 def approved(state: CaseState, e: Event) -> None:
-    m = _material(state, e)
+    r = state.preparing_round
+    m = r.materials.get((e.material, e.subject)) if r is not None else None  # type: ignore[arg-type]
+    if m is None or e.material in state.after_meeting:
+        m = _material(state, e)
     move = m.slot.path.moves.get(m.state)
+    by = e.by
     if (
-        not m.approvals
-        and move is not None
+        move is not None
         and move.event == "approved"
         and move.link == e.link
-        and move.by is not None  # the link's one reviewer
-        and _fills(state, e.by, move.by)
+        and move.by is not None  # the link's one reviewer, whose approval moves the material on
+        and by is not None
+        and (by == move.by or by in state.view.role_members.get(move.by, ()))
+        and not m.approvals
     ):
         _move(m, move, e.date)
         return
@@ -178,9 +201,10 @@ def _fills(state: CaseState, by: str | None, role: str | None) -> bool:
 
 
 def _move(m: MaterialState, move: Move, on: dt.date) -> None:
+    """A sign-off or the last approval at a link: the material moves on to the next state."""
     m.state, m.approvals = move.dest, set()
     m.done_links.append(move.done)  # type: ignore[arg-type]  # a pre-sign or link, never None past drafting
-    if m.passed_on is None and m.gate_passed:
+    if move.passes and m.passed_on is None:
         m.passed_on = on
 
 

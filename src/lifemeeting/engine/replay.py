@@ -38,6 +38,7 @@ class CaseState:
         self.allowed = allowed_pairs(self.redo, self.reconvene)
         self.duty_ids = frozenset(d.id for d in view.duties)
         self.after_meeting = frozenset(m.id for m in rs.materials if m.after_meeting)  # events on these are duties
+        self.preparing_round: Round | None = self.rounds[0]  # see ``restage``
 
     @property
     def round(self) -> Round:
@@ -64,7 +65,17 @@ class CaseState:
         new = object.__new__(CaseState)
         new.__dict__.update(self.__dict__)
         new.rounds = [_copy_round(r) for r in self.rounds]
+        new.restage()
         return new
+
+    def restage(self) -> None:
+        """Note the round being prepared: the current one while it is at stage ``preparing``, else None.
+
+        Whatever changes a round's stage or starts a round calls this (``rounds.py``), so the
+        handlers of preparation events can tell from one attribute whether the stage takes them.
+        """
+        r = self.rounds[-1]
+        self.preparing_round = r if r.stage == PREPARING else None
 
     @property
     def meeting_on(self) -> dt.date | None:
@@ -77,17 +88,36 @@ class CaseState:
     # -- the one way in -------------------------------------------------------------------
     def apply(self, event: Event, index: int | None = None) -> None:
         """Apply ``event`` or raise ``EventRefused``; on refusal nothing changes."""
+        self.run((event,), 0, None, self.applied if index is None else index)
+
+    def run(self, events: Sequence[Event], i: int, until: dt.date | None, first: int = 0) -> int:
+        """Apply ``events[i:]`` dated up to ``until``; the index of the first one left (``len(events)`` if none).
+
+        Each event goes to its handler in ``HANDLERS``; a refused one raises ``EventRefused``
+        numbered ``first + i``, with every event before it applied and nothing of it.
+        """
+        handlers, settle, n = HANDLERS, rounds.settle, len(events)
+        last, start = self.last_date, i
         try:
-            last = self.last_date
-            if last is not None and event.date < last:
-                raise _Refuse(f"dated {event.date}, earlier than the event before it ({last})")
-            HANDLERS[event.type](self, event)
+            while i < n:
+                event = events[i]
+                date = event.date
+                if until is not None and date > until:
+                    break
+                if last is not None and date < last:
+                    raise _Refuse(f"dated {date}, earlier than the event before it ({last})")
+                handlers[event.type](self, event)
+                last = date
+                i += 1
+                if self.preparing_round is None:  # only a held or redoing round can move on by itself
+                    self.last_date, self.applied = last, self.applied + i - start  # as the round's checks see it
+                    start = i
+                    settle(self, date)
         except _Refuse as exc:
-            raise self._refused(event, self.applied if index is None else index, exc.reason) from None
-        self.last_date = event.date
-        self.applied += 1
-        if self.rounds[-1].stage != PREPARING:  # only a held or redoing round can move on by itself
-            rounds.settle(self, event.date)
+            raise self._refused(events[i], first + i, exc.reason) from None
+        finally:
+            self.last_date, self.applied = last, self.applied + i - start
+        return i
 
     def admit(self, e: Event, trigger: str) -> None:
         """Refuse ``e`` unless the case's stage takes ``trigger`` (or a post-meeting duty, which ``e`` records)."""
@@ -138,7 +168,7 @@ HANDLERS: dict[str, Handler] = {
 def replay(view: CaseView, *, until: dt.date | None = None) -> CaseState:
     """The state after every event dated on or before ``until`` (all events when None)."""
     state = CaseState(view)
-    _run(state, view.case.events, 0, until)
+    state.run(view.case.events, 0, until)
     return state
 
 
@@ -150,21 +180,9 @@ def replay_as_of(view: CaseView, on: dt.date) -> tuple[CaseState, CaseState]:
     """
     state = CaseState(view)
     events = view.case.events
-    i = _run(state, events, 0, on)
+    i = state.run(events, 0, on)
     if i == len(events):
         return state, state
     early = state.copy()
-    _run(state, events, i, None)
+    state.run(events, i, None)
     return state, early
-
-
-def _run(state: CaseState, events: Sequence[Event], i: int, until: dt.date | None) -> int:
-    """Apply ``events[i:]`` dated up to ``until``; the index of the first one left (``len(events)`` if none)."""
-    apply, n = state.apply, len(events)
-    while i < n:
-        event = events[i]
-        if until is not None and event.date > until:
-            break
-        apply(event, i)
-        i += 1
-    return i

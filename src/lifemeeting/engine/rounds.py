@@ -32,6 +32,7 @@ def held(state: CaseState, e: Event) -> None:
         raise _Refuse(f"the meeting may not be held on {e.date}: {reasons}")
     state.round.held_on = e.date
     state.round.stage = table(state.redo, state.reconvene)[(PREPARING, "hold", "ok")]
+    state.restage()
 
 
 def appraised(state: CaseState, e: Event) -> None:
@@ -52,6 +53,7 @@ def appraised(state: CaseState, e: Event) -> None:
         _consequence(
             state, "appraise", e.date, a.below, f"{a.name}满意率{satisfied}/{total}低于{a.threshold}", list(a.redo)
         )
+        state.restage()
 
 
 def ordered(state: CaseState, e: Event) -> None:
@@ -65,6 +67,7 @@ def ordered(state: CaseState, e: Event) -> None:
     if o.consequence == "reconvene" and state.round.held_on is None:
         raise _Refuse(f"'{order_id}' ({o.name}) needs a meeting that was held; the case is at stage '{state.stage}'")
     _consequence(state, "order", e.date, o.consequence, o.name + (f"：{e.reason}" if e.reason else ""), list(o.redo))
+    state.restage()
 
 
 def settle(state: CaseState, on: dt.date) -> None:
@@ -74,6 +77,7 @@ def settle(state: CaseState, on: dt.date) -> None:
         r.stage = table(state.redo, state.reconvene)[(REDOING, "finish_redo", "ok")]
     if r.stage == HELD and _complete(state):
         r.stage = table(state.redo, state.reconvene)[(HELD, "close", "ok")]
+    state.restage()
 
 
 def appraisals(state: CaseState) -> list[Appraisal]:
