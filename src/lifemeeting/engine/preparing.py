@@ -51,14 +51,14 @@ def talk(state: CaseState, e: Event) -> None:
     if r is None or e.material in state.after_meeting:
         state.admit(e, PREPARE)
         r = state.rounds[-1]
-    v = state.view
     if e.between:
         first, second = e.between
-        canonical = v.canonical
+        canonical = state.view.canonical
         a, b = canonical.get(first), canonical.get(second)  # as resolve_party
         if a is not None and b is not None and a != b:
             r.talks.setdefault(frozenset((a, b)), e.date)
             return
+    v = state.view
     parties = []
     for p in e.between or _need(e, "between"):
         resolved = v.resolve_party(p)
@@ -132,7 +132,10 @@ def approved(state: CaseState, e: Event) -> None:
         and (by == move.by or by in state.view.role_members.get(move.by, ()))
         and not m.approvals
     ):
-        _move(m, move, e.date)
+        m.state = move.dest  # as _move, without the call; no approvals to clear
+        m.done_links.append(move.link)
+        if move.passes and m.passed_on is None:
+            m.passed_on = e.date
         return
     step, reviewer = _at_link(state, e, m)
     if reviewer in m.approvals:

@@ -96,11 +96,10 @@ class CaseState:
         Each event goes to its handler in ``HANDLERS``; a refused one raises ``EventRefused``
         numbered ``first + i``, with every event before it applied and nothing of it.
         """
-        handlers, settle, n = HANDLERS, rounds.settle, len(events)
+        handlers, settle = HANDLERS, rounds.settle
         last, start = self.last_date, i
         try:
-            while i < n:
-                event = events[i]
+            for event in events[i:] if i else events:
                 date = event.date
                 if until is not None and date > until:
                     break
