@@ -16,7 +16,7 @@ import lifemeeting as lm
 from lifemeeting.engine import chains as _chains
 from lifemeeting.engine import replay as _replay
 from lifemeeting.engine import stages as _stages
-from lifemeeting.engine.profiles import memo_for, predicate_key
+from lifemeeting.engine.profiles import CompiledRuleSet, compiled
 from lifemeeting.engine.view import TEAM, CaseView
 from lifemeeting.ruleset import predicate as _predicate
 from lifemeeting.ruleset.loaded import LoadedRuleSet
@@ -391,6 +391,7 @@ def test_equal_predicates_share_a_key_and_different_ones_do_not():
 
     Equal content, equal key; true is not 1, a date is not its text.
     """
+    predicate_key = compiled(lm.load_ruleset("puyang-2014")).predicate_key
     assert predicate_key({"not": {"outside_team": True}}) == predicate_key({"not": {"outside_team": True}})
     assert predicate_key({"position": "county_head", "principal": True}) == predicate_key(
         {"principal": True, "position": "county_head"}
@@ -406,8 +407,7 @@ def test_a_rule_set_that_tests_member_ids_shares_no_subject_profiles():
         r.model_copy(update={"filled_by": {"id": "m02"}}) if r.id == "unit_principal" else r for r in base.model.roles
     ]
     loaded = LoadedRuleSet(model=base.model.model_copy(update={"roles": roles}), sha256="test", origin="<test>")
-    memo = memo_for(loaded)
-    assert memo.uses_id and not memo_for(base).uses_id
+    assert compiled(loaded).uses_id and not compiled(base).uses_id
     data = copy.deepcopy(SYNTHETIC[0][1])
     data["events"] = []
     view = CaseView(loaded, lm.Case.model_validate(data))
@@ -467,3 +467,45 @@ def test_the_round_being_prepared_is_always_the_current_one_at_stage_preparing()
             assert state.preparing_round is expected
             other = state.copy()
             assert other.preparing_round is (other.round if expected is not None else None)
+
+
+def test_compiled_tables_belong_to_the_loaded_rule_set():
+    """Cases under one loaded rule set share its compiled tables and paths; another loaded rule set has its own."""
+    first = lm.open_case(copy.deepcopy(SYNTHETIC[0][1]))
+    second = lm.open_case(copy.deepcopy(SYNTHETIC[1][1]))
+    assert first.ruleset is second.ruleset
+    tables = compiled(first.ruleset)
+    assert isinstance(tables, CompiledRuleSet) and tables is compiled(second.ruleset)
+    assert first.view._compiled is tables is second.view._compiled
+    shared = {id(s.path) for s in first.view.slots.values()} & {id(s.path) for s in second.view.slots.values()}
+    assert shared, "two cases of one tier share compiled paths"
+    other = LoadedRuleSet(model=first.ruleset.model, sha256="other", origin="<test>")
+    assert compiled(other) is not tables and compiled(other) is compiled(other)
+
+
+def test_compiled_tables_are_not_pickled_with_the_rule_set():
+    """The rule-set cache stores the checked rule set, not what the engine compiled from it."""
+    import pickle
+
+    loaded = lm.load_ruleset("puyang-2014")
+    compiled(loaded)
+    again = pickle.loads(pickle.dumps(loaded))
+    assert again == loaded and again._compiled == {}
+    assert compiled(again) is not compiled(loaded)
+
+
+def test_predicate_fields_are_read_from_the_model_types():
+    """Every field typed ``Predicate`` is found, and only those: the fields a profile depends on."""
+    from lifemeeting.ruleset import model as _model
+
+    assert _predicate._predicate_fields(_model.Role) == {"filled_by"}
+    assert _predicate._predicate_fields(_model.Material) == {"members"}
+    assert _predicate._predicate_fields(_model.Link) == {"applies_to"}
+    assert _predicate._predicate_fields(_model.PreSign) == {"applies_to"}
+    assert _predicate._predicate_fields(_model.Chain) == set()
+    rs = lm.load_ruleset("puyang-2014").model
+    found = list(_predicate.predicates_in(rs))
+    expected = [r.filled_by for r in rs.roles if r.filled_by is not None]
+    expected += [m.members for m in rs.materials if m.members is not None]
+    expected += [link.applies_to for c in rs.chains for link in c.links]
+    assert all(any(p is q for q in found) for p in expected)

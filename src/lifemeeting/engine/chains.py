@@ -41,7 +41,7 @@ class Step:
 class Move:
     """The ordinary event that moves a material on from one state, read off the transition table.
 
-    For quick replay (``_quick``): ``event`` is ``submitted``, ``signed`` or ``approved``;
+    For the handlers' first check (``engine.preparing``): ``event`` is ``submitted``, ``signed`` or ``approved``;
     ``link`` the link an approval names; ``by`` the one reviewer or signer (None when a
     link has several reviewers, which the full check handles); ``done`` what the
     material's ``done_links`` records; ``passes`` whether ``dest`` is past the last gate.
@@ -98,8 +98,8 @@ class Path:
         return self.by_state.get(state)
 
 
-def path_for(chain: Chain, subject: Mapping[str, Any], unit: Mapping[str, Any]) -> Path:
-    """The path of ``subject``'s material through ``chain`` in ``unit``."""
+def steps_for(chain: Chain, subject: Mapping[str, Any], unit: Mapping[str, Any]) -> tuple[Step, ...]:
+    """The steps of ``chain`` that ``subject``'s material passes in ``unit``."""
     steps: list[Step] = []
     for number, link in enumerate(chain.links, start=1):
         if not _predicate.matches(link.applies_to, subject, unit):
@@ -107,31 +107,25 @@ def path_for(chain: Chain, subject: Mapping[str, Any], unit: Mapping[str, Any]) 
         if link.pre_sign and _predicate.matches(link.pre_sign.applies_to, subject, unit):
             steps.append(Step(link, number, pre_sign=True))
         steps.append(Step(link, number))
-    key = (id(chain), tuple((s.number, s.pre_sign) for s in steps))
-    path = _PATHS.get(key)
-    if path is None:  # the cached Path holds the chain, so its id cannot be reused
-        path = _PATHS[key] = _compiled(chain, tuple(steps))
-    return path
+    return tuple(steps)
 
 
-_FILING: dict[int, tuple[Material, Chain]] = {}
+def path_for(chain: Chain, subject: Mapping[str, Any], unit: Mapping[str, Any]) -> Path:
+    """The path of ``subject``'s material through ``chain`` in ``unit``, compiled afresh.
+
+    A case view takes its paths from ``CompiledRuleSet.path``, which compiles each distinct
+    path of a rule set once.
+    """
+    return compile_path(chain, steps_for(chain, subject, unit))
 
 
 def filing_chain(material: Material) -> Chain:
-    """The empty chain of a material nobody reviews: submitting it is enough. One per material."""
-    hit = _FILING.get(id(material))
-    if hit is None:  # the entry holds the material, so its id cannot be reused
-        chain = Chain(
-            id=f"{material.id}_filing", name=material.name, material=material.id, links=[], cite=material.cite
-        )
-        hit = _FILING[id(material)] = (material, chain)
-    return hit[1]
+    """The empty chain of a material nobody reviews: submitting it is enough."""
+    return Chain(id=f"{material.id}_filing", name=material.name, material=material.id, links=[], cite=material.cite)
 
 
-_PATHS: dict[tuple[int, tuple[tuple[int, bool], ...]], Path] = {}
-
-
-def _compiled(chain: Chain, steps: tuple[Step, ...]) -> Path:
+def compile_path(chain: Chain, steps: tuple[Step, ...]) -> Path:
+    """The path through ``steps`` of ``chain``, with its transition table read off the machine specification."""
     table = compile_spec(machine_spec(steps))
     last_gate = max((i for i, s in enumerate(steps) if not s.pre_sign and s.link.is_gate), default=-1)
     gate_states = frozenset([s.state for s in steps[last_gate + 1 :]] + [PASSED])
