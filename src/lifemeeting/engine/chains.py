@@ -83,11 +83,10 @@ class Path:
         first = self.table[(DRAFTING, "submit")]
         moves = {DRAFTING: Move("submitted", None, None, first, None, first in self.gate_states)}
         for s in self.steps:
-            if s.pre_sign:
+            if s.pre_sign and s.link.pre_sign is not None:
                 dest = self.table[(s.state, "sign")]
-                moves[s.state] = Move(
-                    "signed", None, s.link.pre_sign.reviewer, dest, "sign:" + s.link.id, dest in self.gate_states
-                )  # type: ignore[union-attr]
+                reviewer = s.link.pre_sign.reviewer
+                moves[s.state] = Move("signed", None, reviewer, dest, "sign:" + s.link.id, dest in self.gate_states)
             else:
                 dest = self.table[(s.state, "approve")]
                 sole = s.link.reviewers[0] if len(s.link.reviewers) == 1 else None
@@ -135,8 +134,8 @@ def compile_path(chain: Chain, steps: tuple[Step, ...]) -> Path:
 def machine_spec(steps: tuple[Step, ...]) -> dict[str, Any]:
     """The states and transitions of one path, as ``transitions.Machine`` keyword arguments."""
     states = [DRAFTING, *(s.state for s in steps), PASSED]
-    transitions = [{"trigger": "submit", "source": DRAFTING, "dest": states[1]}]
-    for here, nxt in zip(states[1:-1], states[2:]):
+    transitions: list[dict[str, Any]] = [{"trigger": "submit", "source": DRAFTING, "dest": states[1]}]
+    for here, nxt in zip(states[1:-1], states[2:], strict=True):
         trigger = "sign" if here.startswith("sign:") else "approve"
         transitions.append({"trigger": trigger, "source": here, "dest": nxt})
     reviewing = states[1:-1]

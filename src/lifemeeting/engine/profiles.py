@@ -97,8 +97,8 @@ class CompiledRuleSet:
         selectors = [s.get("members") for t in rs.talks for s in (t.each, t.with_) if isinstance(s, Mapping)]
         self._keys = {id(p): _key(p) for p in selectors if p is not None}  # of predicates ``rs`` holds
         self._paths: dict[tuple[str, bool, tuple[tuple[int, bool], ...]], Path] = {}
-        self._units: dict[tuple[str | None, Key], UnitRules] = {}
-        self._subjects: dict[tuple[str | None, Key, Key], SubjectRules] = {}
+        self._units: dict[Key, UnitRules] = {}
+        self._subjects: dict[tuple[Key, Any], SubjectRules] = {}
 
     def predicate_key(self, pred: Any) -> str:
         """A key equal for equal predicates (rules often repeat one, e.g. 班子成员 ``{not: {outside_team: true}}``).
@@ -150,7 +150,9 @@ def _key(pred: Any) -> str:
     return json.dumps(pred, sort_keys=True, ensure_ascii=False, default=repr)
 
 
-def _applies(tiers: list[str] | None, applies_to: dict | None, tier: str | None, unit: Mapping[str, Any]) -> bool:
+def _applies(
+    tiers: list[str] | None, applies_to: dict[str, Any] | None, tier: str | None, unit: Mapping[str, Any]
+) -> bool:
     if tiers is not None and tier not in tiers:
         return False
     return applies_to is None or _predicate.matches(applies_to, unit, unit)

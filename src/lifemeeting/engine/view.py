@@ -171,7 +171,7 @@ class CaseView:
         return "领导班子" if subject == TEAM else self.members[subject].name
 
     # -- talks ----------------------------------------------------------------------------
-    def _select(self, sel: dict) -> list[str]:
+    def _select(self, sel: dict[str, Any]) -> list[str]:
         ((key, value),) = sel.items()
         if key == "members":
             pred = self._compiled.predicate_key(value)
@@ -197,9 +197,11 @@ class CaseView:
         )
 
     # -- time -----------------------------------------------------------------------------
-    def window(self, due: Any, due_by_tier: dict | None, *, meeting: dt.date | None = None) -> _dates.Window | None:
+    def window(
+        self, due: Any, due_by_tier: dict[str, Any] | None, *, meeting: dt.date | None = None
+    ) -> _dates.Window | None:
         """The window a rule's date means here; relative dates count from ``meeting`` (default: the planned date)."""
-        spec = (due_by_tier or {}).get(self.tier, due) if due_by_tier else due
+        spec = due_by_tier.get(self.tier, due) if due_by_tier and self.tier is not None else due
         if isinstance(spec, str):  # a date in words ('6月中旬') means the same in every case of that year: read it once
             key = (spec, self.rules.year)
             hit = _TEXT_WINDOWS.get(key)
@@ -222,7 +224,7 @@ class CaseView:
         return {"document": document, "section": cite.section, "quote": cite.quote}
 
     # -- checking the case against the rules -----------------------------------------------
-    def _problem(self, path: tuple, message: str, *, key: bool = False) -> Problem:
+    def _problem(self, path: tuple[Any, ...], message: str, *, key: bool = False) -> Problem:
         if self._located is not None:
             return self._located.problem(path, message, key=key)
         return Problem(self.origin, 1, 1, f"{'.'.join(map(str, path))}: {message}")
@@ -234,12 +236,14 @@ class CaseView:
         if tiers and case.tier is None:
             yield self._problem(
                 ("ruleset",),
-                f"rule set '{rs.id}' has tiers; the case must say which: tier: one of {', '.join(t.id for t in rs.tiers)}",
+                f"rule set '{rs.id}' has tiers; the case must say which: "
+                f"tier: one of {', '.join(t.id for t in rs.tiers)}",
             )
         elif case.tier is not None and case.tier not in tiers:
             yield self._problem(
                 ("tier",),
-                f"unknown tier '{case.tier}'{did_you_mean(case.tier, tiers)}; rule set '{rs.id}' has: {', '.join(sorted(tiers)) or 'no tiers'}",
+                f"unknown tier '{case.tier}'{did_you_mean(case.tier, set(tiers))}; "
+                f"rule set '{rs.id}' has: {', '.join(sorted(tiers)) or 'no tiers'}",
             )
         positions, attrs, unit_attrs = tables.positions, tables.attributes, tables.unit_attributes
         seen: set[str] = set()
@@ -283,7 +287,7 @@ class CaseView:
             if day in case.holidays:
                 yield self._problem(("workdays", i), f"{day} is listed both as a holiday and as a workday")
 
-    def _check_attrs(self, path: tuple, given: dict, declared: dict) -> Iterator[Problem]:
+    def _check_attrs(self, path: tuple[Any, ...], given: dict[str, Any], declared: dict[str, Any]) -> Iterator[Problem]:
         for key, value in given.items():
             a = declared.get(key)
             if a is None:

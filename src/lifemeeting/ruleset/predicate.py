@@ -45,7 +45,9 @@ def matches(pred: Mapping[str, Any] | None, subject: Mapping[str, Any], unit: Ma
     return True
 
 
-def check(pred: Any, path: tuple, names: Mapping[str, set[str]]) -> Iterator[tuple[tuple, str, str | None, list[str]]]:
+def check(
+    pred: Any, path: tuple[Any, ...], names: Mapping[str, set[str]]
+) -> Iterator[tuple[tuple[Any, ...], str, str | None, list[str]]]:
     """Yield ``(path, message, bad_name, candidates)`` for each problem in ``pred``.
 
     ``names`` maps 'attribute', 'unit_attribute' and 'position' to the ids the rule set declares.
