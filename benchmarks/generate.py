@@ -100,7 +100,7 @@ def _name(rng: random.Random, used: set[str]) -> str:
 def _members(rng: random.Random, body: str) -> list[dict[str, Any]]:
     """Twelve members with positions and overseen departments, the principal first."""
     if body == "committee":
-        plan = [("county_party_secretary", {}), ("county_head", {})]
+        plan: list[tuple[str, dict[str, Any]]] = [("county_party_secretary", {}), ("county_head", {})]
         plan += [("vice_county_head", {"standing_committee": True})] * 2
         plan += [("county_standing_member", {})] * (TEAM_SIZE - 4)
     else:
@@ -161,7 +161,7 @@ class _Events:
 
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
-        self.items: list[tuple[dt.date, int, str, dict[str, Any]]] = []
+        self.items: list[tuple[dt.date, float, str, dict[str, Any]]] = []
 
     def track(self, name: str, events: list[dict[str, Any]], start: dt.date, end: dt.date) -> None:
         day = start + dt.timedelta(days=self.rng.randint(0, 2))

@@ -16,7 +16,7 @@ import lifemeeting as lm
 from lifemeeting.engine import chains as _chains
 from lifemeeting.engine import replay as _replay
 from lifemeeting.engine import stages as _stages
-from lifemeeting.engine.profiles import memo_for, predicate_key
+from lifemeeting.engine.profiles import CompiledRuleSet, compiled
 from lifemeeting.engine.view import TEAM, CaseView
 from lifemeeting.ruleset import predicate as _predicate
 from lifemeeting.ruleset.loaded import LoadedRuleSet
@@ -89,21 +89,8 @@ def _outcome(data: dict, on: dt.date) -> tuple:
         return ("refused", str(exc))
 
 
-def _slow(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_replay, "QUICK", False)
-
-
-@pytest.mark.parametrize("name,data", ALL, ids=[n for n, _ in ALL])
-def test_quick_replay_matches_checked_replay(name, data, monkeypatch):
-    """Replaying with the one-step path for ordinary events ends in the same state and answer as checking every event."""
-    on = dt.date(2014, 6, 24)
-    quick = _outcome(data, on)
-    _slow(monkeypatch)
-    assert quick == _outcome(data, on)
-
-
 def _spoiled(data: dict) -> list[dict]:
-    """Variants of one case, each with one event the engine must refuse or treat unusually."""
+    """Variants of one case, each with one event the engine must refuse."""
     events = data["events"]
     talk = next(i for i, e in enumerate(events) if e["type"] == "talk")
     approved = next(i for i, e in enumerate(events) if e["type"] == "approved")
@@ -136,18 +123,90 @@ def _spoiled(data: dict) -> list[dict]:
     dup = copy.deepcopy(data)
     dup["events"].insert(done + 1, dict(events[done]))  # a task recorded twice
     out.append(dup)
+    last = events[-1]["date"]
+    for after_meeting, extra in (
+        (False, {"type": "appraised", "appraisal": "public_appraisal", "satisfied": 1, "total": 2}),
+        (False, {"type": "ordered", "order": "no_such_order"}),
+        (False, {"type": "done", "task": "supervision_evaluation"}),
+        (True, {"type": "held"}),  # held twice
+        (True, {"type": "appraised", "appraisal": "no_such_appraisal", "satisfied": 1, "total": 2}),
+        (True, {"type": "appraised", "appraisal": "public_appraisal", "satisfied": 1, "total": 0}),
+        (True, {"type": "appraised", "appraisal": "public_appraisal", "satisfied": 3, "total": 2}),
+    ):
+        variant = copy.deepcopy(data)
+        if after_meeting:
+            variant["events"].append({"type": "held", "date": last})
+        variant["events"].append(dict(extra, date=last))
+        out.append(variant)
+    early = copy.deepcopy(data)
+    early["events"] = events[:6] + [{"type": "held", "date": events[5]["date"]}]  # with much still to do
+    out.append(early)
     return out
 
 
-@pytest.mark.parametrize("variant", range(14))
-def test_quick_replay_refuses_like_checked_replay(variant, monkeypatch):
-    """An event the engine refuses is refused with the same message whichever path meets it first."""
+REFUSALS = [  # noqa: E501  (whole messages, as the engine gives them)
+    "event #7 (signed) refused: 'someone_else' cannot sign here; the pre-sign is by 'party_group_head' (所在党组主要负责同志)",  # noqa: E501
+    "event #31 (returned) refused: 'someone_else' is not a reviewer at link 'city_office_review'; it is reviewed by 'city_campaign_office' (市委活动办)",  # noqa: E501
+    "event #31 (returned) refused: link 'city_secretary_review' does not apply to 领导班子's 对照检查材料",
+    "event #2 (talk) refused: unknown talk party 'nobody'; a party is a member id, a role id, 'head:<department>' or a name from the case's lists",  # noqa: E501
+    "event #2 (talk) refused: a talk needs two different people, but both are 'm09'",
+    "event #4 (approved) refused: 'someone_else' is not a reviewer at link 'county_secretary_review'; it is reviewed by 'county_party_secretary' (县委书记)",  # noqa: E501
+    "event #4 (approved) refused: unknown link 'no_such_link' in chain 'county_examination_review'",
+    "event #4 (approved) refused: unknown member 'ghost'; use 'team' for the team's own material",
+    "event #4 (approved) refused: unknown material 'no_such_material'",
+    "event #3 (submitted) refused: a 'submitted' event needs 'material'",
+    "event #0 (done) refused: unknown task 'no_such_task'",
+    "event #4 (approved) refused: dated 2013-01-01, earlier than the event before it (2014-06-02)",
+    "event #4 (submitted) refused: already submitted; it is at 'at:county_secretary_review'",
+    "event #1 (done) refused: task 'principal_reminders' was already recorded as done on 2014-06-02",
+    "event #234 (appraised) refused: an appraisal comes after the meeting; the case is at stage 'preparing' (会前准备) in round 1",  # noqa: E501
+    "event #234 (ordered) refused: unknown order 'no_such_order'",
+    "event #234 (done) refused: 'supervision_evaluation' is a post-meeting duty; the meeting has not been held in round 1",  # noqa: E501
+    "event #235 (held) refused: the meeting of round 1 was already held on 2014-06-18",
+    "event #235 (appraised) refused: unknown appraisal 'no_such_appraisal'",
+    "event #235 (appraised) refused: a survey with zero votes has no result; record the votes cast",
+    "event #235 (appraised) refused: 3 satisfied votes out of 2 cast is not possible",
+    "event #6 (held) refused: the meeting may not be held on ",
+]
+
+
+@pytest.mark.parametrize("variant", range(len(REFUSALS)))
+def test_every_handler_refuses_with_its_message(variant):
+    """Each handler checks with the compiled tables first and says why only when a check fails.
+
+    The messages are those the checks one by one gave before the handlers took a quick path.
+    """
     data = _spoiled(SYNTHETIC[1][1])[variant]
-    quick = _outcome(data, dt.date(2014, 6, 24))
-    _slow(monkeypatch)
-    slow = _outcome(data, dt.date(2014, 6, 24))
-    assert quick == slow
-    assert quick[0] == "refused", "each variant carries one event the engine refuses"
+    outcome = _outcome(data, dt.date(2014, 6, 24))
+    assert outcome[0] == "refused", "each variant carries one event the engine refuses"
+    assert outcome[1].startswith(REFUSALS[variant])
+
+
+@pytest.mark.parametrize("variant", range(len(REFUSALS)))
+def test_a_refused_event_changes_nothing(variant):
+    """The state after a refusal is the state before the refused event."""
+    data = _spoiled(SYNTHETIC[1][1])[variant]
+    case, _ = lm.read_case(data)
+    view = CaseView(lm.load_ruleset(case.ruleset), case)
+    state = _replay.CaseState(view)
+    for i, e in enumerate(case.events):
+        before = _facts(state)
+        try:
+            state.apply(e, i)
+        except lm.EventRefused:
+            assert _facts(state) == before
+            return
+    pytest.fail("no event was refused")
+
+
+def test_one_handler_per_event_type():
+    """One dispatch table: a plain function for every type an event may have."""
+    kinds = set(lm.Event.model_fields["type"].annotation.__args__)
+    assert set(_replay.HANDLERS) == kinds
+    assert all(
+        callable(h) and h.__module__ in ("lifemeeting.engine.preparing", "lifemeeting.engine.rounds")
+        for h in _replay.HANDLERS.values()
+    )
 
 
 @pytest.mark.parametrize("name,data", ALL, ids=[n for n, _ in ALL])
@@ -193,7 +252,7 @@ def test_path_tables_read_off_the_spec_equal_the_machines():
         assert path.table == _chains.compile_table(_chains.define_machine(path.chain, path.steps))
 
 
-def test_moves_for_quick_replay_are_read_off_the_table():
+def test_moves_the_handlers_check_first_are_read_off_the_table():
     """Each state's move (the event that leaves it, its link, reviewer and destination) is the table's transition."""
     trigger = {"submitted": "submit", "signed": "sign", "approved": "approve"}
     for _, path in _all_paths():
@@ -215,8 +274,8 @@ def test_moves_for_quick_replay_are_read_off_the_table():
                 assert (move.event, move.link, move.by, move.done) == ("approved", step.link.id, sole, step.link.id)
 
 
-def test_events_the_quick_loop_leaves_to_the_checked_path_are_applied_alike(monkeypatch):
-    """A pre-sign or submission that names a link, which the quick loop does not take, is applied as the checked path applies it."""
+def test_a_pre_sign_or_submission_that_names_a_link_is_applied_as_one_that_does_not():
+    """``link`` means nothing to a pre-sign or a submission: the event is applied all the same."""
     data = copy.deepcopy(SYNTHETIC[1][1])
     events = data["events"]
     signed = next(i for i, e in enumerate(events) if e["type"] == "signed")
@@ -224,10 +283,9 @@ def test_events_the_quick_loop_leaves_to_the_checked_path_are_applied_alike(monk
     events[signed]["link"] = "county_secretary_review"
     events[submitted]["link"] = "county_secretary_review"
     on = dt.date(2014, 6, 24)
-    quick = _outcome(data, on)
-    assert quick[0] != "refused"
-    _slow(monkeypatch)
-    assert _outcome(data, on) == quick
+    named = _outcome(data, on)
+    assert named[0] != "refused"
+    assert named == _outcome(SYNTHETIC[1][1], on)
 
 
 @pytest.mark.parametrize("redo", [False, True])
@@ -309,7 +367,10 @@ def test_shared_profiles_give_the_rules_each_case_would_get_alone(name, data):
 
 
 def test_a_role_several_members_fill_is_no_talk_party():
-    """With three principals, 'unit_principal' names nobody: the view resolves it to no one, and a talk naming it is refused so."""
+    """With three principals, 'unit_principal' names nobody.
+
+    The view resolves it to no one, and a talk naming it is refused so.
+    """
     data = copy.deepcopy(SYNTHETIC[0][1])
     for m in data["members"][:3]:
         m.setdefault("attributes", {})["principal"] = True
@@ -320,13 +381,17 @@ def test_a_role_several_members_fill_is_no_talk_party():
         assert view.resolve_party(party) == _reference_party(view, party), party
     with pytest.raises(
         lm.EventRefused,
-        match=r"'unit_principal' \(党委（党组）主要负责同志\) is filled by 3 members \(m01, m02, m03\); name the member who talked",
+        match=r"'unit_principal' \(党委（党组）主要负责同志\) is filled by 3 members \(m01, m02, m03\); name the member who talked",  # noqa: E501
     ):
         lm.open_case(data)
 
 
 def test_equal_predicates_share_a_key_and_different_ones_do_not():
-    """Member selections are remembered per predicate key: equal content, equal key; true is not 1, a date is not its text."""
+    """Member selections are remembered per predicate key.
+
+    Equal content, equal key; true is not 1, a date is not its text.
+    """
+    predicate_key = compiled(lm.load_ruleset("puyang-2014")).predicate_key
     assert predicate_key({"not": {"outside_team": True}}) == predicate_key({"not": {"outside_team": True}})
     assert predicate_key({"position": "county_head", "principal": True}) == predicate_key(
         {"principal": True, "position": "county_head"}
@@ -342,8 +407,7 @@ def test_a_rule_set_that_tests_member_ids_shares_no_subject_profiles():
         r.model_copy(update={"filled_by": {"id": "m02"}}) if r.id == "unit_principal" else r for r in base.model.roles
     ]
     loaded = LoadedRuleSet(model=base.model.model_copy(update={"roles": roles}), sha256="test", origin="<test>")
-    memo = memo_for(loaded)
-    assert memo.uses_id and not memo_for(base).uses_id
+    assert compiled(loaded).uses_id and not compiled(base).uses_id
     data = copy.deepcopy(SYNTHETIC[0][1])
     data["events"] = []
     view = CaseView(loaded, lm.Case.model_validate(data))
@@ -363,3 +427,85 @@ def test_a_selector_made_on_the_fly_that_tests_ids_is_not_answered_from_a_shared
     for view in (first, second):
         assert view._select({"members": {"id": "m03"}}) == ["m03"]
         assert view._select({"members": {"position": view.members["m03"].position, "id": "m03"}}) == ["m03"]
+
+
+@pytest.mark.parametrize("redo", [False, True])
+@pytest.mark.parametrize("reconvene", [False, True])
+def test_preparation_events_are_taken_while_preparing(redo, reconvene):
+    """The handlers skip the stage table for a preparation event while the round is prepared: it always takes one."""
+    assert (_stages.PREPARING, "prepare") in _stages.allowed_pairs(redo, reconvene)
+
+
+def _lifecycle_cases() -> list[dict]:
+    """Ready examples driven to closed, again with every appraisal failed, and the spoiled variants."""
+    from test_lifecycle import READY, drive_to_closed
+
+    out = []
+    for path in READY:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        applied = drive_to_closed(lm.open_case(path))
+        out.append({**data, "events": [*data["events"], *applied]})
+        failed = [dict(e, satisfied=1) if e["type"] == "appraised" else e for e in applied]
+        orders = [{"type": "ordered", "order": o, "date": applied[-1]["date"]} for o in ("order_reconvene",)]
+        out.append({**data, "events": [*data["events"], *failed, *orders]})
+    return out + _spoiled(SYNTHETIC[1][1])
+
+
+def test_the_round_being_prepared_is_always_the_current_one_at_stage_preparing():
+    """``preparing_round``, which the preparation handlers read instead of the stage, follows every stage change."""
+    cases = _lifecycle_cases()
+    assert len(cases) > 20
+    for data in cases:
+        case, _ = lm.read_case(copy.deepcopy(data))
+        state = _replay.CaseState(CaseView(lm.load_ruleset(case.ruleset), case))
+        for i, e in enumerate(case.events):
+            try:
+                state.apply(e, i)
+            except lm.EventRefused:
+                break
+            expected = state.round if state.stage == _stages.PREPARING else None
+            assert state.preparing_round is expected
+            other = state.copy()
+            assert other.preparing_round is (other.round if expected is not None else None)
+
+
+def test_compiled_tables_belong_to_the_loaded_rule_set():
+    """Cases under one loaded rule set share its compiled tables and paths; another loaded rule set has its own."""
+    first = lm.open_case(copy.deepcopy(SYNTHETIC[0][1]))
+    second = lm.open_case(copy.deepcopy(SYNTHETIC[1][1]))
+    assert first.ruleset is second.ruleset
+    tables = compiled(first.ruleset)
+    assert isinstance(tables, CompiledRuleSet) and tables is compiled(second.ruleset)
+    assert first.view._compiled is tables is second.view._compiled
+    shared = {id(s.path) for s in first.view.slots.values()} & {id(s.path) for s in second.view.slots.values()}
+    assert shared, "two cases of one tier share compiled paths"
+    other = LoadedRuleSet(model=first.ruleset.model, sha256="other", origin="<test>")
+    assert compiled(other) is not tables and compiled(other) is compiled(other)
+
+
+def test_compiled_tables_are_not_pickled_with_the_rule_set():
+    """The rule-set cache stores the checked rule set, not what the engine compiled from it."""
+    import pickle
+
+    loaded = lm.load_ruleset("puyang-2014")
+    compiled(loaded)
+    again = pickle.loads(pickle.dumps(loaded))
+    assert again == loaded and again._compiled == {}
+    assert compiled(again) is not compiled(loaded)
+
+
+def test_predicate_fields_are_read_from_the_model_types():
+    """Every field typed ``Predicate`` is found, and only those: the fields a profile depends on."""
+    from lifemeeting.ruleset import model as _model
+
+    assert _predicate._predicate_fields(_model.Role) == {"filled_by"}
+    assert _predicate._predicate_fields(_model.Material) == {"members"}
+    assert _predicate._predicate_fields(_model.Link) == {"applies_to"}
+    assert _predicate._predicate_fields(_model.PreSign) == {"applies_to"}
+    assert _predicate._predicate_fields(_model.Chain) == set()
+    rs = lm.load_ruleset("puyang-2014").model
+    found = list(_predicate.predicates_in(rs))
+    expected = [r.filled_by for r in rs.roles if r.filled_by is not None]
+    expected += [m.members for m in rs.materials if m.members is not None]
+    expected += [link.applies_to for c in rs.chains for link in c.links]
+    assert all(any(p is q for q in found) for p in expected)

@@ -41,7 +41,7 @@ class Step:
 class Move:
     """The ordinary event that moves a material on from one state, read off the transition table.
 
-    For quick replay (``_quick``): ``event`` is ``submitted``, ``signed`` or ``approved``;
+    For the handlers' first check (``engine.preparing``): ``event`` is ``submitted``, ``signed`` or ``approved``;
     ``link`` the link an approval names; ``by`` the one reviewer or signer (None when a
     link has several reviewers, which the full check handles); ``done`` what the
     material's ``done_links`` records; ``passes`` whether ``dest`` is past the last gate.
@@ -83,11 +83,10 @@ class Path:
         first = self.table[(DRAFTING, "submit")]
         moves = {DRAFTING: Move("submitted", None, None, first, None, first in self.gate_states)}
         for s in self.steps:
-            if s.pre_sign:
+            if s.pre_sign and s.link.pre_sign is not None:
                 dest = self.table[(s.state, "sign")]
-                moves[s.state] = Move(
-                    "signed", None, s.link.pre_sign.reviewer, dest, "sign:" + s.link.id, dest in self.gate_states
-                )  # type: ignore[union-attr]
+                reviewer = s.link.pre_sign.reviewer
+                moves[s.state] = Move("signed", None, reviewer, dest, "sign:" + s.link.id, dest in self.gate_states)
             else:
                 dest = self.table[(s.state, "approve")]
                 sole = s.link.reviewers[0] if len(s.link.reviewers) == 1 else None
@@ -98,8 +97,8 @@ class Path:
         return self.by_state.get(state)
 
 
-def path_for(chain: Chain, subject: Mapping[str, Any], unit: Mapping[str, Any]) -> Path:
-    """The path of ``subject``'s material through ``chain`` in ``unit``."""
+def steps_for(chain: Chain, subject: Mapping[str, Any], unit: Mapping[str, Any]) -> tuple[Step, ...]:
+    """The steps of ``chain`` that ``subject``'s material passes in ``unit``."""
     steps: list[Step] = []
     for number, link in enumerate(chain.links, start=1):
         if not _predicate.matches(link.applies_to, subject, unit):
@@ -107,31 +106,25 @@ def path_for(chain: Chain, subject: Mapping[str, Any], unit: Mapping[str, Any]) 
         if link.pre_sign and _predicate.matches(link.pre_sign.applies_to, subject, unit):
             steps.append(Step(link, number, pre_sign=True))
         steps.append(Step(link, number))
-    key = (id(chain), tuple((s.number, s.pre_sign) for s in steps))
-    path = _PATHS.get(key)
-    if path is None:  # the cached Path holds the chain, so its id cannot be reused
-        path = _PATHS[key] = _compiled(chain, tuple(steps))
-    return path
+    return tuple(steps)
 
 
-_FILING: dict[int, tuple[Material, Chain]] = {}
+def path_for(chain: Chain, subject: Mapping[str, Any], unit: Mapping[str, Any]) -> Path:
+    """The path of ``subject``'s material through ``chain`` in ``unit``, compiled afresh.
+
+    A case view takes its paths from ``CompiledRuleSet.path``, which compiles each distinct
+    path of a rule set once.
+    """
+    return compile_path(chain, steps_for(chain, subject, unit))
 
 
 def filing_chain(material: Material) -> Chain:
-    """The empty chain of a material nobody reviews: submitting it is enough. One per material."""
-    hit = _FILING.get(id(material))
-    if hit is None:  # the entry holds the material, so its id cannot be reused
-        chain = Chain(
-            id=f"{material.id}_filing", name=material.name, material=material.id, links=[], cite=material.cite
-        )
-        hit = _FILING[id(material)] = (material, chain)
-    return hit[1]
+    """The empty chain of a material nobody reviews: submitting it is enough."""
+    return Chain(id=f"{material.id}_filing", name=material.name, material=material.id, links=[], cite=material.cite)
 
 
-_PATHS: dict[tuple[int, tuple[tuple[int, bool], ...]], Path] = {}
-
-
-def _compiled(chain: Chain, steps: tuple[Step, ...]) -> Path:
+def compile_path(chain: Chain, steps: tuple[Step, ...]) -> Path:
+    """The path through ``steps`` of ``chain``, with its transition table read off the machine specification."""
     table = compile_spec(machine_spec(steps))
     last_gate = max((i for i, s in enumerate(steps) if not s.pre_sign and s.link.is_gate), default=-1)
     gate_states = frozenset([s.state for s in steps[last_gate + 1 :]] + [PASSED])
@@ -141,8 +134,8 @@ def _compiled(chain: Chain, steps: tuple[Step, ...]) -> Path:
 def machine_spec(steps: tuple[Step, ...]) -> dict[str, Any]:
     """The states and transitions of one path, as ``transitions.Machine`` keyword arguments."""
     states = [DRAFTING, *(s.state for s in steps), PASSED]
-    transitions = [{"trigger": "submit", "source": DRAFTING, "dest": states[1]}]
-    for here, nxt in zip(states[1:-1], states[2:]):
+    transitions: list[dict[str, Any]] = [{"trigger": "submit", "source": DRAFTING, "dest": states[1]}]
+    for here, nxt in zip(states[1:-1], states[2:], strict=True):
         trigger = "sign" if here.startswith("sign:") else "approve"
         transitions.append({"trigger": trigger, "source": here, "dest": nxt})
     reviewing = states[1:-1]

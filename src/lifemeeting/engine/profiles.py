@@ -7,21 +7,23 @@ writes and the path each takes, depend only on those attribute values; they are 
 out once per profile and shared by every case that has it. A subject's id is part of its
 profile only when a predicate of the rule set tests ``id``; then nothing is shared, so
 that memory never grows with the number of cases.
+
+The tables are the rule set's own: ``compiled(loaded)`` is ``loaded.compiled(CompiledRuleSet)``,
+built once per loaded rule set and kept with it.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-from lifemeeting.engine.chains import Path, filing_chain, path_for
+from lifemeeting.engine.chains import Path, Step, compile_path, filing_chain, steps_for
 from lifemeeting.ruleset import predicate as _predicate
 from lifemeeting.ruleset.loaded import LoadedRuleSet
 from lifemeeting.ruleset.model import Chain, Gate, Material, TalkRule, Task
 
 MAX_PROFILES = 4096  # per rule set; beyond this the tables start afresh
-MAX_RULESETS = 64
 
 Key = tuple[Any, ...]
 
@@ -43,14 +45,14 @@ class SubjectRules:
     __slots__ = ("fills", "writes", "_subject", "_unit", "_seen")
 
     def __init__(
-        self, rules: UnitRules, roles: tuple[tuple[str, dict], ...], subject: Mapping[str, Any], unit: Mapping[str, Any]
+        self, compiled: CompiledRuleSet, rules: UnitRules, subject: Mapping[str, Any], unit: Mapping[str, Any]
     ) -> None:
         self._subject, self._unit = dict(subject), dict(unit)
-        self._seen: dict[int, tuple[Any, bool]] = {}
-        self.fills = frozenset(rid for rid, pred in roles if _predicate.matches(pred, subject, unit))
+        self._seen: dict[str, bool | None] = {}
+        self.fills = frozenset(rid for rid, pred in compiled.filled_roles if _predicate.matches(pred, subject, unit))
         team = subject.get("kind") == "team"
         self.writes: dict[str, Path] = {
-            material.id: path_for(chain, subject, unit)
+            material.id: compiled.path(chain, steps_for(chain, subject, unit))
             for material, chain in rules.materials
             if (
                 material.team
@@ -59,22 +61,23 @@ class SubjectRules:
             )
         }
 
-    def matches(self, pred: Mapping[str, Any] | None) -> bool | None:
-        """``_predicate.matches`` for this profile, remembered per predicate object of the rule set.
+    def matches(self, pred: Mapping[str, Any], key: str) -> bool | None:
+        """``_predicate.matches`` for this profile, remembered by the predicate's ``key``.
 
         None for a predicate that tests ``id``: a shared profile does not know whose it is.
         """
-        hit = self._seen.get(id(pred))
-        if hit is None:  # the entry holds the predicate, so its id cannot be reused
+        try:
+            return self._seen[key]
+        except KeyError:
             if len(self._seen) >= MAX_PROFILES:  # predicates made on the fly, not the rule set's own
                 self._seen.clear()
             answer = None if _mentions_id(pred) else _predicate.matches(pred, self._subject, self._unit)
-            hit = self._seen[id(pred)] = (pred, answer)
-        return hit[1]
+            self._seen[key] = answer
+            return answer
 
 
-class RuleSetMemo:
-    """Lookup tables of one rule set, and its unit and subject profiles as cases meet them."""
+class CompiledRuleSet:
+    """Lookup tables of one rule set, its review paths, and its unit and subject profiles as cases meet them."""
 
     def __init__(self, loaded: LoadedRuleSet) -> None:
         rs = loaded.model
@@ -89,9 +92,29 @@ class RuleSetMemo:
         self.unfilled_roles = frozenset(
             r.id for r in rs.roles if r.filled_by is None
         )  # bodies, parties in their own right
-        self.uses_id = any(_mentions_id(p) for p in _subject_predicates(loaded))
-        self._units: dict[tuple[str | None, Key], UnitRules] = {}
-        self._subjects: dict[tuple[str | None, Key, Key], SubjectRules] = {}
+        self.uses_id = any(_mentions_id(p) for p in _predicate.predicates_in(rs))
+        self.filing = {m.id: filing_chain(m) for m in rs.materials}  # the chain of a material nobody reviews
+        selectors = [s.get("members") for t in rs.talks for s in (t.each, t.with_) if isinstance(s, Mapping)]
+        self._keys = {id(p): _key(p) for p in selectors if p is not None}  # of predicates ``rs`` holds
+        self._paths: dict[tuple[str, bool, tuple[tuple[int, bool], ...]], Path] = {}
+        self._units: dict[Key, UnitRules] = {}
+        self._subjects: dict[tuple[Key, Any], SubjectRules] = {}
+
+    def predicate_key(self, pred: Any) -> str:
+        """A key equal for equal predicates (rules often repeat one, e.g. 班子成员 ``{not: {outside_team: true}}``).
+
+        Worked out once for the rule set's own talk selectors; for any other predicate, when asked.
+        """
+        key = self._keys.get(id(pred))
+        return key if key is not None else _key(pred)
+
+    def path(self, chain: Chain, steps: tuple[Step, ...]) -> Path:
+        """The compiled path through ``steps`` of ``chain``: one per distinct path of the rule set."""
+        key = (chain.id, chain is self.filing.get(chain.material), tuple((s.number, s.pre_sign) for s in steps))
+        hit = self._paths.get(key)
+        if hit is None:
+            hit = self._paths[key] = compile_path(chain, steps)
+        return hit
 
     def unit_rules(self, tier: str | None, unit: Mapping[str, Any]) -> tuple[Key, UnitRules]:
         """The rules that bind ``unit`` in ``tier``, and the key that names this unit profile."""
@@ -100,7 +123,7 @@ class RuleSetMemo:
         if hit is None:
             if len(self._units) >= MAX_PROFILES:
                 self._units.clear()
-            hit = self._units[key] = _unit_rules(self.loaded, tier, unit)
+            hit = self._units[key] = _unit_rules(self, tier, unit)
         return key, hit
 
     def subject_rules(
@@ -108,48 +131,35 @@ class RuleSetMemo:
     ) -> SubjectRules:
         """The profile of ``subject``; ``shape`` (hashable) must settle every attribute of the subject but its id."""
         if self.uses_id:
-            return SubjectRules(rules, self.filled_roles, subject, unit)
+            return SubjectRules(self, rules, subject, unit)
         key = (unit_key, shape)
         hit = self._subjects.get(key)
         if hit is None:
             if len(self._subjects) >= MAX_PROFILES:
                 self._subjects.clear()
-            hit = self._subjects[key] = SubjectRules(rules, self.filled_roles, subject, unit)
+            hit = self._subjects[key] = SubjectRules(self, rules, subject, unit)
         return hit
 
 
-_MEMOS: dict[int, RuleSetMemo] = {}
-_PREDICATE_KEYS: dict[int, tuple[Any, str]] = {}
+def compiled(loaded: LoadedRuleSet) -> CompiledRuleSet:
+    """The compiled tables of ``loaded``, built on first use and kept with it."""
+    return loaded.compiled(CompiledRuleSet)
 
 
-def predicate_key(pred: Any) -> str:
-    """A key equal for equal predicates (rules often repeat one, e.g. 班子成员 ``{not: {outside_team: true}}``)."""
-    hit = _PREDICATE_KEYS.get(id(pred))
-    if hit is None:  # the entry holds the predicate, so its id cannot be reused
-        if len(_PREDICATE_KEYS) >= MAX_PROFILES:
-            _PREDICATE_KEYS.clear()
-        hit = _PREDICATE_KEYS[id(pred)] = (pred, json.dumps(pred, sort_keys=True, ensure_ascii=False, default=repr))
-    return hit[1]
+def _key(pred: Any) -> str:
+    return json.dumps(pred, sort_keys=True, ensure_ascii=False, default=repr)
 
 
-def memo_for(loaded: LoadedRuleSet) -> RuleSetMemo:
-    """The memo of ``loaded`` (one per loaded rule set; the memo holds it, so its id cannot be reused)."""
-    memo = _MEMOS.get(id(loaded))
-    if memo is None:
-        if len(_MEMOS) >= MAX_RULESETS:
-            _MEMOS.clear()
-        memo = _MEMOS[id(loaded)] = RuleSetMemo(loaded)
-    return memo
-
-
-def _applies(tiers: list[str] | None, applies_to: dict | None, tier: str | None, unit: Mapping[str, Any]) -> bool:
+def _applies(
+    tiers: list[str] | None, applies_to: dict[str, Any] | None, tier: str | None, unit: Mapping[str, Any]
+) -> bool:
     if tiers is not None and tier not in tiers:
         return False
     return applies_to is None or _predicate.matches(applies_to, unit, unit)
 
 
-def _unit_rules(loaded: LoadedRuleSet, tier: str | None, unit: Mapping[str, Any]) -> UnitRules:
-    rs = loaded.model
+def _unit_rules(compiled: CompiledRuleSet, tier: str | None, unit: Mapping[str, Any]) -> UnitRules:
+    rs = compiled.loaded.model
     chains = {c.material: c for c in rs.chains if c.tiers is None or tier in c.tiers}
     return UnitRules(
         tasks=tuple(t for t in rs.tasks if _applies(t.tiers, t.applies_to, tier, unit)),
@@ -158,25 +168,9 @@ def _unit_rules(loaded: LoadedRuleSet, tier: str | None, unit: Mapping[str, Any]
         talk_rules=tuple(t for t in rs.talks if _applies(t.tiers, None, tier, unit)),
         chains=chains,
         materials=tuple(
-            (m, chains.get(m.id) or filing_chain(m)) for m in rs.materials if m.tiers is None or tier in m.tiers
+            (m, chains.get(m.id) or compiled.filing[m.id]) for m in rs.materials if m.tiers is None or tier in m.tiers
         ),
     )
-
-
-def _subject_predicates(loaded: LoadedRuleSet) -> Iterator[Any]:
-    """Every predicate a case view evaluates against a subject's attributes."""
-    rs = loaded.model
-    yield from (r.filled_by for r in rs.roles)
-    yield from (m.members for m in rs.materials)
-    for c in rs.chains:
-        for link in c.links:
-            yield link.applies_to
-            if link.pre_sign:
-                yield link.pre_sign.applies_to
-    for t in rs.talks:
-        for sel in (t.each, t.with_):
-            if isinstance(sel, Mapping):
-                yield sel.get("members")
 
 
 def _mentions_id(pred: Any) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from lifemeeting.case.model import Event
 from lifemeeting.engine.chains import DRAFTING
@@ -101,7 +102,7 @@ class _Refuse(Exception):
         self.reason = reason
 
 
-def _need(e: Event, name: str):
+def _need(e: Event, name: str) -> Any:
     value = getattr(e, name)
     if value is None:
         raise _Refuse(f"a '{e.type}' event needs '{name}'")

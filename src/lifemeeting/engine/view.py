@@ -15,7 +15,7 @@ from lifemeeting.case.model import Case
 from lifemeeting.dates import periods as _dates
 from lifemeeting.dates.workdays import WorkCalendar
 from lifemeeting.engine.chains import Path
-from lifemeeting.engine.profiles import memo_for, predicate_key
+from lifemeeting.engine.profiles import compiled
 from lifemeeting.engine.talks import HEAD_PREFIX, Pair, required_pairs
 from lifemeeting.errors import CaseError, Problem
 from lifemeeting.ruleset import predicate as _predicate
@@ -51,17 +51,17 @@ class CaseView:
         if problems:
             raise CaseError(problems)
         rs, tier = self.rules, case.tier
-        memo = memo_for(loaded)  # what depends on attribute values alone is shared between cases
+        tables = self._compiled = compiled(loaded)  # what depends on attribute values alone is shared between cases
         self.tier = tier
         self.unit: dict[str, Any] = dict(case.unit.attributes)
         self.members = {m.id: m for m in case.members}
-        self.positions = memo.positions
-        self.roles = memo.roles
+        self.positions = tables.positions
+        self.roles = tables.roles
         self.subjects: dict[str, dict[str, Any]] = {m.id: self._member_attrs(m) for m in case.members}
         self.subjects[TEAM] = self._team_attrs()
-        unit_key, unit_rules = memo.unit_rules(tier, self.unit)
+        unit_key, unit_rules = tables.unit_rules(tier, self.unit)
         self._profiles = {
-            m.id: memo.subject_rules(
+            m.id: tables.subject_rules(
                 unit_key,
                 unit_rules,
                 ("member", m.position, tuple(m.attributes.items())),
@@ -70,10 +70,10 @@ class CaseView:
             )
             for m in case.members
         }
-        self._profiles[TEAM] = memo.subject_rules(
+        self._profiles[TEAM] = tables.subject_rules(
             unit_key, unit_rules, ("team", case.unit.position), self.subjects[TEAM], self.unit
         )
-        self.role_members: dict[str, list[str]] = {rid: [] for rid, _ in memo.filled_roles}
+        self.role_members: dict[str, list[str]] = {rid: [] for rid, _ in tables.filled_roles}
         for mid in self.members:
             for rid in self._profiles[mid].fills:
                 self.role_members[rid].append(mid)
@@ -83,7 +83,7 @@ class CaseView:
         self.gates: list[Gate] = list(unit_rules.gates)
         self.talk_rules: list[TalkRule] = list(unit_rules.talk_rules)
         self.chains: dict[str, Chain] = dict(unit_rules.chains)
-        self.material_ids = memo.material_ids
+        self.material_ids = tables.material_ids
         self.slots: dict[tuple[str, str], MaterialSlot] = {}
         for material, _chain in unit_rules.materials:
             authors = [TEAM] if material.team else []
@@ -123,7 +123,7 @@ class CaseView:
     # -- parties and names ----------------------------------------------------------------
     def _parties(self) -> set[str]:
         parties = set(self.members)
-        parties |= memo_for(self.loaded).unfilled_roles
+        parties |= self._compiled.unfilled_roles
         parties |= {HEAD_PREFIX + d for m in self.case.members for d in m.oversees}
         for names in self.case.lists.values():
             parties |= set(names)
@@ -171,16 +171,16 @@ class CaseView:
         return "领导班子" if subject == TEAM else self.members[subject].name
 
     # -- talks ----------------------------------------------------------------------------
-    def _select(self, sel: dict) -> list[str]:
+    def _select(self, sel: dict[str, Any]) -> list[str]:
         ((key, value),) = sel.items()
         if key == "members":
-            pred = predicate_key(value)
+            pred = self._compiled.predicate_key(value)
             found = self._selected.get(pred)
             if found is None:  # rules often select the same members: asked once per case
                 found = self._selected[pred] = []
                 profiles = self._profiles
                 for mid in self.members:
-                    hit = profiles[mid].matches(value)
+                    hit = profiles[mid].matches(value, pred)
                     if hit is None:  # the predicate tests ids: ask with this member's own attributes
                         hit = _predicate.matches(value, self.subjects[mid], self.unit)
                     if hit:
@@ -197,9 +197,11 @@ class CaseView:
         )
 
     # -- time -----------------------------------------------------------------------------
-    def window(self, due: Any, due_by_tier: dict | None, *, meeting: dt.date | None = None) -> _dates.Window | None:
+    def window(
+        self, due: Any, due_by_tier: dict[str, Any] | None, *, meeting: dt.date | None = None
+    ) -> _dates.Window | None:
         """The window a rule's date means here; relative dates count from ``meeting`` (default: the planned date)."""
-        spec = (due_by_tier or {}).get(self.tier, due) if due_by_tier else due
+        spec = due_by_tier.get(self.tier, due) if due_by_tier and self.tier is not None else due
         if isinstance(spec, str):  # a date in words ('6月中旬') means the same in every case of that year: read it once
             key = (spec, self.rules.year)
             hit = _TEXT_WINDOWS.get(key)
@@ -222,26 +224,28 @@ class CaseView:
         return {"document": document, "section": cite.section, "quote": cite.quote}
 
     # -- checking the case against the rules -----------------------------------------------
-    def _problem(self, path: tuple, message: str, *, key: bool = False) -> Problem:
+    def _problem(self, path: tuple[Any, ...], message: str, *, key: bool = False) -> Problem:
         if self._located is not None:
             return self._located.problem(path, message, key=key)
         return Problem(self.origin, 1, 1, f"{'.'.join(map(str, path))}: {message}")
 
     def _check(self) -> Iterator[Problem]:
         rs, case = self.rules, self.case
-        memo = memo_for(self.loaded)
-        tiers = memo.tier_ids
+        tables = compiled(self.loaded)
+        tiers = tables.tier_ids
         if tiers and case.tier is None:
             yield self._problem(
                 ("ruleset",),
-                f"rule set '{rs.id}' has tiers; the case must say which: tier: one of {', '.join(t.id for t in rs.tiers)}",
+                f"rule set '{rs.id}' has tiers; the case must say which: "
+                f"tier: one of {', '.join(t.id for t in rs.tiers)}",
             )
         elif case.tier is not None and case.tier not in tiers:
             yield self._problem(
                 ("tier",),
-                f"unknown tier '{case.tier}'{did_you_mean(case.tier, tiers)}; rule set '{rs.id}' has: {', '.join(sorted(tiers)) or 'no tiers'}",
+                f"unknown tier '{case.tier}'{did_you_mean(case.tier, set(tiers))}; "
+                f"rule set '{rs.id}' has: {', '.join(sorted(tiers)) or 'no tiers'}",
             )
-        positions, attrs, unit_attrs = memo.positions, memo.attributes, memo.unit_attributes
+        positions, attrs, unit_attrs = tables.positions, tables.attributes, tables.unit_attributes
         seen: set[str] = set()
         for i, m in enumerate(case.members):
             if m.id in seen:
@@ -283,7 +287,7 @@ class CaseView:
             if day in case.holidays:
                 yield self._problem(("workdays", i), f"{day} is listed both as a holiday and as a workday")
 
-    def _check_attrs(self, path: tuple, given: dict, declared: dict) -> Iterator[Problem]:
+    def _check_attrs(self, path: tuple[Any, ...], given: dict[str, Any], declared: dict[str, Any]) -> Iterator[Problem]:
         for key, value in given.items():
             a = declared.get(key)
             if a is None:

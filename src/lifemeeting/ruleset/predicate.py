@@ -2,13 +2,20 @@
 
 A predicate is data: ``{standing_committee: true, unit.liaison_point: true}``,
 ``{any: [{kind: team}, {position: [county_secretary, county_head]}]}``, ``{not: {...}}``.
-``check`` lists what is wrong with one; ``matches`` evaluates it.
+``check`` lists what is wrong with one; ``matches`` evaluates it; ``predicates_in`` finds
+every one a rule set holds, from the model's types.
 """
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Iterator, Mapping
+from functools import cache
 from typing import Any
+
+from pydantic import BaseModel
+
+from lifemeeting.ruleset import model as _model
 
 COMBINATORS = ("all", "any", "not")
 BUILTIN_KEYS = ("kind", "position", "id")
@@ -38,7 +45,9 @@ def matches(pred: Mapping[str, Any] | None, subject: Mapping[str, Any], unit: Ma
     return True
 
 
-def check(pred: Any, path: tuple, names: Mapping[str, set[str]]) -> Iterator[tuple[tuple, str, str | None, list[str]]]:
+def check(
+    pred: Any, path: tuple[Any, ...], names: Mapping[str, set[str]]
+) -> Iterator[tuple[tuple[Any, ...], str, str | None, list[str]]]:
     """Yield ``(path, message, bad_name, candidates)`` for each problem in ``pred``.
 
     ``names`` maps 'attribute', 'unit_attribute' and 'position' to the ids the rule set declares.
@@ -70,3 +79,38 @@ def check(pred: Any, path: tuple, names: Mapping[str, set[str]]) -> Iterator[tup
                     yield here, f"kind is 'member' or 'team', not '{value}'", str(value), ["member", "team"]
         elif key not in BUILTIN_KEYS and key not in names["attribute"]:
             yield here, f"unknown attribute '{key}'", key, sorted(names["attribute"] | {"kind", "position"})
+
+
+def predicates_in(value: Any) -> Iterator[Mapping[str, Any]]:
+    """Every predicate in ``value`` (a rule-set model, or lists and mappings of them).
+
+    A predicate is the value of a field the model types as ``Predicate`` (or ``Predicate | None``);
+    which fields those are is read from the models' type hints, not listed here.
+    """
+    if isinstance(value, BaseModel):
+        predicate_fields = _predicate_fields(type(value))
+        for name in type(value).model_fields:
+            item = getattr(value, name)
+            if name in predicate_fields:
+                if item is not None:
+                    yield item
+            else:
+                yield from predicates_in(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from predicates_in(item)
+    elif isinstance(value, Mapping):
+        for item in value.values():
+            yield from predicates_in(item)
+
+
+@cache
+def _predicate_fields(cls: type[BaseModel]) -> frozenset[str]:
+    """The fields of ``cls`` typed ``Predicate`` or ``Predicate | None``."""
+    hints = typing.get_type_hints(cls, vars(_model), include_extras=True)
+    return frozenset(
+        name
+        for name in cls.model_fields
+        if hints.get(name) is not None
+        and (hints[name] == _model.Predicate or _model.Predicate in typing.get_args(hints[name]))
+    )
