@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from lifemeeting.dates.periods import Window
@@ -11,6 +11,7 @@ from lifemeeting.engine.answer_model import Blocker, CitationOut, NextAction, Re
 from lifemeeting.engine.chains import DRAFTING
 from lifemeeting.engine.stages import PREPARING, REDOING, STAGE_NAMES
 from lifemeeting.engine.state import MaterialState
+from lifemeeting.engine.talks import Pair
 from lifemeeting.engine.view import TEAM, CaseView
 from lifemeeting.ruleset.model import Gate
 from lifemeeting.version import engine_version
@@ -111,7 +112,7 @@ def _tasks_done(state: CaseState, gate: Gate, on: dt.date) -> Found:
 def _talks_covered(state: CaseState, gate: Gate, on: dt.date) -> Found:
     v = state.view
     wanted = set(gate.talks) if gate.talks else None
-    asked: set = set()  # a pair two rules require is asked for once
+    asked: set[Pair] = set()  # a pair two rules require is asked for once
     talks = state.talks
     for rule in v.talk_rules:
         if wanted is not None and rule.id not in wanted:
@@ -130,7 +131,7 @@ def _talks_covered(state: CaseState, gate: Gate, on: dt.date) -> Found:
             missing_pairs=ordered,
             message=f"「{gate.name}」：{rule.name}，尚缺{len(missing)}对：{names}",
         )
-        todo = [pair for pair, raw in zip(ordered, missing) if raw not in asked]
+        todo = [pair for pair, raw in zip(ordered, missing, strict=True) if raw not in asked]
         asked.update(missing)
         if not todo:
             yield blocker, None
@@ -142,7 +143,7 @@ def _talks_covered(state: CaseState, gate: Gate, on: dt.date) -> Found:
         yield blocker, _action(gate, who, f"谈心谈话：{pairs}", window, on)
 
 
-def _party_order(v: CaseView):
+def _party_order(v: CaseView) -> Callable[[str], tuple[int, str]]:
     order = {mid: i for i, mid in enumerate(v.members)}
     return lambda p: (order.get(p, len(order)), p)
 
@@ -172,10 +173,11 @@ def _material_blocker(v: CaseView, gate: Gate, m: MaterialState, on: dt.date) ->
         action = _action(gate, author, f"{what}{whose}", window, on)
     else:
         step = m.slot.path.step_at(m.state)
+        assert step is not None, f"a material past drafting is at a step of its chain, not {m.state}"
         link = step.link
         number = CIRCLED[step.number - 1] if step.number <= len(CIRCLED) else f"第{step.number}"
         window = v.window(link.due, link.due_by_tier)
-        if step.pre_sign:
+        if step.pre_sign and link.pre_sign is not None:
             who = v.name(link.pre_sign.reviewer)
             message = f"「{gate.name}」：{whose}待{link.pre_sign.name}（{chain.name}第{number}环节之前）{returned}"
             action = _action(gate, who, f"审核把关并签字：{whose}", window, on)

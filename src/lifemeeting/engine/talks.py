@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from itertools import combinations
+from typing import Any
 
 from lifemeeting.ruleset.model import TalkRule
 
@@ -19,7 +20,7 @@ def head_party(department: str) -> str:
 def required_pairs(
     rule: TalkRule,
     *,
-    select: Callable[[dict], list[str]],
+    select: Callable[[dict[str, Any]], list[str]],
     oversees: Callable[[str], Iterable[str]],
 ) -> list[Pair]:
     """The pairs ``rule`` requires, in a stable order; ``select`` resolves a selector to party ids."""
