@@ -10,14 +10,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, seed_text
 
 import lifemeeting as lm
 from lifemeeting.cli import main
 from lifemeeting.spec.coverage import coverage
 from lifemeeting.spec.gherkin import read_features
 
-SEEDS = ROOT.parent / "shared" / "seeds"
 FEATURES = ROOT / "features"
 SIXTH = FIXTURES / "sixth"
 BUNDLED = ["fagaiwei-2013", "party-group-2017", "puyang-2014", "qingyuan-2014", "town-2014"]
@@ -30,8 +29,10 @@ def _normal(text: str) -> str:
 
 
 def _source(loaded: lm.LoadedRuleSet) -> str:
-    folder = SIXTH if loaded.model.id == "sixth-2016" else SEEDS
-    return (folder / loaded.model.source.file).read_text(encoding="utf-8")
+    assert loaded.model.source.file, "the rule set names its source file"
+    if loaded.model.id == "sixth-2016":
+        return (SIXTH / loaded.model.source.file).read_text(encoding="utf-8")
+    return seed_text(loaded.model.source.file)
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
