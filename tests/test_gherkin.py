@@ -97,3 +97,12 @@ def test_unknown_language_and_empty_file(tmp_path: Path, text: str, where: tuple
         read_feature(_write(tmp_path, text))
     first = caught.value.problems[0]
     assert (first.line, first.column) == where and says in first.message
+
+
+def test_gherkin_loads_only_when_a_feature_file_is_read() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, lifemeeting.spec.pages; print(sorted(m for m in sys.modules if m.split('.')[0] == 'gherkin'))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

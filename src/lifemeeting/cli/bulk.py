@@ -32,11 +32,12 @@ def bulk(cases: Path, on: dt.datetime, as_json: bool, jobs: int, progress: bool 
     """
     from lifemeeting.bulk.run import answers, count_inputs
     from lifemeeting.bulk.summary import Summary
+    from lifemeeting.cli import text
 
     summary = Summary()
     stream = answers(cases, on.date(), jobs=jobs, brief=True, with_json=as_json)
     if progress if progress is not None else sys.stderr.isatty():
-        stream = _progress(stream, count_inputs(cases), click.get_text_stream("stderr"))
+        stream = text.progress(stream, count_inputs(cases), click.get_text_stream("stderr"))
     out = click.get_text_stream("stdout")
     for outcome in stream:
         summary.add(outcome)
