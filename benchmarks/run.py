@@ -482,7 +482,8 @@ def main(argv: list[str] | None = None) -> int:
         cases = [json.loads(line) for line in lines]
         gc.freeze()  # the parsed cases stay: collections before each timing need not walk them
         print(
-            f"{args.cases} cases generated in {time.perf_counter() - t0:.1f} s ({path.stat().st_size / args.cases / 1024:.1f} KiB, "
+            f"{args.cases} cases generated in {time.perf_counter() - t0:.1f} s "
+            f"({path.stat().st_size / args.cases / 1024:.1f} KiB, "
             f"{sum(len(c['events']) for c in cases) / len(cases):.0f} events each on average)"
         )
 
@@ -658,33 +659,44 @@ def figures_markdown(r: dict[str, Any], before: dict[str, Any] | None) -> str:
         "| --- | ---: | ---: |",
         f"| 1 lifemeeting `bulk` | {b['engine_cases_per_s']:,.0f} | {b['engine_us_per_case']:,.0f} |",
         f"| 2 hand-written checker | {b['handwritten_cases_per_s']:,.0f} | {b['handwritten_us_per_case']:,.0f} |",
-        f"| 3 naive: a Machine per case and per material ({b['naive_cases_per_s'] and r['agreement']['naive_cases']} cases) "
+        f"| 3 naive: a Machine per case and per material "
+        f"({b['naive_cases_per_s'] and r['agreement']['naive_cases']} cases) "
         f"| {b['naive_cases_per_s']:,.0f} | {b['naive_us_per_case']:,.0f} |",
         "",
-        f"Single answers, `can_convene(data)` on parsed JSON naming its rule set by id: p50 {s['from_json_p50_us']:,.0f} µs, "
+        f"Single answers, `can_convene(data)` on parsed JSON naming its rule set by id: p50 "
+        f"{s['from_json_p50_us']:,.0f} µs, "
         f"p99 {s['from_json_p99_us']:,.0f} µs — decoding the case {s['stages_p50_us']['decode']:,.0f}, view "
-        f"{s['stages_p50_us']['view']:,.0f}, replay {s['stages_p50_us']['replay']:,.0f}, answer {s['stages_p50_us']['answer']:,.0f} "
+        f"{s['stages_p50_us']['view']:,.0f}, replay {s['stages_p50_us']['replay']:,.0f}, answer "
+        f"{s['stages_p50_us']['answer']:,.0f} "
         f"(p50 of each). Without decoding, the engine takes {s['engine_core_p50_us']:,.0f} µs against the hand-written "
-        f"checker's {s['handwritten_from_dict_p50_us']:,.0f} µs ({s['core_vs_handwritten']:.2f}×). Opening a case to keep it "
-        f"(`open_case(data)`, validated into pydantic models, then an answer): p50 {s['open_from_json_p50_us']:,.0f} µs. "
+        f"checker's {s['handwritten_from_dict_p50_us']:,.0f} µs ({s['core_vs_handwritten']:.2f}×). Opening a case "
+        f"to keep it "
+        f"(`open_case(data)`, validated into pydantic models, then an answer): p50 "
+        f"{s['open_from_json_p50_us']:,.0f} µs. "
         f"On an open case (a service keeping cases replayed), worked out from the kept state as after a new event: "
         f"p50 {s['open_case_p50_us']:,.0f} µs, p99 {s['open_case_p99_us']:,.0f} µs; asked again with nothing new, "
         f"the answer it gave: p50 {s.get('open_case_again_p50_us', float('nan')):,.1f} µs."
         + (
             f" A page view as `lifemeeting serve` answers it, less HTTP (`Store.with_case` on a SQLite store: the case "
-            f"caught up with one query, then answered): p50 {r['served']['p50_us']:,.0f} µs, p99 {r['served']['p99_us']:,.0f} µs "
-            f"over {r['served']['cases']} stored cases (wall time); the first page view after another process recorded an "
-            f"event (caught up by that event, answer worked out again): p50 {r['served']['after_event_p50_us']:,.0f} µs."
+            f"caught up with one query, then answered): p50 {r['served']['p50_us']:,.0f} µs, p99 "
+            f"{r['served']['p99_us']:,.0f} µs "
+            f"over {r['served']['cases']} stored cases (wall time); the first page view after another process "
+            f"recorded an "
+            f"event (caught up by that event, answer worked out again): p50 "
+            f"{r['served']['after_event_p50_us']:,.0f} µs."
             if r.get("served")
             else ""
         ),
         "",
         f"Memory: a bulk run keeps {m['bulk_growth_bytes_per_case']:,.0f} B per case (the summary's per-owner counts; "
         f"peak {m['bulk_peak_kib']:,.0f} KiB over {m['bulk_cases']} cases); one open case holds "
-        f"{m['open_case_engine_bytes'] / 1024:,.0f} KiB of engine state beside its {m['open_case_input_bytes'] / 1024:,.0f} KiB "
+        f"{m['open_case_engine_bytes'] / 1024:,.0f} KiB of engine state beside its "
+        f"{m['open_case_input_bytes'] / 1024:,.0f} KiB "
         "parsed input. `--jobs 2`: "
-        f"{jobs['jobs1_s']:.2f} s → {jobs['jobs2_s']:.2f} s wall for {jobs.get('cases', r['cases']):,} cases, less {jobs['startup_s']:.2f} s start-up. "
-        f"CLI: `lifemeeting check` {cli['check_ms']:,.0f} ms wall (best {cli['best_wall_over_bare_ms'] + cli['bare_python_ms']:,.0f}), "
+        f"{jobs['jobs1_s']:.2f} s → {jobs['jobs2_s']:.2f} s wall for {jobs.get('cases', r['cases']):,} cases, less "
+        f"{jobs['startup_s']:.2f} s start-up. "
+        f"CLI: `lifemeeting check` {cli['check_ms']:,.0f} ms wall (best "
+        f"{cli['best_wall_over_bare_ms'] + cli['bare_python_ms']:,.0f}), "
         f"bare Python {cli['bare_python_ms']:,.0f} ms, `--help` {cli['help_ms']:,.0f} ms.",
         "",
     ]
@@ -706,7 +718,8 @@ def report(r: dict[str, Any]) -> str:
         "",
         f"ratio 1/2 (engine / hand-written):      {b['engine_vs_handwritten']:.2f}×",
         f"ratio 3/1 (naive / engine):             {b['naive_vs_engine']:.1f}×",
-        f"--jobs 2 speed-up (CLI, wall):          {jobs['speedup']:.2f}× ({jobs['jobs1_s']:.1f} s → {jobs['jobs2_s']:.1f} s, "
+        f"--jobs 2 speed-up (CLI, wall):          {jobs['speedup']:.2f}× ({jobs['jobs1_s']:.1f} s → "
+        f"{jobs['jobs2_s']:.1f} s, "
         f"start-up {jobs['startup_s']:.2f} s; load average {r['machine']['load_average_at_start']})",
         f"can_convene(data), p50 / p99:           {s['from_json_p50_us']:.0f} / {s['from_json_p99_us']:.0f} µs "
         f"(decode {s['stages_p50_us']['decode']:.0f}, view {s['stages_p50_us']['view']:.0f}, "
@@ -715,19 +728,25 @@ def report(r: dict[str, Any]) -> str:
         f"(asked again, nothing new: {s['open_case_again_p50_us']:.1f} µs)",
         f"open_case(data) + answer, p50:          {s['open_from_json_p50_us']:.0f} µs",
         (
-            f"page view via the store (SQLite), p50/p99: {r['served']['p50_us']:.0f} / {r['served']['p99_us']:.0f} µs (wall; "
+            f"page view via the store (SQLite), p50/p99: {r['served']['p50_us']:.0f} / {r['served']['p99_us']:.0f} "
+            f"µs (wall; "
             f"after a new event {r['served']['after_event_p50_us']:.0f} µs)"
             if r.get("served")
             else "page view via the store: skipped (no service extra)"
         ),
         f"without decoding, p50:                  engine {s['engine_core_p50_us']:.0f} µs (view + replay + answer), "
         f"hand-written {s['handwritten_from_dict_p50_us']:.0f} µs: {s['core_vs_handwritten']:.2f}×",
-        f"memory kept per case in bulk:           {m['bulk_growth_bytes_per_case']:.0f} B (peak {m['bulk_peak_kib']:.0f} KiB over {m['bulk_cases']} cases)",
-        f"one open case: input / engine state:    {m['open_case_input_bytes'] / 1024:.0f} KiB / {m['open_case_engine_bytes'] / 1024:.0f} KiB",
-        f"rule-set load (fresh process):          {load['uncached_ms']:.1f} ms uncached, {load['cached_ms']:.1f} ms from the cache; "
+        f"memory kept per case in bulk:           {m['bulk_growth_bytes_per_case']:.0f} B (peak "
+        f"{m['bulk_peak_kib']:.0f} KiB over {m['bulk_cases']} cases)",
+        f"one open case: input / engine state:    {m['open_case_input_bytes'] / 1024:.0f} KiB / "
+        f"{m['open_case_engine_bytes'] / 1024:.0f} KiB",
+        f"rule-set load (fresh process):          {load['uncached_ms']:.1f} ms uncached, {load['cached_ms']:.1f} ms "
+        f"from the cache; "
         f"compile for a first case {load['compile_ms']:.1f} ms",
-        f"CLI cold start (check) over bare python: {cli['over_bare_ms']:.0f} ms CPU; wall {cli['wall_over_bare_ms']:.0f} ms "
-        f"(best {cli['best_wall_over_bare_ms']:.0f} ms; check {cli['check_ms']:.0f} ms, bare {cli['bare_python_ms']:.0f} ms, "
+        f"CLI cold start (check) over bare python: {cli['over_bare_ms']:.0f} ms CPU; wall "
+        f"{cli['wall_over_bare_ms']:.0f} ms "
+        f"(best {cli['best_wall_over_bare_ms']:.0f} ms; check {cli['check_ms']:.0f} ms, bare "
+        f"{cli['bare_python_ms']:.0f} ms, "
         f"--help {cli['help_ms']:.0f} ms)",
         "",
         "targets:",

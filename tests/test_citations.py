@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
+from conftest import seed_text
 
 import lifemeeting as lm
-
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 
 def _normal(text: str) -> str:
@@ -19,7 +19,7 @@ def _normal(text: str) -> str:
     return text.translate(table)
 
 
-def _quotes(node, path=()):
+def _quotes(node: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], dict[str, Any]]]:
     if isinstance(node, dict):
         if "quote" in node and "section" in node:
             yield path, node
@@ -31,12 +31,12 @@ def _quotes(node, path=()):
 
 
 @pytest.mark.parametrize("ruleset_id", sorted(lm.available()))
-def test_quotes_are_in_the_source(ruleset_id):
+def test_quotes_are_in_the_source(ruleset_id: str) -> None:
     """Each cited quote (pieces split at ……) appears in the rule set's source file."""
     loaded = lm.load_ruleset(ruleset_id)
     source_file = loaded.model.source.file
     assert source_file, "the rule set names its source file"
-    text = _normal((SEEDS / source_file).read_text(encoding="utf-8"))
+    text = _normal(seed_text(source_file))
     data = loaded.model.model_dump(mode="json", by_alias=True)
     missing = []
     for path, cite in _quotes(data):

@@ -16,7 +16,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "lifemeeting"
 
 LAYERS = [  # lowest first; a module may import its own layer and those below it
-    {"errors", "version"},
+    {"errors", "version", "suggest"},
     {"source", "dates"},
     {"ruleset"},
     {"case"},
@@ -40,8 +40,8 @@ def _runtime_imports(tree: ast.AST) -> set[str]:
 
     def visit(node: ast.AST) -> None:
         if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
-            for child in node.orelse:
-                visit(child)
+            for branch in node.orelse:
+                visit(branch)
             return
         if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             found.add(node.module)

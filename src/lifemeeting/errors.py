@@ -80,10 +80,9 @@ class UnknownRuleSet(LifemeetingError, LookupError):
     def __init__(self, ruleset_id: str, known: list[str]) -> None:
         self.ruleset_id = ruleset_id
         self.known = known
-        from difflib import get_close_matches
+        from lifemeeting.suggest import did_you_mean
 
-        close = get_close_matches(ruleset_id, known, n=1)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        hint = did_you_mean(ruleset_id, known)
         super().__init__(f"unknown rule set '{ruleset_id}'{hint}; known: {', '.join(sorted(known)) or 'none'}")
 
     def __str__(self) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import importlib
 import sys
 
@@ -60,9 +59,11 @@ class _LazyGroup(click.Group):
         try:
             return super().resolve_command(ctx, args)
         except click.UsageError as exc:  # a misspelt command: say which one was probably meant
-            close = difflib.get_close_matches(args[0], [*COMMANDS, *ALIASES], n=1) if args else []
+            from lifemeeting.suggest import closest
+
+            close = closest(args[0], [*COMMANDS, *ALIASES]) if args else None
             if close:
-                exc.message += f" Did you mean '{close[0]}'?"
+                raise click.UsageError(f"{exc.message} Did you mean '{close}'?", ctx) from None
             raise
 
 

@@ -5,10 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-import time
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 import click
 
@@ -32,12 +30,13 @@ def bulk(cases: Path, on: dt.datetime, as_json: bool, jobs: int, progress: bool 
     """
     from lifemeeting.bulk.run import answers, count_inputs
     from lifemeeting.bulk.summary import Summary
+    from lifemeeting.cli import text
 
     summary = Summary()
     stream = answers(cases, on.date(), jobs=jobs, brief=True, with_json=as_json)
     if progress if progress is not None else sys.stderr.isatty():
-        stream = _progress(stream, count_inputs(cases), click.get_text_stream("stderr"))
-    out = click.get_text_stream("stdout")
+        stream = text.progress(stream, count_inputs(cases), sys.stderr)
+    out = sys.stdout
     for outcome in stream:
         summary.add(outcome)
         if outcome.error:
@@ -54,27 +53,6 @@ def bulk(cases: Path, on: dt.datetime, as_json: bool, jobs: int, progress: bool 
     else:
         click.echo(render(data, on.date()))
     return 1 if summary.errors else 0
-
-
-def _progress(stream: Iterator[Any], total: int, err: TextIO) -> Iterator[Any]:
-    """Pass ``stream`` through, rewriting one status line on ``err`` a few times a second."""
-    start = shown = time.monotonic()
-    count = 0
-
-    def line() -> str:
-        rate = count / max(time.monotonic() - start, 1e-9)
-        return f"\r已处理 {count}/{total} 件（{rate:.0f} 件/秒）"
-
-    for outcome in stream:
-        count += 1
-        now = time.monotonic()
-        if now - shown >= 0.2:
-            err.write(line())
-            err.flush()
-            shown = now
-        yield outcome
-    err.write(line() + "\n")
-    err.flush()
 
 
 def render(d: dict[str, Any], on: dt.date) -> str:

@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import types
 import typing
-from difflib import get_close_matches
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from lifemeeting.errors import Problem
 from lifemeeting.source.yaml import Located
-
-
-def did_you_mean(name: str, candidates: list[str] | set[str]) -> str:
-    close = get_close_matches(name, sorted(candidates), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+from lifemeeting.suggest import did_you_mean as did_you_mean  # re-exported: its home is lifemeeting.suggest
 
 
 def _unwrap(tp: Any) -> list[Any]:

@@ -194,7 +194,7 @@ def _citations(rs: RuleSet) -> tuple[dict[str, list[str]], dict[str, list[str]]]
     return encoded, explained
 
 
-def _cites(node: Any, where: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], dict]]:
+def _cites(node: Any, where: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], dict[str, Any]]]:
     """(path, cite) for every citation: ('gates.plan_approved',), ('chains.x', 'links.y', 'pre_sign'), ('meeting',) …"""
     if not isinstance(node, dict):
         return

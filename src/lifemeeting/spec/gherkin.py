@@ -1,10 +1,11 @@
-"""Read ``.feature`` files (Gherkin, Chinese or English keywords) without a test framework.
+"""Read ``.feature`` files (Gherkin, ``# language: zh-CN`` or English) into plain dataclasses.
 
 The feature files are the policy spec; ``lifemeeting coverage`` and ``lifemeeting spec`` read
-them to count the clauses scenarios test and to render them as Markdown, so this reader lives
-in the package rather than pulling in pytest-bdd. It follows pytest-bdd's rules where they
-matter to a writer: a keyword line needs an ASCII colon (``场景:``, not ``场景：``); tags are
-``@name`` words; ``<name>`` in an outline's steps is filled from each row of its ``例子``.
+them to count the clauses scenarios test and to render them as Markdown. The parsing is
+``gherkin-official``'s, the parser pytest-bdd runs them with, so both read a file alike: a
+keyword line needs an ASCII colon (``场景:``, not ``场景：``); tags are ``@name`` words;
+``<name>`` in an outline's steps is filled from each row of its ``例子``. A file it cannot
+follow raises :class:`~lifemeeting.errors.GherkinError` with ``FILE:LINE:COL`` for each fault.
 """
 
 from __future__ import annotations
@@ -13,32 +14,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
-# Longest first, so that 场景大纲 is not read as 场景.
-_BLOCKS = (
-    ("outline", ("场景大纲", "剧本大纲", "Scenario Outline", "Scenario Template")),
-    ("examples", ("例子", "Examples", "Scenarios")),
-    ("feature", ("功能", "Feature")),
-    ("background", ("背景", "Background")),
-    ("scenario", ("场景", "剧本", "Scenario", "Example")),
-)
-_STEP_WORDS = (
-    "假如",
-    "假设",
-    "假定",
-    "当",
-    "那么",
-    "而且",
-    "并且",
-    "同时",
-    "但是",
-    "Given",
-    "When",
-    "Then",
-    "And",
-    "But",
-    "*",
-)
+from lifemeeting.errors import GherkinError, Problem
+
+if TYPE_CHECKING:
+    from gherkin.errors import ParserException
+    from gherkin.parser_types import DataTable, TableRow
+    from gherkin.parser_types import Step as GherkinStep
 
 
 @dataclass
@@ -91,87 +74,45 @@ class Feature:
     scenarios: list[Scenario] = field(default_factory=list)
 
 
-class GherkinError(ValueError):
-    """A feature file this reader cannot follow; the message starts with FILE:LINE."""
-
-
 def read_feature(path: Path) -> Feature:
-    """Parse one feature file."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    feature: Feature | None = None
-    language = "en"
-    tags: list[str] = []
-    block: str | None = None  # where steps and descriptions go
-    current: Scenario | None = None
-    last_step: Step | None = None
-    doc: list[str] | None = None
-    for number, raw in enumerate(lines, start=1):
-        line = raw.strip()
-        if doc is not None:
-            if line in ('"""', "```"):
-                assert last_step is not None
-                last_step.docstring, doc = "\n".join(doc), None
-            else:
-                doc.append(line)
-            continue
-        if not line:
-            continue
-        if line.startswith("#"):
-            found = re.match(r"#\s*language\s*:\s*(\S+)", line)
-            if found and feature is None:
-                language = found.group(1)
-            continue
-        if line.startswith("@"):
-            tags += [t[1:] for t in line.split() if t.startswith("@")]
-            continue
-        if line.startswith("|"):
-            row = _cells(line)
-            if block == "examples" and current is not None:
-                current.examples[-1].table.append(row)
-            elif last_step is not None:
-                last_step.table = (last_step.table or []) + [row]
-            else:
-                raise GherkinError(f"{path}:{number}: a table row belongs after a step or under 例子")
-            continue
-        if line in ('"""', "```"):
-            if last_step is None:
-                raise GherkinError(f"{path}:{number}: a doc string belongs after a step")
-            doc = []
-            continue
-        kind, title = _block(line)
-        if kind == "feature":
-            feature = Feature(path=path, name=title, line=number, tags=tags, language=language)
-            block, tags, last_step = "feature", [], None
-        elif kind in ("scenario", "outline"):
-            if feature is None:
-                raise GherkinError(f"{path}:{number}: a scenario before 功能:")
-            current = Scenario(name=title, line=number, tags=tags, outline=kind == "outline")
-            feature.scenarios.append(current)
-            block, tags, last_step = "scenario", [], None
-        elif kind == "background":
-            block, tags, last_step, current = "background", [], None, None
-        elif kind == "examples":
-            if current is None or not current.outline:
-                raise GherkinError(f"{path}:{number}: 例子 belongs under 场景大纲")
-            current.examples.append(Examples(line=number))
-            block, tags = "examples", []
-        elif (step := _step(line, number)) is not None and block in ("background", "scenario"):
-            if block == "background":
-                assert feature is not None
-                feature.background.append(step)
-            else:
-                assert current is not None
-                current.steps.append(step)
-            last_step = step
-        elif block == "feature" and feature is not None:
-            feature.description = (feature.description + "\n" + line).strip()
-        elif block == "scenario" and current is not None and not current.steps:
-            current.description = (current.description + "\n" + line).strip()
-        else:
-            hint = "a keyword needs an ASCII colon, e.g. 场景:"
-            raise GherkinError(f"{path}:{number}: cannot read this line ({hint}): {line}")
-    if feature is None:
-        raise GherkinError(f"{path}:1: no 功能: line")
+    """Parse one feature file; :class:`GherkinError` if it is not Gherkin."""
+    from gherkin.dialect import Dialect  # imported here: a command that reads no feature file skips its cost
+    from gherkin.errors import CompositeParserException, ParserException
+    from gherkin.parser import Parser
+
+    try:
+        document = Parser().parse(path.read_text(encoding="utf-8"))
+    except CompositeParserException as exc:
+        raise GherkinError([_problem(path, e) for e in exc.errors]) from None
+    except ParserException as exc:
+        raise GherkinError([_problem(path, exc)]) from None
+    parsed = cast(dict[str, Any], document).get("feature")
+    if parsed is None:
+        raise GherkinError([Problem(str(path), 1, 1, "no feature: a file starts with 功能: (after # language: zh-CN)")])
+    dialect = Dialect.for_name(parsed["language"])
+    outlines = set(dialect.scenario_outline_keywords) if dialect else set()
+    feature = Feature(
+        path=path,
+        name=parsed["name"],
+        line=parsed["location"]["line"],
+        tags=_tags(parsed),
+        language=parsed["language"],
+        description=_description(parsed["description"]),
+    )
+    for child in parsed["children"]:
+        if "background" in child:
+            feature.background += [_step(s) for s in child["background"]["steps"]]
+        elif "scenario" in child:
+            feature.scenarios.append(_scenario(child["scenario"], outlines))
+        elif "rule" in child:  # a Rule's scenarios count as the feature's, with its tags and background
+            rule = child["rule"]
+            background = [_step(s) for c in rule["children"] if "background" in c for s in c["background"]["steps"]]
+            for c in rule["children"]:
+                if "scenario" in c:
+                    scenario = _scenario(c["scenario"], outlines)
+                    scenario.tags[:0] = _tags(rule)
+                    scenario.steps[:0] = background
+                    feature.scenarios.append(scenario)
     return feature
 
 
@@ -183,29 +124,56 @@ def read_features(folders: list[Path]) -> list[Feature]:
     return [read_feature(f) for f in files]
 
 
-def _block(line: str) -> tuple[str | None, str]:
-    for kind, words in _BLOCKS:
-        for word in words:
-            if line.startswith(word + ":"):
-                return kind, line[len(word) + 1 :].strip()
-    return None, ""
+def _problem(path: Path, error: ParserException) -> Problem:
+    """gherkin's ``(LINE:COL): what`` as a located problem, with a hint for a full-width colon."""
+    line, column = error.location["line"], error.location.get("column") or 1
+    message = re.sub(r"^\(\d+:\d+\): ", "", str(error.args[0]) if error.args else str(error))
+    if re.search(r"got '\s*\S+：", message):
+        message += " (a keyword needs an ASCII colon, e.g. 场景:)"
+    return Problem(str(path), line, column, message)
 
 
-def _step(line: str, number: int) -> Step | None:
-    for word in _STEP_WORDS:
-        if line.startswith(word):
-            text = line[len(word) :]
-            if word.isascii() and word != "*" and text[:1] not in (" ", ""):
-                continue  # "Andrew" is not "And"
-            return Step(keyword=word, text=text.strip(), line=number)
-    return None
+def _scenario(node: dict[str, Any], outlines: set[str]) -> Scenario:
+    examples = [
+        Examples(line=ex["location"]["line"], table=_rows([ex["tableHeader"], *ex["tableBody"]]))
+        if "tableHeader" in ex
+        else Examples(line=ex["location"]["line"])
+        for ex in node["examples"]
+    ]
+    return Scenario(
+        name=node["name"],
+        line=node["location"]["line"],
+        tags=_tags(node),
+        outline=node["keyword"] in outlines or bool(examples),
+        description=_description(node["description"]),
+        steps=[_step(s) for s in node["steps"]],
+        examples=examples,
+    )
 
 
-def _cells(line: str) -> list[str]:
-    body = line.strip()
-    body = body[1:-1] if body.endswith("|") and len(body) > 1 else body[1:]
-    parts = re.split(r"(?<!\\)\|", body)
-    return [p.strip().replace("\\|", "|") for p in parts]
+def _step(node: GherkinStep) -> Step:
+    table: DataTable | None = node.get("dataTable")
+    doc = node.get("docString")
+    return Step(
+        keyword=node["keyword"].strip(),
+        text=node["text"].strip(),
+        line=node["location"]["line"],
+        table=_rows(table["rows"]) if table else None,
+        docstring=doc["content"] if doc else None,
+    )
+
+
+def _rows(rows: list[TableRow]) -> list[list[str]]:
+    return [[cell["value"] for cell in row["cells"]] for row in rows]
+
+
+def _tags(node: dict[str, Any]) -> list[str]:
+    return [str(tag["name"]).removeprefix("@") for tag in node["tags"]]
+
+
+def _description(text: str) -> str:
+    """The free text under a title, each line trimmed, blank lines dropped."""
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
 
 
 def _fill(step: Step, row: dict[str, str]) -> Step:

@@ -94,7 +94,10 @@ def _steps(steps: list[Step]) -> list[str]:
 def _table(rows: list[list[str]]) -> list[str]:
     if not rows:
         return []
-    cell = lambda text: text.replace("|", "\\|") or " "  # noqa: E731
+
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|") or " "
+
     head, *body = rows
     return [
         "| " + " | ".join(cell(c) for c in head) + " |",

@@ -52,7 +52,7 @@ def _refs(node: Any) -> list[str]:
     return found
 
 
-def _section(title: str, body: dict, *, top: bool) -> list[str]:
+def _section(title: str, body: dict[str, Any], *, top: bool) -> list[str]:
     out = [f"## {title}" + (" (top level)" if top else ""), ""]
     if body.get("description"):
         out += [_one_line(body["description"]), ""]
@@ -71,7 +71,7 @@ def _section(title: str, body: dict, *, top: bool) -> list[str]:
     return out + [""]
 
 
-def _type(prop: dict) -> str:
+def _type(prop: dict[str, Any]) -> str:
     if "$ref" in prop:
         target = prop["$ref"].rsplit("/", 1)[-1]
         return f"[{target}](#{target.lower()})"
@@ -101,7 +101,7 @@ def _type(prop: dict) -> str:
     return {"integer": "whole number", "boolean": "true/false", None: "any value"}.get(kind, str(kind))
 
 
-def _meaning(prop: dict) -> str:
+def _meaning(prop: dict[str, Any]) -> str:
     if prop.get("description"):
         return str(prop["description"])
     for option in prop.get("anyOf", []):
