@@ -52,7 +52,7 @@ def test_rich_loads_only_when_a_table_is_drawn() -> None:
     import sys
 
     code = (
-        "import sys, lifemeeting.cli, lifemeeting.cli.show, lifemeeting.cli.plan, lifemeeting.cli.diff; "
+        "import sys, lifemeeting.cli, lifemeeting.cli.show, lifemeeting.cli.timeline, lifemeeting.cli.diff; "
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'rich'))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
