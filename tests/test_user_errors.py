@@ -18,7 +18,7 @@ from conftest import EXAMPLES, run_cli
 
 import lifemeeting
 import lifemeeting.errors
-from lifemeeting.errors import CaseError, GherkinError, LifemeetingError, Problem, StoreUnavailable
+from lifemeeting.errors import CaseError, GherkinError, Problem, StoreUnavailable
 
 READY = EXAMPLES / "puyang-2014" / "ready-city.yaml"
 MEETING = "  date: 2014-06-09\n"  # the planned meeting's date in READY, at line 11
@@ -255,21 +255,9 @@ def test_bulk_json_output_names_the_bad_case(bad_lines: Path) -> None:
 
 
 # -- feature files ----------------------------------------------------------------------
-def _spec_raises_lifemeeting_errors() -> bool:
-    from lifemeeting.spec import gherkin
-
-    found = getattr(gherkin, "GherkinError", GherkinError)
-    return isinstance(found, type) and issubclass(found, LifemeetingError)
-
-
 BROKEN_FEATURE = "# language: zh-CN\n功能: 坏的\n  场景: 一个\n    假如 什么\n垃圾 line\n"
 
 
-@pytest.mark.xfail(
-    not _spec_raises_lifemeeting_errors(),
-    reason="spec/gherkin.py still raises its own ValueError; the gherkin-official reader raises errors.GherkinError",
-    strict=True,
-)
 @pytest.mark.parametrize(
     "command",
     [["coverage", "qingyuan-2014", "--features", "DIR"], ["spec", "--check", "--features", "DIR", "--out", "OUT"]],
