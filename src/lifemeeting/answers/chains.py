@@ -34,7 +34,7 @@ from lifemeeting.ruleset import predicate as _predicate
 from lifemeeting.ruleset.load import LoadedRuleSet, load_ruleset
 from lifemeeting.ruleset.model import Chain, Citation, Link, RuleSet
 from lifemeeting.ruleset.subjects import Subject, assignments, chain_unit_keys, condition_text, relevant, subjects
-from lifemeeting.source.problems import did_you_mean
+from lifemeeting.suggest import did_you_mean
 
 RuleSetRef = LoadedRuleSet | str | os.PathLike[str]
 

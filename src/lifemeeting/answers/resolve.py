@@ -12,7 +12,7 @@ from typing import Any
 from lifemeeting.errors import QueryError
 from lifemeeting.ruleset.model import Chain, Material, RuleSet
 from lifemeeting.ruleset.subjects import IMPLICIT_TEAM, Subject, in_tiers, subjects
-from lifemeeting.source.problems import did_you_mean
+from lifemeeting.suggest import did_you_mean
 
 
 def resolve_tier(rs: RuleSet, tier: str | None) -> str | None:

@@ -15,7 +15,7 @@ from lifemeeting.case.model import Event
 from lifemeeting.engine.chains import DRAFTING, PASSED, Move, Step
 from lifemeeting.engine.state import MaterialState, _need, _Refuse
 from lifemeeting.engine.view import TEAM
-from lifemeeting.source.problems import did_you_mean
+from lifemeeting.suggest import did_you_mean
 
 if TYPE_CHECKING:
     import datetime as dt

@@ -16,7 +16,7 @@ from lifemeeting.engine.stages import HELD, PREPARING, REDOING, table
 from lifemeeting.engine.state import AppraisalResult, MaterialState, Round, _copy_material, _need, _Refuse
 from lifemeeting.ruleset.model import Appraisal
 from lifemeeting.ruleset.shares import meets
-from lifemeeting.source.problems import did_you_mean
+from lifemeeting.suggest import did_you_mean
 
 if TYPE_CHECKING:
     from lifemeeting.engine.replay import CaseState

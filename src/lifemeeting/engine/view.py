@@ -21,8 +21,8 @@ from lifemeeting.errors import CaseError, Problem
 from lifemeeting.ruleset import predicate as _predicate
 from lifemeeting.ruleset.loaded import LoadedRuleSet
 from lifemeeting.ruleset.model import Chain, Citation, Gate, Material, RuleSet, TalkRule, Task
-from lifemeeting.source.problems import did_you_mean
 from lifemeeting.source.yaml import Located
+from lifemeeting.suggest import did_you_mean
 
 TEAM = "team"
 _TEXT_WINDOWS: dict[tuple[str, int], _dates.Window | None] = {}  # (words, year) → window; see CaseView.window

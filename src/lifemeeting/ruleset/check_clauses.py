@@ -12,8 +12,8 @@ from typing import Any
 
 from lifemeeting.errors import Problem
 from lifemeeting.ruleset.model import RuleSet
-from lifemeeting.source.problems import did_you_mean
 from lifemeeting.source.yaml import Located, Path
+from lifemeeting.suggest import did_you_mean
 
 
 def clause_problems(rs: RuleSet, located: Located) -> Iterator[Problem]:

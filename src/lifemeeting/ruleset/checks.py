@@ -17,8 +17,9 @@ from lifemeeting.ruleset import check_chains, check_clauses
 from lifemeeting.ruleset import predicate as _predicate
 from lifemeeting.ruleset.loaded import LoadedRuleSet
 from lifemeeting.ruleset.model import DateSpec, RuleSet
-from lifemeeting.source.problems import did_you_mean, problems_from
+from lifemeeting.source.problems import problems_from
 from lifemeeting.source.yaml import Located, Path, load_mapping
+from lifemeeting.suggest import did_you_mean
 
 
 def check_bytes(data: bytes, origin: str) -> LoadedRuleSet:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lifemeeting.ruleset.overlay_model import Change
-from lifemeeting.source.problems import did_you_mean
+from lifemeeting.suggest import did_you_mean
 
 RawPath = tuple[str | int, ...]
 

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from lifemeeting.errors import Problem
 from lifemeeting.source.yaml import Located
-from lifemeeting.suggest import did_you_mean as did_you_mean  # re-exported: its home is lifemeeting.suggest
+from lifemeeting.suggest import did_you_mean
 
 
 def _unwrap(tp: Any) -> list[Any]:
