@@ -69,23 +69,50 @@ class _Refused(Exception):
         self.message = message
 
 
+MAX_BYTES = 4 * 1024 * 1024
+"""The largest file read: the biggest bundled rule set is under 100 KB."""
+MAX_DEPTH = 64
+"""How deeply lists and mappings may nest: a rule set needs about ten levels."""
+MAX_ALIASED = 10_000
+"""How many values may be built through aliases (``*name``): enough for any honest reuse, not for an alias bomb."""
+
+
 def load_located(text: str, file: str) -> tuple[Located | None, list[Problem]]:
-    """Parse ``text``; return the located data, or the problems that stopped it."""
+    """Parse ``text``; return the located data, or the problems that stopped it.
+
+    Bounded: a text over ``MAX_BYTES``, nesting deeper than ``MAX_DEPTH`` and more than
+    ``MAX_ALIASED`` values built through aliases are refused at their FILE:LINE:COL.
+    """
+    if len(text) > MAX_BYTES:
+        return None, [Problem(file, 1, 1, f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB; nothing was read")]
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         return None, [Problem(file, line, col, f"not valid YAML: {exc.problem or exc}")]
+    except yaml.reader.ReaderError as exc:  # a control character (NUL, DEL, ESC …) in the text
+        line, col = _position(text, exc.position)
+        return None, [Problem(file, line, col, f"not valid YAML: character {exc.character!r} is not allowed in YAML")]
+    except yaml.YAMLError as exc:
+        return None, [Problem(file, 1, 1, f"not valid YAML: {exc}")]
+    except RecursionError:
+        return None, [Problem(file, 1, 1, f"lists and mappings nest too deeply (more than {MAX_DEPTH} levels)")]
     located = Located(file=file, data=None)
     if node is None:
         return None, [Problem(file, 1, 1, "the file is empty; expected a mapping")]
     try:
-        located.data = _build(node, (), located)
+        located.data = _Builder(located).build(node, (), 0, False)
     except _Refused as exc:
         m = exc.node.start_mark
         return None, [Problem(file, m.line + 1, m.column + 1, exc.message)]
     return located, []
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of character ``offset`` of ``text``."""
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
 _COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
@@ -108,30 +135,59 @@ def load_mapping(data: bytes, file: str, *, expected: str, error: type[SourceErr
     return located
 
 
-def _build(node: yaml.Node, path: Path, located: Located) -> Any:
-    if not isinstance(node, yaml.ScalarNode) and node.tag not in _COLLECTION_TAGS:
-        raise _Refused(
-            node, f"tag '{_shown(node.tag)}' is not allowed; only plain data (text, numbers, dates, lists, mappings)"
-        )
-    located.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if isinstance(node, yaml.MappingNode):
-        out: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                raise _Refused(key_node, "merge keys ('<<') are not allowed; write the values out")
-            key = _build(key_node, path + ("<key>",), located)
-            if not isinstance(key, (str, int)):
-                raise _Refused(key_node, f"a key must be text, not {type(key).__name__}")
-            key = str(key)
-            if key in out:
-                first = located.key_marks[path + (key,)]
-                raise _Refused(key_node, f"duplicate key '{key}' (first at line {first[0]})")
-            located.key_marks[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            out[key] = _build(value_node, path + (key,), located)
-        located.marks.pop(path + ("<key>",), None)
-        return out
-    if isinstance(node, yaml.SequenceNode):
-        return [_build(item, path + (i,), located) for i, item in enumerate(node.value)]
+class _Builder:
+    """Builds plain data from a node tree, counting what aliases expand to and how deep it nests."""
+
+    __slots__ = ("aliased", "located", "seen")
+
+    def __init__(self, located: Located) -> None:
+        self.located = located
+        self.seen: set[int] = set()  # the collection nodes built so far: an alias reuses one of them
+        self.aliased = 0
+
+    def build(self, node: yaml.Node, path: Path, depth: int, via_alias: bool) -> Any:
+        located = self.located
+        if not isinstance(node, yaml.ScalarNode):
+            if node.tag not in _COLLECTION_TAGS:
+                raise _Refused(
+                    node,
+                    f"tag '{_shown(node.tag)}' is not allowed; only plain data (text, numbers, dates, lists, mappings)",
+                )
+            if depth >= MAX_DEPTH:
+                raise _Refused(node, f"lists and mappings nest too deeply here (more than {MAX_DEPTH} levels)")
+            if not via_alias:
+                key = id(node)
+                if key in self.seen:
+                    via_alias = True
+                else:
+                    self.seen.add(key)
+        if via_alias:
+            self.aliased += 1
+            if self.aliased > MAX_ALIASED:
+                raise _Refused(node, f"aliases (*name) expand to more than {MAX_ALIASED} values; write the values out")
+        located.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, yaml.MappingNode):
+            out: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    raise _Refused(key_node, "merge keys ('<<') are not allowed; write the values out")
+                key = self.build(key_node, path + ("<key>",), depth + 1, via_alias)
+                if not isinstance(key, (str, int)):
+                    raise _Refused(key_node, f"a key must be text, not {type(key).__name__}")
+                key = str(key)
+                if key in out:
+                    first = located.key_marks[path + (key,)]
+                    raise _Refused(key_node, f"duplicate key '{key}' (first at line {first[0]})")
+                located.key_marks[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                out[key] = self.build(value_node, path + (key,), depth + 1, via_alias)
+            located.marks.pop(path + ("<key>",), None)
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, path + (i,), depth + 1, via_alias) for i, item in enumerate(node.value)]
+        return _scalar(node)
+
+
+def _scalar(node: yaml.Node) -> Any:
     if node.tag == _STR:
         return node.value  # what the str constructor returns
     construct = _SCALAR.get(node.tag)
@@ -141,7 +197,12 @@ def _build(node: yaml.Node, path: Path, located: Located) -> Any:
         )
     try:
         value = construct(_constructor, node)
-    except (ValueError, OverflowError) as exc:  # 2014-02-30 matches the date pattern but is no day
+    except (
+        ValueError,
+        OverflowError,
+        TypeError,
+        IndexError,
+    ) as exc:  # 2014-02-30 matches the date pattern but is no day
         kind = "date" if node.tag.endswith(":timestamp") else _shown(node.tag)[2:]
         raise _Refused(node, f"'{node.value}' is not a valid {kind}: {exc}") from None
     if isinstance(value, dt.datetime):
