@@ -99,6 +99,7 @@ class Report:
     truncations: int = 0
     truncations_loaded: int = 0
     silent_truncations: list[Mutant] = field(default_factory=list)
+    overlay_truncations: list[Mutant] = field(default_factory=list)
     slowest: tuple[float, str] = (0.0, "")
     seconds: float = 0.0
     by_operation: Counter[str] = field(default_factory=Counter)
@@ -109,7 +110,8 @@ class Report:
             f"crashes: {len(self.crashes)}",
             f"loads over 1 s: {len(self.slow)}; slowest {self.slowest[0] * 1000:.0f} ms ({self.slowest[1]})",
             f"truncations: {self.truncations}, of which {self.truncations_loaded} loaded"
-            f" and {len(self.silent_truncations)} silently lost rules",
+            f" and {len(self.silent_truncations)} silently lost rules"
+            f" (+ {len(self.overlay_truncations)} overlays cut between changes, see docs/limits.md)",
         ]
         for m, tb in self.crashes[:10]:
             lines.append(f"  CRASH #{m.index} {m.operation} on {m.base}: {tb.strip().splitlines()[-1]}")
@@ -339,7 +341,8 @@ def run(count: int, seed: int, *, folder: Path | None = None, progress: bool = F
                 if mutant.truncation:
                     report.truncations_loaded += 1
                     if _essentials(loaded.model) != originals[mutant.base]:
-                        report.silent_truncations.append(mutant)
+                        overlay = loaded.provenance is not None  # a list of changes cut short is a shorter list
+                        (report.overlay_truncations if overlay else report.silent_truncations).append(mutant)
                 crash = _answer(lifemeeting, loaded, mutant.base, LifemeetingError)
                 if crash:
                     report.crashes.append((mutant, crash))

@@ -102,6 +102,11 @@ def parse_text(text: str, year: int) -> Window:
     return Window(start, end)
 
 
+MAX_DAYS = 3660
+"""The largest count of days a rule may say (about ten years): more is a mistake, and would overflow dates."""
+MAX_MONTHS = 120
+
+
 def check_spec(spec: str | dict[str, Any], year: int) -> None:
     """Raise ValueError if ``spec`` cannot be read; used when loading a rule set."""
     if isinstance(spec, str):
@@ -120,6 +125,9 @@ def check_spec(spec: str | dict[str, Any], year: int) -> None:
             raise ValueError("parameter takes the name of a date the case supplies")
     elif not isinstance(value, int) or isinstance(value, bool) or value < 0:
         raise ValueError(f"{key} takes a whole number of days or months ≥ 0")
+    elif value > (MAX_MONTHS if key.startswith("months") else MAX_DAYS):
+        limit = f"{MAX_MONTHS} months" if key.startswith("months") else f"{MAX_DAYS} days (about ten years)"
+        raise ValueError(f"{key} is {value}; a rule counts at most {limit}")
     if not isinstance(spec.get("working_days", False), bool):
         raise ValueError("working_days takes true or false")
     if spec.get("working_days") and key not in DAY_KEYS:

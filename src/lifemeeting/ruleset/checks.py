@@ -29,19 +29,25 @@ def check_bytes(data: bytes, origin: str) -> LoadedRuleSet:
     return check_located(located, sha, origin)
 
 
-def check_located(located: Located, sha: str, origin: str) -> LoadedRuleSet:
-    """Validate parsed rule-set data and cross-check its references (also used for resolved overlays)."""
+def check_located(located: Located, sha: str, origin: str, *, inventory: bool = True) -> LoadedRuleSet:
+    """Validate parsed rule-set data and cross-check its references (also used for resolved overlays).
+
+    ``inventory``: every normative clause must be cited (see ``check_clauses``); off for an
+    overlay, whose justified ``drop`` may leave a clause of its parent without a rule.
+    """
     try:
         model = RuleSet.model_validate(located.data)
     except ValidationError as exc:
         raise RuleSetError(problems_from(exc, located, RuleSet)) from None
-    problems = list(cross_check(model, located)) or list(check_chains.unreachable_links(model, located))
+    problems = list(cross_check(model, located, inventory=inventory)) or list(
+        check_chains.unreachable_links(model, located)
+    )
     if problems:
         raise RuleSetError(problems)
     return LoadedRuleSet(model=model, sha256=sha, origin=origin)
 
 
-def cross_check(rs: RuleSet, located: Located) -> Iterator[Problem]:
+def cross_check(rs: RuleSet, located: Located, *, inventory: bool = True) -> Iterator[Problem]:
     """References between parts of a rule set: every id named must exist, every date must read."""
     raw = located.data
 
@@ -178,6 +184,13 @@ def cross_check(rs: RuleSet, located: Located) -> Iterator[Problem]:
         "min_length": "days",
         "meeting_window": None,
     }
+    if not rs.gates and rs.blocks_nothing is None:
+        yield located.problem(
+            ("gates",) if "gates" in raw else (),
+            "the rule set has no gates, so nothing could block a meeting under it (is the file cut short?);"
+            " add its gates, or say why with blocks_nothing: REASON",
+            key="gates" in raw,
+        )
     for i, g in enumerate(rs.gates):
         here = ("gates", i)
         field = needs[g.kind]
@@ -193,8 +206,8 @@ def cross_check(rs: RuleSet, located: Located) -> Iterator[Problem]:
             yield located.problem(
                 here + ("working_days",), f"working_days counts a lead time; a '{g.kind}' gate has none"
             )
-        if g.working_days and g.days is not None and g.days != int(g.days):
-            yield located.problem(here + ("days",), f"working days are whole days, not {g.days:g}")
+        if g.kind == "lead_time" and g.days is not None and g.days != int(g.days):
+            yield located.problem(here + ("days",), f"a lead time is a whole number of days, not {g.days:g}")
         for j, task_id in enumerate(g.tasks or []):
             yield from ref(here + ("tasks", j), task_id, tasks, "task")
         for j, talk_id in enumerate(g.talks or []):
@@ -232,7 +245,7 @@ def cross_check(rs: RuleSet, located: Located) -> Iterator[Problem]:
         yield from tier_list(("orders", i, "tiers"), o.tiers)
         for j, redo in enumerate(o.redo):
             yield from ref(("orders", i, "redo", j), redo, tasks | materials | talks, "task, talk rule or material")
-    yield from check_clauses.clause_problems(rs, located)
+    yield from check_clauses.clause_problems(rs, located, inventory=inventory)
 
 
 def _overlap(a: list[str] | None, b: list[str] | None) -> bool:

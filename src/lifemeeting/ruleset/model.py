@@ -12,6 +12,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from lifemeeting.dates.periods import MAX_DAYS
+
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", description="snake_case identifier")]
 RuleSetId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$")]
 ClauseRef = Annotated[
@@ -201,7 +203,14 @@ class Gate(Frozen):
     tasks: list[Id] | None = None
     talks: list[Id] | None = Field(None, description="talk rules to cover; default all that apply")
     material: Id | None = None
-    days: float | None = Field(None, ge=0)
+    days: float | None = Field(
+        None,
+        ge=0,
+        le=MAX_DAYS,
+        strict=True,
+        allow_inf_nan=False,
+        description=f"a number of days, 0 to {MAX_DAYS} (about ten years); whole for a lead_time gate",
+    )
     working_days: bool = Field(
         False, description="a lead_time gate's days are 工作日 on the official calendar, not calendar days"
     )
@@ -300,7 +309,7 @@ class RuleSet(Frozen):
     version: str
     title: str
     source: Source
-    year: int = Field(description="the year dates without a year fall in")
+    year: int = Field(ge=1900, le=2200, description="the year dates without a year fall in (1900 to 2200)")
     tiers: list[Tier] = Field(default_factory=list)
     attributes: list[Attribute] = Field(default_factory=list)
     unit_attributes: list[Attribute] = Field(default_factory=list)
@@ -324,4 +333,12 @@ class RuleSet(Frozen):
     unchecked: list[Unchecked] = Field(default_factory=list)
     clauses: list[Clause] = Field(
         default_factory=list, description="the source's passages in order: its clause inventory"
+    )
+    blocks_nothing: str | None = Field(
+        None,
+        min_length=1,
+        description=(
+            "why this rule set has no gate, so that nothing can block a meeting under it; without it a rule set"
+            " with no gates is refused (a file cut short loses its gates first)"
+        ),
     )

@@ -142,7 +142,7 @@ def _resolve(located: Located, overlay: Overlay, parent: LoadedRuleSet, sha: str
         raise RuleSetError(problems)
     marks, key_marks = _marks(data, located, done)
     merged = _Merged(file=located.file, data=data, marks=marks, key_marks=key_marks, parent=parent.model.id)
-    loaded = check_located(merged, sha, origin)
+    loaded = check_located(merged, sha, origin, inventory=False)
     return dataclasses.replace(loaded, provenance=_provenance(overlay, parent, located, raw_changes, done, origin))
 
 

@@ -93,7 +93,8 @@ def load_located(text: str, file: str) -> tuple[Located | None, list[Problem]]:
         return None, [Problem(file, line, col, f"not valid YAML: {exc.problem or exc}")]
     except yaml.reader.ReaderError as exc:  # a control character (NUL, DEL, ESC …) in the text
         line, col = _position(text, exc.position)
-        return None, [Problem(file, line, col, f"not valid YAML: character {exc.character!r} is not allowed in YAML")]
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        return None, [Problem(file, line, col, f"not valid YAML: character U+{code:04X} is not allowed in YAML")]
     except yaml.YAMLError as exc:
         return None, [Problem(file, 1, 1, f"not valid YAML: {exc}")]
     except RecursionError:
@@ -110,8 +111,9 @@ def load_located(text: str, file: str) -> tuple[Located | None, list[Problem]]:
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column of character ``offset`` of ``text``."""
-    before = text[:offset]
+    """1-based line and column of byte ``offset`` of ``text`` in UTF-8 (libyaml counts bytes)."""
+    before = text.encode("utf-8", "surrogatepass")[:offset].decode("utf-8", "ignore")
+    offset = len(before)
     return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
