@@ -158,11 +158,11 @@ class _Builder:
             if depth >= MAX_DEPTH:
                 raise _Refused(node, f"lists and mappings nest too deeply here (more than {MAX_DEPTH} levels)")
             if not via_alias:
-                key = id(node)
-                if key in self.seen:
+                ident = id(node)
+                if ident in self.seen:
                     via_alias = True
                 else:
-                    self.seen.add(key)
+                    self.seen.add(ident)
         if via_alias:
             self.aliased += 1
             if self.aliased > MAX_ALIASED:
