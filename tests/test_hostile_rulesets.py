@@ -74,8 +74,10 @@ def test_an_overlay_adding_nothing_is_refused_not_a_crash(tmp_path: Path) -> Non
         "id: x-variant\nversion: '1'\ntitle: t\nextends: fagaiwei-2013\nsource: {title: t, issuer: i}\n"
         "changes:\n  - add: ~\n    reason: r\n    cite: {section: 一, quote: q}\n"
     )
-    with pytest.raises(lm.RuleSetError, match=r"rules.yaml:7:\d+: "):
+    with pytest.raises(lm.RuleSetError, match=r"rules.yaml:7:\d+: .*'add' needs a target"):
         _load(tmp_path, overlay)
+    with pytest.raises(lm.RuleSetError, match=r"rules.yaml:7:\d+: .*'set' needs a target"):
+        _load(tmp_path, overlay.replace("add: ~", "set: ~\n    to: 1"))
 
 
 @pytest.mark.parametrize("cut", [0.05, 0.3, 0.6, 0.8, 0.95])

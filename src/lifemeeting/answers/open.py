@@ -11,11 +11,12 @@ from typing import Any
 from pydantic import ValidationError
 
 from lifemeeting.case.model import Case, Event
+from lifemeeting.dates import periods as _dates
 from lifemeeting.engine.answer_model import Readiness, Status
 from lifemeeting.engine.readiness import readiness
 from lifemeeting.engine.replay import CaseState, replay, replay_as_of
 from lifemeeting.engine.view import CaseView
-from lifemeeting.errors import CaseError, Problem
+from lifemeeting.errors import CaseError, EventRefused, Problem
 from lifemeeting.ruleset.load import LoadedRuleSet, load_ruleset
 from lifemeeting.source.problems import problems_from
 from lifemeeting.source.yaml import Located, load_mapping
@@ -55,6 +56,20 @@ def _validated(data: Mapping[str, Any], located: Located | None) -> Case:
         ) from None
 
 
+def event_from(data: object, index: int) -> Event:
+    """``data`` as an ``Event``, or ``EventRefused`` numbered ``index`` saying what is wrong with it."""
+    if not isinstance(data, Mapping):
+        raise EventRefused(index, "?", f"an event is a mapping (date, type, …), not {type(data).__name__}")
+    kind = data.get("type")
+    try:
+        return Event.model_validate(dict(data))
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(map(str, first["loc"])) or "event"
+        more = f" (and {len(exc.errors()) - 1} more)" if len(exc.errors()) > 1 else ""
+        raise EventRefused(index, kind if isinstance(kind, str) else "?", f"{where}: {first['msg']}{more}") from None
+
+
 class OpenCase:
     """A case bound to its rule set, with its events replayed; new events can be applied one by one."""
 
@@ -66,21 +81,32 @@ class OpenCase:
         self._answer: tuple[dt.date, Readiness] | None = None  # the last answer, while no event has come since
         self.state: CaseState = replay(self.view)
 
-    def apply(self, event: Event | Mapping[str, Any]) -> None:
-        """Apply one more event; a refused event raises ``EventRefused`` and changes nothing."""
+    def apply(self, event: Event | Mapping[str, Any], *, recorded_on: dt.date | None = None) -> None:
+        """Apply one more event; a refused event raises ``EventRefused`` and changes nothing.
+
+        ``recorded_on``: the day the event is being recorded (the store and the service pass
+        today in Asia/Shanghai); an event dated after it has not happened yet and is refused.
+        """
+        index = len(self.case.events)
         if not isinstance(event, Event):
-            event = Event.model_validate(dict(event))
-        self.state.apply(event, len(self.case.events))
+            event = event_from(event, index)
+        if recorded_on is not None and event.date > recorded_on:
+            raise EventRefused(
+                index,
+                event.type,
+                f"dated {event.date}, after the day it is recorded ({recorded_on}); it has not happened yet",
+            )
+        self.state.apply(event, index)
         self.case.events.append(event)  # so replays for an earlier day, timelines and diagrams see it
         self._as_of = self._answer = None
 
     def can_convene(self, on: dt.date | None = None) -> Readiness:
-        """Whether the meeting may be held on ``on`` (default today), counting events up to that day.
+        """Whether the meeting may be held on ``on`` (default: today in Asia/Shanghai), counting events up to that day.
 
         Asked again for the same day with no event applied since, it returns the same
         (immutable) answer instead of working it out again: page views cost a lookup.
         """
-        on = on or dt.date.today()
+        on = on or _dates.today()
         kept = self._answer
         if kept is not None and kept[0] == on:
             return kept[1]
@@ -89,10 +115,10 @@ class OpenCase:
         return answer
 
     def status(self, on: dt.date | None = None) -> Status:
-        """Stage, round, duties done / due / overdue as of ``on`` (default today)."""
+        """Stage, round, duties done / due / overdue as of ``on`` (default: today in Asia/Shanghai)."""
         from lifemeeting.answers.status import status
 
-        on = on or dt.date.today()
+        on = on or _dates.today()
         return status(self._state_on(on), on)
 
     def _state_on(self, on: dt.date) -> CaseState:
@@ -124,12 +150,12 @@ def _bind(case: Any, ruleset: LoadedRuleSet | str | os.PathLike[str] | None, loc
 
 
 def can_convene(source: CaseSource, *, on: dt.date | None = None) -> Readiness:
-    """Every blocker between this case and its meeting, as of ``on`` (default today).
+    """Every blocker between this case and its meeting, as of ``on`` (default: today in Asia/Shanghai).
 
     Data and files are decoded the fast way (``_fastcase``); only what that refuses is
     validated by pydantic, which accepts it or says what is wrong and where.
     """
-    on = on or dt.date.today()
+    on = on or _dates.today()
     if isinstance(source, Case):
         return answer(source, None, on)
     from lifemeeting.case.decode import convert  # msgspec: imported by the paths that use it

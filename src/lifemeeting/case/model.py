@@ -47,6 +47,10 @@ class Pin(_Frozen):
     )
 
 
+NOTE_LENGTH = 4000
+"""The longest note or reason an event may carry: a paragraph, not a document (attach those elsewhere)."""
+
+
 class Event(_Frozen):
     """Something that happened. Which fields matter depends on ``type``:
 
@@ -68,12 +72,12 @@ class Event(_Frozen):
     subject: str | None = None
     link: str | None = None
     by: str | None = None
-    reason: str | None = None
+    reason: str | None = Field(None, max_length=NOTE_LENGTH)
     appraisal: str | None = None
     satisfied: int | None = Field(None, ge=0)
     total: int | None = Field(None, ge=0)
     order: str | None = None
-    note: str | None = None
+    note: str | None = Field(None, max_length=NOTE_LENGTH, description=f"free text, up to {NOTE_LENGTH} characters")
 
 
 class Case(_Frozen):

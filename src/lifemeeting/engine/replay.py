@@ -19,6 +19,9 @@ from lifemeeting.errors import EventRefused
 
 __all__ = ["HANDLERS", "AppraisalResult", "CaseState", "MaterialState", "Round", "replay", "replay_as_of"]
 
+YEARS_AROUND = 10
+"""Events are dated within this many years of the rule set's year: a date further out is a typo, and a
+far-future one would block every later real event (each must not be earlier than the one before)."""
 RECORD_DUTY = "record_duty"  # the trigger of an event on a post-meeting duty or an after-meeting material
 
 
@@ -32,6 +35,7 @@ class CaseState:
         self.last_date: dt.date | None = None
         self.applied = 0
         rs = view.rules
+        self.earliest, self.latest = dt.date(rs.year - YEARS_AROUND, 1, 1), dt.date(rs.year + YEARS_AROUND, 12, 31)
         consequences = {a.below for a in rs.appraisals} | {o.consequence for o in rs.orders}
         self.redo = "redo" in consequences or "restart" in consequences  # which stages the case can reach
         self.reconvene = "reconvene" in consequences or "restart" in consequences
@@ -96,15 +100,20 @@ class CaseState:
         Each event goes to its handler in ``HANDLERS``; a refused one raises ``EventRefused``
         numbered ``first + i``, with every event before it applied and nothing of it.
         """
-        handlers, settle = HANDLERS, rounds.settle
+        handlers, settle, latest = HANDLERS, rounds.settle, self.latest
         last, start = self.last_date, i
         try:
             for event in events[i:] if i else events:
                 date = event.date
                 if until is not None and date > until:
                     break
-                if last is not None and date < last:
+                if last is None:
+                    if date < self.earliest:
+                        raise _Refuse(self._far(date))
+                elif date < last:
                     raise _Refuse(f"dated {date}, earlier than the event before it ({last})")
+                if date > latest:
+                    raise _Refuse(self._far(date))
                 handlers[event.type](self, event)
                 last = date
                 i += 1
@@ -124,6 +133,13 @@ class CaseState:
             trigger = RECORD_DUTY
         if (self.rounds[-1].stage, trigger) not in self.allowed:
             raise _Refuse(self._not_now(e, trigger))
+
+    def _far(self, date: dt.date) -> str:
+        year = self.view.rules.year
+        return (
+            f"dated {date}, more than {YEARS_AROUND} years from the rule set's year {year};"
+            f" events are dated {self.earliest} to {self.latest}"
+        )
 
     def _refused(self, e: Event, idx: int, reason: str) -> EventRefused:
         location = None

@@ -58,6 +58,8 @@ class Change(Frozen):
             found = f"; it has {', '.join(verbs)}" if verbs else ""
             raise ValueError(f"a change does exactly one of: set, add, replace, drop{found}")
         verb = verbs[0]
+        if data[verb] is None:  # `add: ~`: the verb is there, its target is not
+            raise ValueError(f"'{verb}' needs a target: a section or a dotted path such as 'gates.plan_lead_time'")
         needs = VERBS[verb]
         if needs and needs not in data:
             raise ValueError(f"'{verb}' needs '{needs}' (the new value)")

@@ -22,6 +22,7 @@ from pydantic import BaseModel
 
 from lifemeeting.answers.open import OpenCase, open_case
 from lifemeeting.case.model import Case, Event
+from lifemeeting.dates import periods as _dates
 from lifemeeting.engine.answer_model import Receipt
 from lifemeeting.errors import (
     CaseExists,
@@ -118,11 +119,15 @@ class Store:
         return StoreUnavailable(self.display_url, reason)
 
     # -- cases ----------------------------------------------------------------------------
-    def create_case(self, case: Case, *, actor: str, case_id: str | None = None) -> CaseRecord:
+    def create_case(
+        self, case: Case, *, actor: str, case_id: str | None = None, recorded_on: dt.date | None = None
+    ) -> CaseRecord:
         """Store a new case; its events, if any, are checked in order and recorded as ``actor``'s.
 
-        A refused event raises ``EventRefused`` and nothing of the case is stored.
+        A refused event raises ``EventRefused`` and nothing of the case is stored; an event dated
+        after ``recorded_on`` (default: today in Asia/Shanghai) has not happened yet and is refused.
         """
+        recorded_on = recorded_on or _dates.today()
         case_id = case_id or f"case-{uuid.uuid4().hex[:16]}"
         header = case.model_copy(update={"events": []})
         opened = open_case(header)
@@ -130,7 +135,7 @@ class Store:
         receipt = _receipt(opened)
         rows = []
         for i, event in enumerate(case.events, start=1):
-            opened.apply(event)
+            opened.apply(event, recorded_on=recorded_on)
             rows.append(
                 _row(case_id, StoredEvent(seq=i, event=event, recorded_by=actor, recorded_at=now, receipt=receipt))
             )
@@ -211,13 +216,16 @@ class Store:
         actor: str,
         expected_version: int | None = None,
         idempotency_key: str | None = None,
+        recorded_on: dt.date | None = None,
     ) -> Appended:
         """Check ``event`` against the case as stored and record it, or raise and record nothing.
 
         ``expected_version`` (the version the caller read) makes a stale caller fail with
         ``VersionConflict``; without it the event goes on top of whatever is there. A repeated
         ``idempotency_key`` returns the event it first recorded, if the event is the same.
+        An event dated after ``recorded_on`` (default: today in Asia/Shanghai) is refused.
         """
+        recorded_on = recorded_on or _dates.today()
         if not isinstance(event, Event):
             event = Event.model_validate(dict(event))
         entry = self._cache.entry(case_id)
@@ -234,7 +242,7 @@ class Store:
                     opened = self._catch_up(conn, entry, case_id, row)
                     if expected_version is not None and expected_version != entry.version:
                         raise VersionConflict(case_id, expected_version, entry.version)
-                    opened.apply(event)  # EventRefused: the state is unchanged and nothing is written
+                    opened.apply(event, recorded_on=recorded_on)  # EventRefused: nothing changed, nothing written
                     seq = entry.version + 1
                     stored = StoredEvent(
                         seq=seq,
