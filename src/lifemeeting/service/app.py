@@ -8,6 +8,7 @@ from fastapi import FastAPI
 
 from lifemeeting.service.auth import Auth
 from lifemeeting.service.errors import install
+from lifemeeting.service.limits import MAX_BODY, BodyLimit
 from lifemeeting.service.models import Health
 from lifemeeting.store import Store
 from lifemeeting.version import engine_version
@@ -21,8 +22,11 @@ recorded with each event and decides which events it may record. Errors are `Err
 """
 
 
-def create_app(store: Store | None = None, auth: Auth | None = None) -> FastAPI:
-    """The service over ``store`` (None only to write the OpenAPI document) with ``auth`` (None: open)."""
+def create_app(store: Store | None = None, auth: Auth | None = None, *, max_body: int = MAX_BODY) -> FastAPI:
+    """The service over ``store`` (None only to write the OpenAPI document) with ``auth`` (None: open).
+
+    A request body over ``max_body`` bytes is refused (413) before authentication or routing reads it.
+    """
     from lifemeeting.service import bulk as _bulk
     from lifemeeting.service import cases as _cases
     from lifemeeting.service import rulesets as _rulesets
@@ -40,6 +44,7 @@ def create_app(store: Store | None = None, auth: Auth | None = None) -> FastAPI:
     app.state.store = store
     app.state.auth = auth or Auth()
     install(app)
+    app.add_middleware(BodyLimit, max_bytes=max_body)
 
     @app.get("/v1/health", response_model=Health, tags=["service"], summary="Is the service up, on which store")
     def health() -> Health:

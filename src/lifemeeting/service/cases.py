@@ -22,7 +22,7 @@ from lifemeeting.store import CaseRecord, CaseSummary, StoredEvent
 
 router = APIRouter(prefix="/v1", tags=["cases"], responses=ERROR_RESPONSES)
 
-On = Annotated[dt.date | None, Query(description="the day to ask about, YYYY-MM-DD (default: today)")]
+On = Annotated[dt.date | None, Query(description="the day to ask about, YYYY-MM-DD (default: today in Asia/Shanghai)")]
 IdempotencyKey = Annotated[
     str | None,
     Header(
@@ -35,7 +35,10 @@ IdempotencyKey = Annotated[
 
 @router.get("/cases", response_model=list[CaseSummary], summary="Stored cases the caller sees, by id")
 def list_cases(
-    store: TheStore, who: Who, after: str | None = None, limit: Annotated[int, Query(ge=1, le=1000)] = 100
+    store: TheStore,
+    who: Who,
+    after: Annotated[str | None, Query(max_length=200)] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> list[CaseSummary]:
     return [c for c in store.cases(after=after, limit=limit) if who.sees(c.id)]
 
@@ -100,7 +103,7 @@ def get_case(case_id: CaseId, store: TheStore) -> CaseRecord:
 def list_events(
     case_id: CaseId,
     store: TheStore,
-    after: Annotated[int, Query(ge=0)] = 0,
+    after: Annotated[int, Query(ge=0, le=2**62)] = 0,
     limit: Annotated[int, Query(ge=1, le=10000)] = 1000,
 ) -> list[StoredEvent]:
     return store.events(case_id, after=after, limit=limit)
