@@ -304,8 +304,13 @@ def _example(base: str) -> dict[str, Any] | None:
     return {**case, "events": []} if isinstance(case, dict) else None
 
 
-def run(count: int, seed: int, *, folder: Path | None = None, progress: bool = False) -> Report:
-    """Load ``count`` seeded mutants from files in ``folder`` (a temporary one by default)."""
+def run(
+    count: int, seed: int, *, folder: Path | None = None, progress: bool = False, slow_after: float = 1.0
+) -> Report:
+    """Load ``count`` seeded mutants from files in ``folder`` (a temporary one by default).
+
+    A load taking longer than ``slow_after`` seconds is counted as slow.
+    """
     os.environ.setdefault("LIFEMEETING_CACHE_DIR", "off")  # a mutant that loads is not kept on disk
     import lifemeeting
     from lifemeeting.errors import LifemeetingError
@@ -334,7 +339,7 @@ def run(count: int, seed: int, *, folder: Path | None = None, progress: bool = F
             took = time.perf_counter() - t0
             if took > report.slowest[0]:
                 report.slowest = (took, f"#{mutant.index} {mutant.operation} on {mutant.base}")
-            if took > 1.0:
+            if took > slow_after:
                 report.slow.append((mutant, took))
             if loaded is not None:
                 report.loaded += 1

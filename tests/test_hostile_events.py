@@ -49,6 +49,19 @@ def test_a_case_file_with_a_far_future_event_is_refused_with_its_place(tmp_path:
     assert "dated 9999-12-31, more than 10 years from the rule set's year 2014" in r.stderr
 
 
+def test_an_oversized_case_file_and_a_long_note_are_refused_by_the_cli(tmp_path: Any) -> None:
+    text = TOWN.read_text(encoding="utf-8")
+    big, noted = tmp_path / "big.yaml", tmp_path / "noted.yaml"
+    big.write_text(text + "#" + "x" * (5 * 1024 * 1024) + "\n", encoding="utf-8")
+    noted.write_text(text + "  - {date: 2014-07-15, type: held, note: " + "字" * 4001 + "}\n", encoding="utf-8")
+    r = run_cli("check", str(big), "--on", str(ON))
+    assert r.returncode != 0
+    assert "big.yaml:1:1: the file is larger than 4 MB" in r.stderr
+    r = run_cli("check", str(noted), "--on", str(ON))
+    assert r.returncode != 0
+    assert "note: String should have at most 4000 characters" in r.stderr
+
+
 def test_an_event_dated_after_the_day_it_is_recorded_has_not_happened() -> None:
     opened = _opened()
     with pytest.raises(lm.EventRefused, match=r"dated 2014-07-16, after the day it is recorded \(2014-07-15\)"):

@@ -84,7 +84,8 @@ def load_located(text: str, file: str) -> tuple[Located | None, list[Problem]]:
     ``MAX_ALIASED`` values built through aliases are refused at their FILE:LINE:COL.
     """
     if len(text) > MAX_BYTES:
-        return None, [Problem(file, 1, 1, f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB; nothing was read")]
+        limit = MAX_BYTES // (1024 * 1024)
+        return None, [Problem(file, 1, 1, f"the file is larger than {limit} MB; a rule set or case is far smaller")]
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
