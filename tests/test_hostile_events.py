@@ -139,7 +139,7 @@ def test_the_service_refuses_an_event_dated_after_today_in_shanghai(client: Any)
 
 
 def test_an_oversized_body_is_413_before_anything_reads_it(client: Any) -> None:
-    r = client.post("/v1/cases/town/events", content=b"{" + b" " * (200 * 1024) + b"}")
+    r = client.post("/v1/cases/town/events", content=b"{" + b" " * (100 * 1024) + b"}")
     assert r.status_code == 413
     assert r.json()["code"] == "too_large"
     assert "the service takes at most 65536 bytes" in r.json()["message"]
@@ -188,3 +188,20 @@ def test_an_oversized_unauthenticated_body_is_413_not_read_for_the_401(tmp_path:
         r = c.post("/v1/cases/x/events", content=b" " * 4096)
         assert r.status_code == 413
     store.close()
+
+
+def test_a_burst_of_reads_and_hostile_requests_gets_no_5xx_and_no_reset() -> None:
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    r = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "burst.py"), "--requests", "200", "--threads", "8"],
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "200 requests on 8 threads" in r.stdout
+    assert "unexpected: 0" in r.stdout

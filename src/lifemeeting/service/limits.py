@@ -1,7 +1,8 @@
 """The size of a request body, bounded before anything reads it: 413, not 100 MB in memory.
 
 An ASGI middleware, outside authentication and routing. A ``Content-Length`` over the
-limit is answered at once (a body under ``DRAIN`` is read and dropped, never kept); a body
+limit is answered at once (one under twice the limit is read and dropped, never kept, so
+that the client still sending reads the 413 rather than a reset connection); a body
 sent without one (chunked) is counted as it streams, and answered 413 as soon as it passes
 the limit, whatever the application was about to say. The answer has the service's
 ``ErrorOut`` shape, with ``code: too_large``.
@@ -22,11 +23,6 @@ MAX_BODY = 16 * 1024 * 1024
 """The largest request body taken, in bytes: a bulk request of a few thousand cases fits."""
 
 
-DRAIN = 1024 * 1024
-"""A body declared over the limit but under this is read and dropped before the 413, so that the client,
-still sending, is not reset; a larger one is answered at once and the connection closed."""
-
-
 class BodyLimit:
     """Refuse (413) a request whose body is larger than ``max_bytes``, before the application reads it."""
 
@@ -40,7 +36,7 @@ class BodyLimit:
             return
         declared = _content_length(scope)
         if declared is not None and declared > self.max_bytes:
-            if declared <= DRAIN:  # read and dropped, so that the client reads the 413 instead of a reset
+            if declared <= 2 * self.max_bytes:  # read and dropped, so that the client reads the 413, not a reset
                 await _drain(receive)
             await _refuse(send, self._message(f"says {declared} bytes"))
             return
