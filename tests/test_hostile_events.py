@@ -205,3 +205,14 @@ def test_a_burst_of_reads_and_hostile_requests_gets_no_5xx_and_no_reset() -> Non
     assert r.returncode == 0, r.stdout + r.stderr
     assert "200 requests on 8 threads" in r.stdout
     assert "unexpected: 0" in r.stdout
+
+
+@pytest.mark.parametrize(("where", "value"), [("meeting", {"date": "9999-12-30"}), ("parameters", {"x": "2099-01-01"})])
+def test_a_meeting_or_parameter_date_far_from_the_rule_sets_year_is_a_case_error(where: str, value: Any) -> None:
+    case = {**example("town-2014/ready.yaml"), where: value}
+    with pytest.raises(
+        lm.CaseError, match=r"(9999-12-30|2099-01-01) is more than 10 years from the rule set's year 2014"
+    ):
+        lm.open_case(case)
+    with pytest.raises(lm.CaseError, match="more than 10 years"):
+        lm.can_convene(case, on=ON)

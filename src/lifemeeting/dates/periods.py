@@ -105,6 +105,9 @@ def parse_text(text: str, year: int) -> Window:
 MAX_DAYS = 3660
 """The largest count of days a rule may say (about ten years): more is a mistake, and would overflow dates."""
 MAX_MONTHS = 120
+YEARS_AROUND = 10
+"""A case's dates (events, meeting, parameters) lie within this many years of its rule set's year: a date
+further out is a typo, and a far-future event would block every later real one (none may be earlier)."""
 
 
 def check_spec(spec: str | dict[str, Any], year: int) -> None:

@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 
 from lifemeeting.case.model import Event
+from lifemeeting.dates.periods import YEARS_AROUND
 from lifemeeting.engine import preparing, rounds
 from lifemeeting.engine.stages import PREPARING, STAGE_NAMES, allowed_pairs
 from lifemeeting.engine.state import AppraisalResult, MaterialState, Round, _copy_round, _Refuse
@@ -19,9 +20,6 @@ from lifemeeting.errors import EventRefused
 
 __all__ = ["HANDLERS", "AppraisalResult", "CaseState", "MaterialState", "Round", "replay", "replay_as_of"]
 
-YEARS_AROUND = 10
-"""Events are dated within this many years of the rule set's year: a date further out is a typo, and a
-far-future one would block every later real event (each must not be earlier than the one before)."""
 RECORD_DUTY = "record_duty"  # the trigger of an event on a post-meeting duty or an after-meeting material
 
 

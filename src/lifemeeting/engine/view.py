@@ -245,6 +245,14 @@ class CaseView:
                 f"unknown tier '{case.tier}'{did_you_mean(case.tier, set(tiers))}; "
                 f"rule set '{rs.id}' has: {', '.join(sorted(tiers)) or 'no tiers'}",
             )
+        dated = [(("parameters", k), d) for k, d in case.parameters.items()]
+        if case.meeting is not None and case.meeting.date is not None:
+            dated.append((("meeting", "date"), case.meeting.date))
+        for path, day in dated:  # a date far out would only overflow the deadlines counted from it
+            if abs(day.year - rs.year) > _dates.YEARS_AROUND:
+                yield self._problem(
+                    path, f"{day} is more than {_dates.YEARS_AROUND} years from the rule set's year {rs.year}"
+                )
         positions, attrs, unit_attrs = tables.positions, tables.attributes, tables.unit_attributes
         seen: set[str] = set()
         for i, m in enumerate(case.members):
