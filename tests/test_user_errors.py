@@ -339,16 +339,21 @@ def test_a_file_that_cannot_be_written_is_one_line_naming_it(tmp_path: Path) -> 
     assert _one_line(r.stderr) == f"lifemeeting: {target}: No such file or directory"
 
 
-@pytest.mark.parametrize(
-    ("meeting", "extra"), [("9999-12-31", []), ("2014-06-09", ["--move-to", "9999-12-31"])], ids=["case", "move-to"]
-)
-def test_a_date_too_far_out_to_count_from_is_one_line(tmp_path: Path, meeting: str, extra: list[str]) -> None:
-    """plan on a meeting in 9999: the days counted from it leave the calendar; one line, not OverflowError."""
-    r = run_cli("plan", str(_with_meeting_date(tmp_path, meeting)), *extra)
+def test_a_meeting_date_far_from_the_rule_sets_year_is_one_line_at_its_place(tmp_path: Path) -> None:
+    """plan on a meeting in 9999: refused where the date stands, before any day is counted from it."""
+    path = _with_meeting_date(tmp_path, "9999-12-31")
+    r = run_cli("plan", str(path))
+    assert r.returncode == 1
+    assert _one_line(r.stderr).startswith(f"lifemeeting: {path}:")
+    assert _one_line(r.stderr).endswith(": 9999-12-31 is more than 10 years from the rule set's year 2014")
+
+
+def test_a_move_too_far_out_is_one_line(tmp_path: Path) -> None:
+    """plan --move-to 9999-12-31: the moved meeting is refused as far from the rule set's year; one line."""
+    r = run_cli("plan", str(_with_meeting_date(tmp_path, "2014-06-09")), "--move-to", "9999-12-31")
     assert r.returncode == 1
     assert _one_line(r.stderr) == (
-        "lifemeeting: a date is too far in the past or future to count days from; dates run from year 1 to 9999"
-        " (date value out of range)"
+        "lifemeeting: <case>:1:1: meeting.date: 9999-12-31 is more than 10 years from the rule set's year 2014"
     )
 
 
@@ -369,7 +374,7 @@ def test_the_service_answers_422_for_a_date_too_far_out(tmp_path: Path) -> None:
         with running(create_app(store, Auth())) as base, httpx.Client(base_url=base, timeout=30) as client:
             r = client.get("/v1/cases/c1/timeline", params={"move_to": "9999-12-31"})
         assert r.status_code == 422
-        assert r.json()["code"] == "invalid"
-        assert r.json()["message"].startswith("a date is too far in the past or future to count days from")
+        assert r.json()["code"] == "invalid_case"
+        assert "9999-12-31 is more than 10 years from the rule set's year 2014" in r.json()["message"]
     finally:
         store.close()
