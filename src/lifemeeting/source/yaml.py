@@ -84,8 +84,7 @@ def load_located(text: str, file: str) -> tuple[Located | None, list[Problem]]:
     ``MAX_ALIASED`` values built through aliases are refused at their FILE:LINE:COL.
     """
     if len(text) > MAX_BYTES:
-        limit = MAX_BYTES // (1024 * 1024)
-        return None, [Problem(file, 1, 1, f"the file is larger than {limit} MB; a rule set or case is far smaller")]
+        return None, [_too_large(file)]
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -111,6 +110,11 @@ def load_located(text: str, file: str) -> tuple[Located | None, list[Problem]]:
     return located, []
 
 
+def _too_large(file: str) -> Problem:
+    limit = MAX_BYTES // (1024 * 1024)
+    return Problem(file, 1, 1, f"the file is larger than {limit} MB; a rule set or case is far smaller")
+
+
 def _position(text: str, offset: int) -> tuple[int, int]:
     """1-based line and column of byte ``offset`` of ``text`` in UTF-8 (libyaml counts bytes)."""
     before = text.encode("utf-8", "surrogatepass")[:offset].decode("utf-8", "ignore")
@@ -126,6 +130,8 @@ def load_mapping(data: bytes, file: str, *, expected: str, error: type[SourceErr
 
     ``expected`` names the keys a reader should have found, for the message when the top level is not a mapping.
     """
+    if len(data) > MAX_BYTES:  # before decoding: UTF-8 Chinese is three bytes a character
+        raise error([_too_large(file)])
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
