@@ -8,6 +8,7 @@ fallback a reader without it sees; A4 with the margins of official documents (GB
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from typing import Any
 
@@ -195,6 +196,22 @@ def document_docx(d: PlanDocument) -> bytes:
         f"（本方案由 lifemeeting {receipt.engine} 依规则集 {receipt.ruleset} {receipt.version}"
         f" sha256:{receipt.sha256[:12]} 生成。）",
     )
+    stamp = dt.datetime.combine(d.meeting_date, dt.time()) if d.meeting_date else dt.datetime(2000, 1, 1)
+    doc.core_properties.created = doc.core_properties.modified = stamp
+    doc.core_properties.comments = ""
     buffer = io.BytesIO()
     doc.save(buffer)
-    return buffer.getvalue()
+    return _fixed_times(buffer.getvalue())
+
+
+def _fixed_times(data: bytes) -> bytes:
+    """The same zip with every entry dated 1980-01-01: the same 方案 gives the same bytes."""
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(
+                zipfile.ZipInfo(info.filename, (1980, 1, 1, 0, 0, 0)), src.read(info.filename), zipfile.ZIP_DEFLATED
+            )
+    return out.getvalue()
