@@ -90,3 +90,15 @@ def test_markdown_to_stdout() -> None:
     assert output.startswith("# 市水务局党组成员专题民主生活会方案\n")
     assert "| 1 | 马文斌 | 韩雪梅 |" in output
     assert "## 九、依据条款" in output
+
+
+def test_without_a_meeting_date_the_time_is_a_blank_and_relative_dates_wait() -> None:
+    import yaml
+
+    from lifemeeting.answers.plan_document import BLANK
+
+    data = yaml.safe_load(PARTY_GROUP.read_text(encoding="utf-8"))
+    data.pop("meeting", None)
+    plan = plan_document(data, on=dt.date(2018, 1, 1))
+    assert plan.meeting_date is None and plan.time.startswith(BLANK)
+    assert any(s.by is None and "日期待定" in s.when for s in plan.after)
