@@ -26,7 +26,7 @@ Cell = str | int | float | bool | dt.date | None
 @dataclass(frozen=True)
 class Column:
     header: str
-    width: int = 12  # in characters; a Chinese character counts about two
+    width: int = 12  # in Excel's character units; a Chinese character takes about two
 
 
 @dataclass(frozen=True)
@@ -140,9 +140,9 @@ CITE_COLUMNS = [Column("依据文件", 30), Column("条款", 10), Column("原文
 STATUS_NAMES = {"done": "已完成", "open": "未完成", "overdue": "已逾期"}
 
 TIMELINE_COLUMNS = [
-    Column("事项", 36),
-    Column("类别", 8),
-    Column("责任人", 24),
+    Column("事项", 56),
+    Column("类别", 10),
+    Column("责任人", 34),
     Column("开始日期", 12),
     Column("截止日期", 12),
     Column("会前须完成", 10),
@@ -190,8 +190,8 @@ def timeline_table(t: Timeline) -> Table:
 STATUS_COLUMNS = [
     Column("轮次", 6),
     Column("类别", 10),
-    Column("事项", 36),
-    Column("责任人", 24),
+    Column("事项", 56),
+    Column("责任人", 34),
     Column("开始日期", 12),
     Column("截止日期", 12),
     Column("状态", 8),
@@ -225,8 +225,8 @@ def status_table(s: Status) -> Table:
 
 
 CASE_COLUMNS = [
-    Column("案例", 36),
-    Column("单位", 30),
+    Column("案例", 50),
+    Column("单位", 34),
     Column("规则集", 16),
     Column("层级", 10),
     Column("可以召开", 8),
@@ -238,11 +238,11 @@ CASE_COLUMNS = [
     Column("输入错误", 40),
 ]
 BLOCKER_COLUMNS = [
-    Column("案例", 36),
-    Column("单位", 30),
+    Column("案例", 50),
+    Column("单位", 34),
     Column("规则", 24),
     Column("类型", 14),
-    Column("未满足的条件", 60),
+    Column("未满足的条件", 80),
     Column("等待至", 12),
     *CITE_COLUMNS,
 ]
