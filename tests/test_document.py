@@ -72,6 +72,7 @@ def test_docx_names_an_east_asian_font(tmp_path: Path) -> None:
     assert normal.get(qn("w:eastAsia")) == "仿宋"
     heading = d.styles["Heading 1"].element.rPr.find(qn("w:rFonts"))
     assert heading.get(qn("w:eastAsia")) == "黑体"
+    assert heading.get(qn("w:eastAsiaTheme")) is None  # else Word shows the theme's font instead
 
 
 def test_party_group_agenda_has_time_allowances() -> None:

@@ -37,6 +37,8 @@ def _east_asian(style_or_run: Any, font: str, *, size: float | None = None, bold
         rpr.append(fonts)
     for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
         fonts.set(qn(attr), font)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):  # a theme font would win over ours
+        fonts.attrib.pop(qn(attr), None)
 
 
 def _setup(doc: Any) -> None:
