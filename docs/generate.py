@@ -1,4 +1,4 @@
-"""Regenerate docs/ that is generated: JSON Schemas, OpenAPI, the format references, the example diff.
+"""Regenerate docs/ that is generated: JSON Schemas, OpenAPI, the format references, the example diff, the 方案.
 
     python docs/generate.py          write them
     python docs/generate.py --check  exit 1 (and name the page) if any is out of date
@@ -6,6 +6,8 @@
 
 tests/test_reference.py checks the format references, so a model change without regenerating
 fails the suite; the example diff changes whenever the two rule sets do, so it is only spot-checked.
+The example 方案 in docs/documents/ are written as Markdown and DOCX; --check compares the Markdown
+(the DOCX is the same document, and zip bytes may differ between zlib builds).
 """
 
 from __future__ import annotations
@@ -15,10 +17,19 @@ import sys
 from pathlib import Path
 
 from lifemeeting import Overlay, RuleSet, diff_rulesets, load_ruleset
+from lifemeeting.answers.plan_document import PlanDocument, plan_document
 from lifemeeting.cli.diff import render
+from lifemeeting.render.document_md import document_md
 from lifemeeting.spec.reference import markdown
 
 DOCS = Path(__file__).resolve().parent
+EXAMPLES = DOCS.parent / "examples"
+
+# the example 方案: (name in docs/documents/, case file, the day its timeline is worked out for)
+DOCUMENTS = [
+    ("puyang-2014-county", EXAMPLES / "puyang-2014" / "ready-county.yaml", "2014-06-01"),
+    ("party-group-2017", EXAMPLES / "party-group-2017" / "ready.yaml", "2018-01-01"),
+]
 
 DIFF_PAGE = """# qingyuan-2014 and puyang-2014 side by side
 
@@ -62,7 +73,21 @@ def pages() -> dict[Path, str]:
         DOCS / "reference" / "ruleset.md": markdown(RuleSet, what="ruleset"),
         DOCS / "reference" / "overlay.md": markdown(Overlay, what="overlay"),
         DOCS / "diff-qingyuan-puyang.md": DIFF_PAGE.format(body=body),
+        **{DOCS / "documents" / f"{name}.md": document_md(plan) for name, plan in _plans()},
     }
+
+
+def _plans() -> list[tuple[str, PlanDocument]]:
+    import datetime as dt
+
+    return [(name, plan_document(case, on=dt.date.fromisoformat(on))) for name, case, on in DOCUMENTS]
+
+
+def binaries() -> dict[Path, bytes]:
+    """The generated files that are not text: the example 方案 as DOCX."""
+    from lifemeeting.render.document_docx import document_docx
+
+    return {DOCS / "documents" / f"{name}.docx": document_docx(plan) for name, plan in _plans()}
 
 
 def main(argv: list[str]) -> int:
@@ -77,7 +102,10 @@ def main(argv: list[str]) -> int:
             print(f"{path.relative_to(DOCS.parent)} is out of date: run python docs/generate.py")
         return 1 if stale else 0
     for path, text in pages().items():
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+    for path, data in binaries().items():
+        path.write_bytes(data)
     return 0
 
 

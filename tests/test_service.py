@@ -57,6 +57,20 @@ def test_readiness_status_and_timeline_are_the_librarys(client):
     assert got == json.loads(expected.model_dump_json())
 
 
+def test_the_plan_document_is_the_librarys(client):
+    """document?format=md is the library's Markdown 方案; docx is a Word file with its name in the header."""
+    from lifemeeting.answers.plan_document import plan_document
+    from lifemeeting.render.document_md import document_md
+
+    r = client.get("/v1/cases/town/document", params={"on": str(ON), "format": "md"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/markdown")
+    assert r.text == document_md(plan_document(ROOT / "examples/town-2014/ready.yaml", on=ON))
+    r = client.get("/v1/cases/town/document", params={"on": str(ON)})
+    assert r.status_code == 200 and r.content.startswith(b"PK")
+    assert r.headers["content-type"].startswith("application/vnd.openxmlformats-officedocument.wordprocessingml")
+    assert 'filename="town.docx"' in r.headers["content-disposition"]
+
+
 def test_the_timeline_calendar_is_the_librarys(client):
     """timeline.ics is the library's iCalendar file for the same day."""
     r = client.get("/v1/cases/town/timeline.ics", params={"on": str(ON)})

@@ -73,6 +73,7 @@ READS = [
     ("GET", "/v1/cases/town/status?on=2014-07-15", None),
     ("GET", "/v1/cases/town/timeline?on=2014-07-15", None),
     ("GET", "/v1/cases/town/timeline.ics?on=2014-07-15", None),
+    ("GET", "/v1/cases/town/document?format=md&on=2014-07-15", None),
     ("POST", "/v1/readiness", {"on": "2014-07-15", "case_ids": ["town"]}),
 ]
 WRITES = [

@@ -20,6 +20,7 @@ COMMANDS = {  # name → module:function
     "coverage": "lifemeeting.cli.coverage:coverage",
     "diagram": "lifemeeting.cli.diagram:diagram",
     "diff": "lifemeeting.cli.diff:diff",
+    "document": "lifemeeting.cli.document:document",
     "export": "lifemeeting.cli.transfer:export",
     "import": "lifemeeting.cli.transfer:import_",
     "pin": "lifemeeting.cli.pin:pin",

@@ -5,10 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
+
+from lifemeeting.cli.sheet import sheet_options
+
+if TYPE_CHECKING:
+    from lifemeeting.bulk.run import Outcome
+    from lifemeeting.bulk.summary import Summary
 
 
 @click.command()
@@ -21,21 +28,38 @@ import click
 @click.option(
     "--progress/--no-progress", default=None, help="Show progress on stderr (default: when stderr is a terminal)."
 )
-def bulk(cases: Path, on: dt.datetime, as_json: bool, jobs: int, progress: bool | None) -> int:
+@sheet_options
+def bulk(
+    cases: Path, on: dt.datetime, as_json: bool, jobs: int, progress: bool | None, fmt: str | None, output: Path | None
+) -> int:
     """Answer every case in CASES: a folder of case files, one case file, or a .jsonl file with one case per line.
 
     Prints a summary (how many can convene, the most common blockers, overdue actions by
     owner); with --json, one answer per line as each case is answered, then the summary.
     A bad case is reported on stderr and the run goes on. Exit 0, or 1 if any case was bad input.
+    With --format xlsx: a sheet of cases (one row each) and a sheet of blockers (one row each),
+    written as the cases are answered; --format csv: the cases only. The summary goes to stderr.
     """
     from lifemeeting.bulk.run import answers, count_inputs
     from lifemeeting.bulk.summary import Summary
     from lifemeeting.cli import text
 
     summary = Summary()
-    stream = answers(cases, on.date(), jobs=jobs, brief=True, with_json=as_json)
+    stream = answers(cases, on.date(), jobs=jobs, brief=fmt is None, with_json=as_json)
     if progress if progress is not None else sys.stderr.isatty():
         stream = text.progress(stream, count_inputs(cases), sys.stderr)
+    if fmt is not None:
+        from lifemeeting.cli.sheet import binary_out
+        from lifemeeting.render.sheets import write_outcomes
+
+        out_bytes = binary_out(fmt, output)
+        try:
+            write_outcomes(fmt, _counted(stream, summary), out_bytes)
+        finally:
+            if output is not None:
+                out_bytes.close()
+        click.echo(render(summary.as_dict(), on.date()), err=True)
+        return 1 if summary.errors else 0
     out = sys.stdout
     for outcome in stream:
         summary.add(outcome)
@@ -53,6 +77,14 @@ def bulk(cases: Path, on: dt.datetime, as_json: bool, jobs: int, progress: bool 
     else:
         click.echo(render(data, on.date()))
     return 1 if summary.errors else 0
+
+
+def _counted(stream: Iterable[Outcome], summary: Summary) -> Iterator[Outcome]:
+    for outcome in stream:
+        summary.add(outcome)
+        if outcome.error:
+            click.echo(f"lifemeeting: {outcome.error}", err=True)
+        yield outcome
 
 
 def render(d: dict[str, Any], on: dt.date) -> str:

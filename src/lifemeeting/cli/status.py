@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from lifemeeting.cli.check import render as render_readiness
+from lifemeeting.cli.sheet import sheet_options, write_tables
 from lifemeeting.engine.answer_model import Status
 
 
@@ -17,11 +18,20 @@ from lifemeeting.engine.answer_model import Status
     "--on", "on", type=click.DateTime(formats=["%Y-%m-%d"]), help="The day to ask about (default: today), YYYY-MM-DD."
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the status as JSON, every round included.")
-def status(case: Path, on: dt.datetime | None, as_json: bool) -> int:
-    """Where CASE stands: stage, round, duties done / due / overdue. Exit 0, or 1 for bad input."""
+@sheet_options
+def status(case: Path, on: dt.datetime | None, as_json: bool, fmt: str | None, output: Path | None) -> int:
+    """Where CASE stands: stage, round, duties done / due / overdue. Exit 0, or 1 for bad input.
+
+    With --format csv|xlsx: one row per post-meeting duty (and redo step) of every round.
+    """
     from lifemeeting.answers.open import open_case
 
     answer = open_case(case).status(on.date() if on else None)
+    if fmt is not None:
+        from lifemeeting.render.sheets import status_table
+
+        write_tables(fmt, output, [status_table(answer)])
+        return 0
     click.echo(answer.model_dump_json(indent=2) if as_json else render(answer))
     return 0
 

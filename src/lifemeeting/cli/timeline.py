@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from lifemeeting.answers.timeline_model import Change, Timeline, TimelineItem
+from lifemeeting.cli.sheet import sheet_options, write_tables
 from lifemeeting.cli.text import table
 
 if TYPE_CHECKING:
@@ -28,11 +29,29 @@ DATE = click.DateTime(formats=["%Y-%m-%d"])
     help="Also write an iCalendar file ('-': print only it).",
 )
 @click.option("--move-to", "move_to", type=DATE, help="What if the meeting were held on this day instead, YYYY-MM-DD.")
-def timeline(case: Path, on: dt.datetime | None, as_json: bool, ics: Path | None, move_to: dt.datetime | None) -> int:
-    """Every deadline of CASE with owner and status; the earliest day it may meet; --move-to what-if."""
+@sheet_options
+def timeline(
+    case: Path,
+    on: dt.datetime | None,
+    as_json: bool,
+    ics: Path | None,
+    move_to: dt.datetime | None,
+    fmt: str | None,
+    output: Path | None,
+) -> int:
+    """Every deadline of CASE with owner and status; the earliest day it may meet; --move-to what-if.
+
+    With --format csv|xlsx: one row per item (with --move-to, the items as they stand after the move).
+    """
     from lifemeeting.answers.whatif import timeline as work_out
 
     answer = work_out(case, on=on.date() if on else None, move_to=move_to.date() if move_to else None)
+    if fmt is not None:
+        from lifemeeting.render.sheets import timeline_table
+
+        moved = answer.model_copy(update={"items": answer.move.timeline}) if answer.move is not None else answer
+        write_tables(fmt, output, [timeline_table(moved)])
+        return 0
     if ics is not None:
         from lifemeeting.render.ics import timeline_ics
 

@@ -10,6 +10,7 @@ from fastapi.responses import Response
 
 from lifemeeting.answers.chain_model import SubjectChain
 from lifemeeting.answers.open import open_case
+from lifemeeting.answers.plan_document import PlanDocument
 from lifemeeting.answers.timeline_model import Timeline
 from lifemeeting.engine.answer_model import Readiness, Status
 from lifemeeting.errors import EventRefused, UnknownRuleSet
@@ -185,6 +186,50 @@ def timeline_ics(case_id: CaseId, store: TheStore, on: On = None) -> Response:
         body,
         media_type="text/calendar; charset=utf-8",
         headers={"Content-Disposition": f'attachment; filename="{case_id}.ics"'},
+    )
+
+
+DOCUMENT_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "md": "text/markdown; charset=utf-8",
+}
+
+
+@router.get(
+    "/cases/{case_id}/document",
+    response_class=Response,
+    responses={
+        200: {
+            "content": {DOCUMENT_TYPES["docx"]: {}, "text/markdown": {}},
+            "description": "The 方案 as a Word document or as Markdown",
+        }
+    },
+    summary="The plan document (方案): time, attendees, preparation, chains, talks, agenda, duties, cited",
+)
+def case_document(
+    case_id: CaseId,
+    store: TheStore,
+    on: On = None,
+    format: Literal["docx", "md"] = "docx",  # noqa: A002
+) -> Response:
+    from urllib.parse import quote
+
+    from lifemeeting.answers.plan_document import plan_document
+
+    if format == "docx":
+        from lifemeeting.render.document_docx import document_docx as render
+    else:
+        from lifemeeting.render.document_md import document_md as render_md
+
+        def render(d: PlanDocument) -> bytes:
+            return render_md(d).encode("utf-8")
+
+    body = store.with_case(case_id, lambda o: render(plan_document(o, on=on)))
+    name = f"{case_id}-方案.{format}"
+    return Response(
+        body,
+        media_type=DOCUMENT_TYPES[format],
+        headers={"Content-Disposition": f"attachment; filename=\"{case_id}.{format}\"; filename*=UTF-8''{quote(name)}"},
     )
 
 
