@@ -553,7 +553,7 @@ def overview(request: Request, on: str | None = None, ruleset: str | None = None
 
 def page_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, PageError)
-    response = render(request, "error.html", code=exc.status, title="无法显示", message=exc.message)
+    response = render(request, "error.html", code=exc.status, status=exc.status, title="无法显示", message=exc.message)
     if exc.status == 401:
         response.headers["WWW-Authenticate"] = "Bearer"
     return response
