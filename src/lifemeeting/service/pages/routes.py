@@ -63,12 +63,38 @@ def due_text(spec: Any) -> str:
     return "".join(parts) + ("（工作日）" if spec.get("working_days") else "")
 
 
-def event_text(event: Event) -> str:
-    """An event's fields but type and date, as 'between=liu,wu，note=…'."""
+EVENT_FIELDS = {
+    "between": "双方",
+    "task": "任务",
+    "material": "材料",
+    "subject": "谁的",
+    "link": "环节",
+    "by": "审核人",
+    "reason": "理由",
+    "appraisal": "测评",
+    "satisfied": "满意",
+    "total": "总数",
+    "order": "要求",
+    "note": "备注",
+}
+
+
+def event_text(event: Event, names: dict[str, str] | None = None) -> str:
+    """An event's fields but type and date, ids shown as names: '双方：刘志远—吴国庆；备注：…'."""
+    names = names or {}
     data = event.model_dump(mode="json", exclude_none=True, exclude={"type", "date"})
-    return "，".join(f"{k}={','.join(map(str, v)) if isinstance(v, list) else v}" for k, v in data.items())
+    shown = []
+    for k, v in data.items():
+        text = "—".join(names.get(str(x), str(x)) for x in v) if isinstance(v, list) else names.get(str(v), str(v))
+        shown.append(f"{EVENT_FIELDS.get(k, k)}：{text}")
+    return "；".join(shown)
 
 
+def named(ids: list[str], names: dict[str, str]) -> str:
+    return "—".join(names.get(i, i) for i in ids)
+
+
+env.filters["named"] = named
 env.filters["due"] = due_text
 env.filters["event_text"] = event_text
 env.globals.update(event_types=EVENT_TYPES, status_names=STATUS_NAMES)
@@ -284,6 +310,7 @@ def _case(
             "drawing_kind": kind,
             "choices": _choices(view, o.ruleset.model),
             "may": _may(actor, view),
+            "names": _names(view),
         }
 
     answers = store.with_case(case_id, ask)
@@ -313,6 +340,7 @@ def _materials(view: Any, state: Any) -> list[dict[str, Any]]:
         if m is None:
             continue
         links = {link.id: link.name for link in slot.path.chain.links}
+        links |= {f"sign:{link.id}": link.pre_sign.name for link in slot.path.chain.links if link.pre_sign}
         if m.state == DRAFTING:
             where = "起草中"
         elif m.state == PASSED:
@@ -320,7 +348,7 @@ def _materials(view: Any, state: Any) -> list[dict[str, Any]]:
         else:
             kind, _, link = m.state.partition(":")
             name = links.get(link, link)
-            where = f"待签字（{name}）" if kind == "sign" else f"在「{name}」"
+            where = f"待「{links.get(m.state, name)}」" if kind == "sign" else f"在「{name}」"
         rows.append(
             {
                 "subject": view.subject_label(subject),
@@ -362,6 +390,18 @@ def _choices(view: Any, rs: Any) -> dict[str, list[tuple[str, str]]]:
         "appraisals": [(a.id, a.name) for a in rs.appraisals],
         "orders": [(o.id, o.name) for o in rs.orders],
     }
+
+
+def _names(view: Any) -> dict[str, str]:
+    """Ids an event names (members, roles, materials, links, tasks) → how people call them."""
+    names = {"team": "领导班子"}
+    names |= {rid: view.name(rid) for rid in view.roles}
+    names |= {t.id: t.name for t in [*view.tasks, *view.duties]}
+    for (material, _), slot in view.slots.items():
+        names[material] = slot.material.name
+        names |= {link.id: link.name for link in slot.path.chain.links}
+    names |= {mid: m.name for mid, m in view.members.items()}
+    return names
 
 
 def _may(actor: Actor, view: Any) -> bool:
