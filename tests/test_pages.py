@@ -188,6 +188,8 @@ def test_login_sets_an_httponly_samesite_strict_cookie_and_logout_clears_it(toke
     r = client.get("/")
     assert r.status_code == 200
     assert "县发改委 文书" in r.text
+    assert client.get(f"/cases/fg/timeline.ics?on={DAY}").text.startswith("BEGIN:VCALENDAR")  # the case page's link
+    assert client.get("/my.ics").status_code == 200
     client.post("/logout", follow_redirects=False)
     client.cookies.clear()
     assert client.get("/").status_code == 401

@@ -331,6 +331,22 @@ def _case(
     )
 
 
+@router.get("/cases/{case_id}/timeline.ics")
+def case_ics(request: Request, case_id: str, on: str | None = None) -> Response:
+    """The case's timeline as a calendar, for a browser signed in with the cookie (the API's needs the header)."""
+    from lifemeeting.answers.whatif import timeline as plan
+    from lifemeeting.render.ics import timeline_ics
+
+    seen(request, case_id)
+    when = day(on)
+    body = store_of(request).with_case(case_id, lambda o: timeline_ics(plan(o, on=when)))
+    return Response(
+        body,
+        media_type="text/calendar; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{case_id}.ics"'},
+    )
+
+
 def _materials(view: Any, state: Any) -> list[dict[str, Any]]:
     from lifemeeting.engine.chains import DRAFTING, PASSED
 
@@ -505,8 +521,8 @@ def _my_items(request: Request, actor: Actor, on: dt.date) -> list[dict[str, Any
             items += store.with_case(c.id, ask)
         except LifemeetingError:
             continue
-    items.sort(key=lambda i: (not i["overdue"], i["by"] or dt.date.max, i["case"]))
-    return items
+    unique = {(i["case"], i["what"], i["by"]): i for i in reversed(items)}  # an action may also be a duty
+    return sorted(unique.values(), key=lambda i: (not i["overdue"], i["by"] or dt.date.max, i["case"], i["what"]))
 
 
 @router.get("/my", response_class=HTMLResponse)
