@@ -143,6 +143,14 @@ def test_a_refused_event_shows_the_engines_reason_and_is_not_stored(open_client)
     assert open_client.get("/v1/cases/fg").json()["version"] == before
 
 
+def test_the_overview_counts_cases_and_names_each_blocker_once_per_case(open_client):
+    html = open_client.get(f"/overview?on={DAY}").text
+    assert "<strong>0</strong> / 1" in html
+    assert "会前交流谈心全覆盖" in html
+    assert "会前交流谈心全覆盖；会前交流谈心全覆盖" not in html  # two talk rules, one gate name
+    assert "<strong>0</strong> / 0" in open_client.get(f"/overview?on={DAY}&ruleset=puyang-2014").text
+
+
 def test_my_work_lists_overdue_first_and_soonest_first_with_an_ics_feed(open_client):
     html = open_client.get("/my?on=2013-12-10").text
     rows = re.findall(r'<tr class="(overdue|)"><td>(\d{4}-\d\d-\d\d)', html)

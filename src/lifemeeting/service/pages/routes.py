@@ -581,7 +581,7 @@ def overview(request: Request, on: str | None = None, ruleset: str | None = None
             rows.append({"case": c, "convenable": None, "blockers": [str(exc)], "stage": "—"})
             continue
         r = status.readiness
-        names = [b.message.split("」")[0].lstrip("「") for b in r.blockers] if r is not None else []
+        names = list(dict.fromkeys(b.message.split("」")[0].lstrip("「") for b in r.blockers)) if r is not None else []
         blockers.update(set(names))
         for a in r.next_actions if r is not None else []:
             if a.overdue:
