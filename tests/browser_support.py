@@ -42,8 +42,11 @@ def example(path: str) -> dict[str, Any]:
 
 
 @contextmanager
-def served(tmp: Path, cases: dict[str, str]) -> Iterator[str]:
-    """`lifemeeting serve` on a free loopback port over a fresh SQLite file, with ``cases`` (id → example) opened."""
+def served(tmp: Path, cases: dict[str, str], *, tokens: str | None = None, clerk: str | None = None) -> Iterator[str]:
+    """`lifemeeting serve` on a free loopback port over a fresh SQLite file, with ``cases`` (id → example) opened.
+
+    ``tokens``: the text of a tokens file to serve with; ``clerk``: the token that opens the cases then.
+    """
     import httpx
 
     sock = socket.socket()
@@ -52,6 +55,10 @@ def served(tmp: Path, cases: dict[str, str]) -> Iterator[str]:
     sock.close()
     base = f"http://127.0.0.1:{port}"
     env = {k: v for k, v in os.environ.items() if k not in ("LIFEMEETING_TOKENS", "LIFEMEETING_DB")}
+    args = ["--tokens", str(tmp / "tokens.yaml")] if tokens is not None else []
+    if tokens is not None:
+        (tmp / "tokens.yaml").write_text(tokens, encoding="utf-8")
+    headers = {"Authorization": f"Bearer {clerk}"} if clerk else {}
     log = tmp / "serve.log"
     with log.open("wb") as out:
         proc = subprocess.Popen(
@@ -64,6 +71,7 @@ def served(tmp: Path, cases: dict[str, str]) -> Iterator[str]:
                 f"sqlite:///{tmp / 'pages.db'}",
                 "--port",
                 str(port),
+                *args,
             ],
             env=env,
             stdout=out,
@@ -81,7 +89,7 @@ def served(tmp: Path, cases: dict[str, str]) -> Iterator[str]:
                 raise RuntimeError(f"lifemeeting serve did not start: {log.read_text(errors='replace')}")
             time.sleep(0.1)
         for case_id, path in cases.items():
-            r = httpx.post(f"{base}/v1/cases", json={"id": case_id, "case": example(path)}, timeout=30)
+            r = httpx.post(f"{base}/v1/cases", json={"id": case_id, "case": example(path)}, headers=headers, timeout=30)
             r.raise_for_status()
         yield base
     finally:

@@ -95,3 +95,41 @@ def test_pages_fit_a_phone_and_are_reachable_by_keyboard(site):
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.tagName") == "A"
     page.close()
+
+
+CLERK = "browser-clerk-token-0123456789"
+READER = "browser-reader-token-0123456789"
+TOKENS = f"""actors:
+  - name: 县发改委 文书
+    token: {CLERK}
+    record: true
+  - name: 组织部 查询
+    token: {READER}
+"""
+
+
+def test_with_tokens_a_clerk_signs_in_through_the_form_and_records(site, tmp_path):
+    _, b = site  # one Playwright per process: the module's browser, another server
+    with served(tmp_path, {"fg": "fagaiwei-2013/blocked-talks-incomplete.yaml"}, tokens=TOKENS, clerk=CLERK) as base:
+        page = b.new_page(viewport={"width": 1366, "height": 768})
+        response = page.goto(f"{base}/cases/fg?on={DAY}")
+        assert response is not None and response.status == 401
+        page.get_by_label("令牌").fill(READER)
+        page.get_by_role("button", name="登录").click()
+        assert "组织部 查询" in page.locator("header").inner_text()
+        assert page.evaluate("document.cookie") == ""  # HttpOnly: scripts cannot read the token
+        page.goto(f"{base}/cases/fg?on={DAY}")
+        assert page.locator("form.record").count() == 0  # a reader gets no form
+        page.get_by_role("button", name="退出").click()
+
+        page.get_by_label("令牌").fill(CLERK)
+        page.get_by_role("button", name="登录").click()
+        page.goto(f"{base}/cases/fg?on={DAY}")
+        for a, other in (("刘志远", "吴国庆"), ("何建华", "赵敏")):
+            form = page.locator("form.record")
+            form.get_by_label("日期", exact=True).fill("2013-12-21")
+            form.get_by_label("甲方", exact=True).select_option(label=a)
+            form.get_by_label("乙方", exact=True).select_option(label=other)
+            form.get_by_role("button", name="登记").click()
+        assert page.locator("#verdict h2").get_attribute("data-verdict") == "convenable"
+        assert "县发改委 文书" in page.locator("#events").inner_text()  # recorded as the signed-in actor
