@@ -151,6 +151,23 @@ def test_the_overview_counts_cases_and_names_each_blocker_once_per_case(open_cli
     assert "<strong>0</strong> / 0" in open_client.get(f"/overview?on={DAY}&ruleset=puyang-2014").text
 
 
+def test_the_overview_names_overdue_duties_by_their_owners_name(tmp_path):
+    """After the meeting: the rectification list is overdue, counted under its owner's name, not the role id."""
+    from lifemeeting.case.model import Case
+
+    data = example("party-group-2017/ready.yaml")
+    data["events"].append({"date": "2018-01-30", "type": "held"})
+    store = Store(f"sqlite:///{tmp_path / 'held.db'}")
+    store.create_case(Case.model_validate(data), actor="test", case_id="held")
+    with running(create_app(store)) as base, httpx.Client(base_url=base, timeout=30) as client:
+        html = client.get("/overview?on=2018-12-31").text
+    store.close()
+    overdue = html[html.index("逾期事项") : html.index("<h2>案例")]
+    assert '<li class="overdue">' in overdue
+    assert "principal" not in overdue
+    assert "（未定负责人）" in overdue  # duties the source gives no owner
+
+
 def test_my_work_lists_overdue_first_and_soonest_first_with_an_ics_feed(open_client):
     html = open_client.get("/my?on=2013-12-10").text
     rows = re.findall(r'<tr class="(overdue|)"><td>(\d{4}-\d\d-\d\d)', html)

@@ -587,7 +587,7 @@ def overview(request: Request, on: str | None = None, ruleset: str | None = None
             if a.overdue:
                 overdue[a.who] += 1
         for d in status.overdue:
-            overdue[d.owner or "—"] += 1
+            overdue[d.owner or "（未定负责人）"] += 1
         rows.append(
             {"case": c, "convenable": r.convenable if r else None, "blockers": names, "stage": status.stage_name}
         )
