@@ -35,6 +35,8 @@ def create_app(store: Store | None = None, auth: Auth | None = None, *, max_body
         title="lifemeeting",
         version=engine_version(),
         description=DESCRIPTION,
+        docs_url=None,  # Swagger UI would fetch its assets from a CDN; /openapi.json stays (docs/service.md)
+        redoc_url=None,
         openapi_tags=[
             {"name": "cases", "description": "Stored cases: record events, ask readiness, status and timeline"},
             {"name": "readiness", "description": "Many cases at once"},
@@ -58,6 +60,9 @@ def create_app(store: Store | None = None, auth: Auth | None = None, *, max_body
 
     for router in (_cases.router, _bulk.router, _rulesets.router):
         app.include_router(router)
+    from lifemeeting.service import pages as _pages
+
+    _pages.install(app)
     return app
 
 

@@ -1,0 +1,135 @@
+"""A person with only a browser: open each page, see why the case cannot convene, record the talks, see it change.
+
+Headless Debian chromium driven by Playwright against `lifemeeting serve` run as a subprocess
+(tests/browser_support.py). Skips, saying why, without chromium or playwright; .ci/run installs both.
+"""
+
+from __future__ import annotations
+
+import pytest
+from browser_support import browser, missing, served
+
+why = missing()
+pytestmark = pytest.mark.skipif(why is not None, reason=why or "")
+
+DAY = "2013-12-27"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("browser")
+    cases = {
+        "fg-talks": "fagaiwei-2013/blocked-talks-incomplete.yaml",
+        "puyang-county": "puyang-2014/ready-county.yaml",
+    }
+    with served(tmp, cases) as base, browser() as b:
+        yield base, b
+
+
+def test_every_page_opens_in_chromium_without_errors(site):
+    base, b = site
+    page = b.new_page(viewport={"width": 1366, "height": 768})
+    failed: list[str] = []
+    page.on("pageerror", lambda e: failed.append(str(e)))
+    page.on("requestfailed", lambda r: failed.append(r.url))
+    for url, heading in [
+        ("/", "专题民主生活会"),
+        ("/rulesets/fagaiwei-2013", "发改委领导班子"),
+        (f"/cases/fg-talks?on={DAY}", "县发展和改革委员会领导班子"),
+        (f"/my?on={DAY}", "我的待办"),
+        (f"/overview?on={DAY}", "总览"),
+    ]:
+        response = page.goto(base + url)
+        assert response is not None and response.status == 200, url
+        assert heading in page.locator("h1").inner_text(), url
+    assert failed == []
+    page.close()
+
+
+def test_a_clerk_records_the_missing_talks_through_the_form_and_the_verdict_changes(site):
+    base, b = site
+    page = b.new_page(viewport={"width": 1366, "height": 768})
+    page.goto(f"{base}/")
+    page.get_by_role("link", name="县发展和改革委员会领导班子").click()  # from the index, as a person would
+    page.get_by_label("查询日期").fill(DAY)
+    page.get_by_role("button", name="查看").first.click()
+    verdict = page.locator("#verdict h2")
+    assert verdict.get_attribute("data-verdict") == "blocked"
+    blockers_before = page.locator("li.blocker").count()
+    assert blockers_before >= 1
+    assert "吴国庆" in page.locator("#verdict").inner_text()
+
+    # an event out of order is refused by the engine, and its reason is shown
+    form = page.locator("form.record")
+    form.get_by_label("事件类型", exact=True).select_option("talk")
+    form.get_by_label("日期", exact=True).fill("2013-12-01")
+    form.get_by_label("甲方", exact=True).select_option(label="刘志远")
+    form.get_by_label("乙方", exact=True).select_option(label="吴国庆")
+    form.get_by_role("button", name="登记").click()
+    assert "earlier than the event before it" in page.locator("#refusal").inner_text()
+    assert page.locator("#verdict h2").get_attribute("data-verdict") == "blocked"
+
+    for a, other in (("刘志远", "吴国庆"), ("何建华", "赵敏")):
+        form = page.locator("form.record")
+        form.get_by_label("事件类型", exact=True).select_option("talk")
+        form.get_by_label("日期", exact=True).fill("2013-12-21")
+        form.get_by_label("甲方", exact=True).select_option(label=a)
+        form.get_by_label("乙方", exact=True).select_option(label=other)
+        form.get_by_role("button", name="登记").click()
+        assert page.locator("#refusal").count() == 0
+        assert page.locator("li.blocker").count() <= blockers_before
+    assert page.locator("#verdict h2").get_attribute("data-verdict") == "convenable"
+    assert "可以召开" in page.locator("#verdict h2").inner_text()
+    assert "双方：刘志远—吴国庆" in page.locator("#events").inner_text()  # the audit trail
+    page.close()
+
+
+def test_pages_fit_a_phone_and_are_reachable_by_keyboard(site):
+    base, b = site
+    page = b.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page.goto(f"{base}/cases/puyang-county?on=2014-06-30")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390 + 1  # wide tables scroll inside their box, not the page
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "跳到正文"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.tagName") == "A"
+    page.close()
+
+
+CLERK = "browser-clerk-token-0123456789"
+READER = "browser-reader-token-0123456789"
+TOKENS = f"""actors:
+  - name: 县发改委 文书
+    token: {CLERK}
+    record: true
+  - name: 组织部 查询
+    token: {READER}
+"""
+
+
+def test_with_tokens_a_clerk_signs_in_through_the_form_and_records(site, tmp_path):
+    _, b = site  # one Playwright per process: the module's browser, another server
+    with served(tmp_path, {"fg": "fagaiwei-2013/blocked-talks-incomplete.yaml"}, tokens=TOKENS, clerk=CLERK) as base:
+        page = b.new_page(viewport={"width": 1366, "height": 768})
+        response = page.goto(f"{base}/cases/fg?on={DAY}")
+        assert response is not None and response.status == 401
+        page.get_by_label("令牌").fill(READER)
+        page.get_by_role("button", name="登录").click()
+        assert "组织部 查询" in page.locator("header").inner_text()
+        assert page.evaluate("document.cookie") == ""  # HttpOnly: scripts cannot read the token
+        page.goto(f"{base}/cases/fg?on={DAY}")
+        assert page.locator("form.record").count() == 0  # a reader gets no form
+        page.get_by_role("button", name="退出").click()
+
+        page.get_by_label("令牌").fill(CLERK)
+        page.get_by_role("button", name="登录").click()
+        page.goto(f"{base}/cases/fg?on={DAY}")
+        for a, other in (("刘志远", "吴国庆"), ("何建华", "赵敏")):
+            form = page.locator("form.record")
+            form.get_by_label("日期", exact=True).fill("2013-12-21")
+            form.get_by_label("甲方", exact=True).select_option(label=a)
+            form.get_by_label("乙方", exact=True).select_option(label=other)
+            form.get_by_role("button", name="登记").click()
+        assert page.locator("#verdict h2").get_attribute("data-verdict") == "convenable"
+        assert "县发改委 文书" in page.locator("#events").inner_text()  # recorded as the signed-in actor
