@@ -42,7 +42,7 @@ def create_app(store: Store | None = None, auth: Auth | None = None) -> FastAPI:
     install(app)
 
     @app.get("/v1/health", response_model=Health, tags=["service"], summary="Is the service up, on which store")
-    def health() -> Health:
+    async def health() -> Health:  # async: nothing here blocks, so no hop to the thread pool
         s: Any = app.state.store
         return Health(
             status="ok",
@@ -53,6 +53,21 @@ def create_app(store: Store | None = None, auth: Auth | None = None) -> FastAPI:
 
     for router in (_cases.router, _bulk.router, _rulesets.router):
         app.include_router(router)
+    return app
+
+
+def from_environment() -> FastAPI:
+    """The app of one worker process of ``lifemeeting serve --workers N``: the store and tokens named by the parent.
+
+    Each worker opens its own connections to the one store; the store's write lock and
+    version check keep their appends in one gapless stream (SQLite in WAL mode, PostgreSQL).
+    """
+    import os
+
+    url = os.environ["LIFEMEETING_SERVE_DB"]
+    tokens = os.environ.get("LIFEMEETING_SERVE_TOKENS")
+    app = create_app(Store(url), Auth.from_file(tokens) if tokens else None)
+    app.router.on_shutdown.append(app.state.store.close)
     return app
 
 
