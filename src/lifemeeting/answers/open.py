@@ -10,12 +10,13 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from lifemeeting.case.corrections import RETRACTED, corrected, renumbered
 from lifemeeting.case.model import Case, Event
 from lifemeeting.engine.answer_model import Readiness, Status
 from lifemeeting.engine.readiness import readiness
 from lifemeeting.engine.replay import CaseState, replay, replay_as_of
 from lifemeeting.engine.view import CaseView
-from lifemeeting.errors import CaseError, Problem
+from lifemeeting.errors import CaseError, EventRefused, Problem
 from lifemeeting.ruleset.load import LoadedRuleSet, load_ruleset
 from lifemeeting.source.problems import problems_from
 from lifemeeting.source.yaml import Located, load_mapping
@@ -61,17 +62,55 @@ class OpenCase:
     def __init__(self, case: Case, ruleset: LoadedRuleSet, *, located: Located | None = None) -> None:
         self.case = case.model_copy(update={"events": list(case.events)})  # our own list: applied events join it
         self.ruleset = ruleset
-        self.view = CaseView(ruleset, self.case, located=located)
+        self._located = located
         self._as_of: tuple[dt.date, CaseState] | None = None  # the state as of a day before the last event
         self._answer: tuple[dt.date, Readiness] | None = None  # the last answer, while no event has come since
-        self.state: CaseState = replay(self.view)
+        # ``view.case`` is ``case`` as if its retracted events had not happened (``case`` itself when
+        # none was); ``_positions``: each of its events' index in ``case.events`` (None: the same).
+        self.view, self.state, self._positions = self._replayed(self.case)
+
+    def _replayed(self, case: Case) -> tuple[CaseView, CaseState, list[int] | None]:
+        effective, positions = corrected(case)
+        view = CaseView(self.ruleset, effective, located=self._located)
+        try:
+            return view, replay(view), positions
+        except EventRefused as exc:
+            raise renumbered(exc, positions) from None
 
     def apply(self, event: Event | Mapping[str, Any]) -> None:
-        """Apply one more event; a refused event raises ``EventRefused`` and changes nothing."""
+        """Apply one more event; a refused event raises ``EventRefused`` and changes nothing.
+
+        A ``retracted`` event replays the case without the event it names; it is refused,
+        naming the event, when a later event would then be refused (it depended on it).
+        """
         if not isinstance(event, Event):
             event = Event.model_validate(dict(event))
-        self.state.apply(event, len(self.case.events))
+        index = len(self.case.events)
+        if event.type == RETRACTED:
+            self._retract(event, index)
+            return
+        self.state.apply(event, index)
         self.case.events.append(event)  # so replays for an earlier day, timelines and diagrams see it
+        if self._positions is not None:  # the corrected case is a list of its own
+            self.view.case.events.append(event)
+            self._positions.append(index)
+        self._as_of = self._answer = None
+
+    def _retract(self, event: Event, index: int) -> None:
+        trail = self.case.model_copy(update={"events": [*self.case.events, event]})
+        try:
+            view, state, positions = self._replayed(trail)
+        except EventRefused as exc:
+            if exc.index == index:  # the retraction itself is malformed
+                raise
+            raise EventRefused(
+                index,
+                event.type,
+                f"event #{exc.index + 1} ({exc.event_type}) depends on event #{event.retracts}: "
+                f"without it, it would be refused: {exc.reason}",
+            ) from None
+        self.case = trail
+        self.view, self.state, self._positions = view, state, positions
         self._as_of = self._answer = None
 
     def can_convene(self, on: dt.date | None = None) -> Readiness:
@@ -150,5 +189,9 @@ def answer(case: Any, ruleset: LoadedRuleSet | None, on: dt.date, *, located: Lo
     What ``open_case(case).can_convene(on)`` answers, from one pass over the events and
     without the copy of the case an open case keeps for events applied later.
     """
-    _state, as_of = replay_as_of(CaseView(_bind(case, ruleset, located), case, located=located), on)
+    effective, positions = corrected(case)
+    try:
+        _state, as_of = replay_as_of(CaseView(_bind(case, ruleset, located), effective, located=located), on)
+    except EventRefused as exc:
+        raise renumbered(exc, positions) from None
     return readiness(as_of, on)

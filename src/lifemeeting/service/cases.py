@@ -12,6 +12,7 @@ from fastapi.responses import Response
 from lifemeeting.answers.chain_model import SubjectChain
 from lifemeeting.answers.open import open_case
 from lifemeeting.answers.timeline_model import Timeline
+from lifemeeting.case.model import Event
 from lifemeeting.engine.answer_model import Readiness, Status
 from lifemeeting.errors import EventRefused, UnknownRuleSet
 from lifemeeting.ruleset.load import available
@@ -126,7 +127,8 @@ def append_event(
 ) -> StoredEvent:
     event = body.event
     check_fields(event)
-    check_event(who, store.with_case(case_id, lambda o: o.view), event)
+    view, target = store.with_case(case_id, lambda o: (o.view, _retracted(o.case.events, event)))
+    check_event(who, view, target or event)  # a retraction: whoever may record the event it takes back
     try:
         appended = store.append(
             case_id, event, actor=who.name, expected_version=body.expected_version, idempotency_key=idempotency_key
@@ -138,6 +140,13 @@ def append_event(
         raise refused(exc, blockers) from None
     response.status_code = 201 if appended.created else 200
     return appended.stored
+
+
+def _retracted(events: list[Event], event: Event) -> Event | None:
+    """The stored event ``event`` retracts, if it is a retraction naming one (else the engine refuses it)."""
+    if event.type != "retracted" or event.retracts is None or event.retracts > len(events):
+        return None
+    return events[event.retracts - 1]
 
 
 @router.get(
