@@ -18,6 +18,10 @@ the meeting can be convened, with every blocker cited to its source.
 
 Every request but `/v1/health` needs `Authorization: Bearer <token>`; the token's actor is
 recorded with each event and decides which events it may record. Errors are `ErrorOut`.
+
+Open mode: a server started without a tokens file (`/v1/health` says `"auth": "open"`) binds
+to loopback only, ignores any `Authorization` header, and acts for every request as the actor
+`local`, who may do everything; events are recorded as by `local`.
 """
 
 
