@@ -20,15 +20,24 @@ DB = click.option(
 
 
 def _existing_sqlite(db: str) -> None:
-    """A ClickException when ``db`` is a SQLite file that does not exist (opening it would create it)."""
+    """``StoreUnavailable`` when ``db`` is a SQLite file that does not exist (opening it would create it).
+
+    Anything else (not a URL, a folder that is not there, another database) is left to ``Store``.
+    """
     import sqlalchemy as sa
 
+    from lifemeeting.errors import StoreUnavailable
     from lifemeeting.store import normalize_url
 
-    url = sa.engine.make_url(normalize_url(db))
-    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
-        if not Path(url.database).exists():
-            raise click.ClickException(f"no event store at {url.database}: nothing to export (check --db)")
+    try:
+        url = sa.engine.make_url(normalize_url(db))
+    except sa.exc.ArgumentError:
+        return
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return
+    path = Path(url.database)
+    if path.parent.is_dir() and not path.exists():
+        raise StoreUnavailable(str(path), "no such file; there is nothing to export (check --db)")
 
 
 @click.command(name="export")
