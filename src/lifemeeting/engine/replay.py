@@ -161,12 +161,8 @@ HANDLERS: dict[str, Handler] = {
     "held": rounds.held,
     "appraised": rounds.appraised,
     "ordered": rounds.ordered,
-    "retracted": lambda state, e: _refuse_retraction(),  # taken out before replay (case.corrections)
+    "retracted": rounds.retracted,  # taken out before replay (case.corrections): refused if one comes here
 }
-
-
-def _refuse_retraction() -> None:
-    raise _Refuse("a retraction is applied by replaying the case without the event it names (OpenCase.apply)")
 
 
 def replay(view: CaseView, *, until: dt.date | None = None) -> CaseState:
