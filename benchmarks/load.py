@@ -235,15 +235,16 @@ def markdown(runs: list[dict[str, Any]]) -> str:
         f"{runs[0]['clients']} concurrent clients on the same machine, {runs[0]['seconds']:g} s each phase.",
         "",
         "| store, workers | readiness req/s (≥ 2,000) | p50 / p99 ms (p99 ≤ 10) | events/s (≥ 500) | "
-        "event p50 / p99 ms | met |",
-        "| --- | ---: | ---: | ---: | ---: | --- |",
+        "event p50 / p99 ms | met | load average at start |",
+        "| --- | ---: | ---: | ---: | ---: | --- | --- |",
     ]
     for r in runs:
         rd, ev = r["readiness"], r["events"]
         ok = all(t["met"] for t in r["targets"].values())
         out.append(
             f"| {r['store']}, {r['workers']} | {rd['per_s']:,.0f} | {rd['p50_ms']:.1f} / {rd['p99_ms']:.1f} | "
-            f"{ev['per_s']:,.0f} | {ev['p50_ms']:.1f} / {ev['p99_ms']:.1f} | {met[ok]} |"
+            f"{ev['per_s']:,.0f} | {ev['p50_ms']:.1f} / {ev['p99_ms']:.1f} | {met[ok]} | "
+            f"{', '.join(f'{x:.1f}' for x in r['machine']['load_average_at_start'] or [])} |"
         )
     return "\n".join(out) + "\n"
 
