@@ -40,17 +40,19 @@ sys.path.insert(0, str(HERE))
 
 import generate  # noqa: E402
 import handwritten  # noqa: E402
+import msgspec  # noqa: E402  every design decodes JSON with it, as the engine does
 
 ON = generate.ON
 TARGETS = {
     "engine_vs_handwritten": ("≤", 1.5),
-    "naive_vs_engine": ("≥", 50.0),
-    "single_answer_p50_us": ("≤", 200.0),
+    "single_vs_floor": ("≤", 1.5),
     "jobs2_speedup": ("≥", 1.8),
     "engine_bytes_per_case": ("≤", 2048.0),
     "ruleset_load_ms": ("≤", 30.0),
-    "cli_cold_start_ms": ("≤", 250.0),
+    "cli_cold_start_ms": ("≤", 150.0),
+    "cli_help_ms": ("≤", 150.0),
 }
+# Reported, not targets (issue 16): the naive design's ratio, and absolute single-answer times.
 
 
 clock = time.process_time  # CPU seconds of this process: one core's work, whatever else runs
@@ -119,22 +121,40 @@ def engine_bulk(path: Path, *, jobs: int = 1) -> dict[str, Any]:
 
 
 def handwritten_bulk(path: Path) -> int:
+    """The hand-written checker over the file, decoding each line with msgspec as the engine does (same decoder)."""
+    decode = msgspec.json.decode
     on = str(ON)
     ready = 0
-    with path.open(encoding="utf-8") as fh:
+    with path.open("rb") as fh:
         for line in fh:
-            ready += handwritten.check(json.loads(line), on)[0]
+            ready += handwritten.check(decode(line), on)[0]
     return ready
 
 
 def naive_bulk(path: Path) -> int:
     import naive
 
+    decode = msgspec.json.decode
     ready = 0
-    with path.open(encoding="utf-8") as fh:
+    with path.open("rb") as fh:
         for line in fh:
-            ready += naive.check(json.loads(line), ON)[0]
+            ready += naive.check(decode(line), ON)[0]
     return ready
+
+
+def floor(data: dict[str, Any]) -> int:
+    """The floor of a single cold answer: the engine's decoding of the case, then one plain pass over its events."""
+    from lifemeeting.case.decode import convert
+
+    case = convert(data)
+    assert case is not None
+    seen: dict[str, int] = {}
+    last = None
+    for e in case.events:
+        seen[e.type] = seen.get(e.type, 0) + 1
+        if last is None or e.date > last:
+            last = e.date
+    return len(seen)
 
 
 # -- agreement ------------------------------------------------------------------------------------
@@ -182,7 +202,7 @@ def single_answers(cases: list[dict[str, Any]], repeat: int = 3) -> dict[str, An
     from lifemeeting.engine.view import CaseView
 
     loaded = load_ruleset(generate.RULESET)
-    names = ("front", "opening", "page", "again", "decode", "view", "replay", "answer", "hand")
+    names = ("front", "opening", "page", "again", "decode", "view", "replay", "answer", "hand", "floor")
     per_case: dict[str, list[float]] = {name: [] for name in names}
     for data in cases:
         best = dict.fromkeys(names, float("inf"))
@@ -207,7 +227,9 @@ def single_answers(cases: list[dict[str, Any]], repeat: int = 3) -> dict[str, An
             t8 = clock()
             handwritten.check(data, str(ON))
             t9 = clock()
-            times = (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t6 - t5, t7 - t6, t8 - t7, t9 - t8)
+            floor(data)
+            t10 = clock()
+            times = (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t6 - t5, t7 - t6, t8 - t7, t9 - t8, t10 - t9)
             for name, took in zip(names, times, strict=True):
                 best[name] = min(best[name], took)
         for name in names:
@@ -219,6 +241,10 @@ def single_answers(cases: list[dict[str, Any]], repeat: int = 3) -> dict[str, An
         "handwritten_from_dict_p50_us": p50["hand"],
         "engine_core_p50_us": percentile(core, 0.5) * us,
         "core_vs_handwritten": percentile(core, 0.5) * us / p50["hand"],
+        "floor_p50_us": p50["floor"],
+        "from_json_vs_floor": p50["front"] / p50["floor"],
+        # from parsed data, all cases: can_convene(data) against the hand-written checker on the same dicts
+        "parsed_engine_vs_handwritten": sum(per_case["front"]) / sum(per_case["hand"]),
         "from_json_p50_us": p50["front"],
         "from_json_p99_us": percentile(per_case["front"], 0.99) * us,
         "open_from_json_p50_us": p50["opening"],
@@ -432,7 +458,7 @@ def cli_cold_start(runs: int = 15) -> dict[str, Any]:
 
     check_cmd = [*cmd, "check", str(example), "--on", "2014-06-24"]
     subprocess.run(check_cmd, capture_output=True)  # fills the rule-set cache, as any earlier call would have
-    (bare, bare_cpu), (check, check_cpu), (helps, _) = (
+    (bare, bare_cpu), (check, check_cpu), (helps, helps_cpu) = (
         times([sys.executable, "-c", "pass"]),
         times(check_cmd),
         times([*cmd, "--help"]),
@@ -443,6 +469,7 @@ def cli_cold_start(runs: int = 15) -> dict[str, Any]:
         "bare_python_ms": med(bare),
         "check_ms": med(check),
         "help_ms": med(helps),
+        "help_over_bare_ms": med(helps_cpu) - med(bare_cpu),
         "over_bare_ms": med(check_cpu) - med(bare_cpu),
         "wall_over_bare_ms": med(check) - med(bare),
         "best_wall_over_bare_ms": min(check) - min(bare),
@@ -524,12 +551,12 @@ def main(argv: list[str] | None = None) -> int:
 
     measured = {
         "engine_vs_handwritten": bulk["engine_vs_handwritten"],
-        "naive_vs_engine": bulk["naive_vs_engine"],
-        "single_answer_p50_us": single["from_json_p50_us"],
+        "single_vs_floor": single["from_json_vs_floor"],
         "jobs2_speedup": jobs["speedup"],
         "engine_bytes_per_case": mem["bulk_growth_bytes_per_case"],
         "ruleset_load_ms": load["uncached_ms"],
         "cli_cold_start_ms": cli["over_bare_ms"],
+        "cli_help_ms": cli["help_over_bare_ms"],
     }
     results["targets"] = {
         k: {
@@ -574,25 +601,32 @@ def figures_markdown(r: dict[str, Any], before: dict[str, Any] | None) -> str:
     t = r["targets"]
     rows = [
         (
-            "lifemeeting bulk ÷ hand-written checker (ratio 1/2)",
+            "lifemeeting bulk ÷ hand-written checker, from the file, both decoding with msgspec (ratio 1/2)",
             t["engine_vs_handwritten"]["target"] + "×",
-            fmt(get(before, "bulk", "engine_vs_handwritten"), "×", 2),
+            fmt(get(before, "bulk", "engine_vs_handwritten"), "×", 2) + " (json.loads)",
             fmt(b["engine_vs_handwritten"], "×", 2),
             t["engine_vs_handwritten"]["met"],
         ),
         (
-            "naive design ÷ lifemeeting (ratio 3/1)",
-            t["naive_vs_engine"]["target"] + "×",
-            fmt(get(before, "bulk", "naive_vs_engine"), "×", 1),
-            fmt(b["naive_vs_engine"], "×", 1),
-            t["naive_vs_engine"]["met"],
+            "… from parsed data (`can_convene(data)` ÷ the checker on the same dicts, summed over cases)",
+            "reported",
+            "—",
+            fmt(s["parsed_engine_vs_handwritten"], "×", 2),
+            None,
         ),
         (
-            "single answer, `can_convene(data)` from parsed JSON, p50",
-            t["single_answer_p50_us"]["target"] + " µs",
-            fmt(get(before, "single", "by_id_p50_us"), " µs"),
-            fmt(s["from_json_p50_us"], " µs"),
-            t["single_answer_p50_us"]["met"],
+            "single cold `can_convene(data)` p50 ÷ the floor (msgspec decoding + one plain pass over the events)",
+            t["single_vs_floor"]["target"] + "×",
+            "—",
+            fmt(s["from_json_vs_floor"], "×", 2) + f" ({s['from_json_p50_us']:,.0f} ÷ {s['floor_p50_us']:,.0f} µs)",
+            t["single_vs_floor"]["met"],
+        ),
+        (
+            "naive design ÷ lifemeeting (ratio 3/1)",
+            "reported (was ≥ 50×, dropped)",
+            fmt(get(before, "bulk", "naive_vs_engine"), "×", 1),
+            fmt(b["naive_vs_engine"], "×", 1),
+            None,
         ),
         (
             "single answer on an open case, p50",
@@ -638,11 +672,18 @@ def figures_markdown(r: dict[str, Any], before: dict[str, Any] | None) -> str:
             None,
         ),
         (
-            "CLI cold start (`check`) over bare Python",
+            "CLI cold start (`check`) over bare Python, CPU",
             t["cli_cold_start_ms"]["target"] + " ms",
             fmt(get(before, "cli", "over_bare_ms"), " ms"),
             fmt(cli["over_bare_ms"], " ms"),
             t["cli_cold_start_ms"]["met"],
+        ),
+        (
+            "CLI cold start (`--help`) over bare Python, CPU",
+            t["cli_help_ms"]["target"] + " ms",
+            "—",
+            fmt(cli["help_over_bare_ms"], " ms"),
+            t["cli_help_ms"]["met"],
         ),
     ]
     met = {True: "yes", False: "**no**", None: ""}
@@ -658,7 +699,8 @@ def figures_markdown(r: dict[str, Any], before: dict[str, Any] | None) -> str:
         "| design (one core, from the same JSON-lines file) | cases/s | µs per case |",
         "| --- | ---: | ---: |",
         f"| 1 lifemeeting `bulk` | {b['engine_cases_per_s']:,.0f} | {b['engine_us_per_case']:,.0f} |",
-        f"| 2 hand-written checker | {b['handwritten_cases_per_s']:,.0f} | {b['handwritten_us_per_case']:,.0f} |",
+        f"| 2 hand-written checker (msgspec decoding) | {b['handwritten_cases_per_s']:,.0f} "
+        f"| {b['handwritten_us_per_case']:,.0f} |",
         f"| 3 naive: a Machine per case and per material "
         f"({b['naive_cases_per_s'] and r['agreement']['naive_cases']} cases) "
         f"| {b['naive_cases_per_s']:,.0f} | {b['naive_us_per_case']:,.0f} |",
@@ -717,7 +759,10 @@ def report(r: dict[str, Any]) -> str:
         f"{'3 naive (Machine per material)':<34}{b['naive_cases_per_s']:>10.0f}{b['naive_us_per_case']:>10.0f}",
         "",
         f"ratio 1/2 (engine / hand-written):      {b['engine_vs_handwritten']:.2f}×",
-        f"ratio 3/1 (naive / engine):             {b['naive_vs_engine']:.1f}×",
+        f"ratio 3/1 (naive / engine):             {b['naive_vs_engine']:.1f}× (reported, not a target)",
+        f"can_convene(data) ÷ floor, p50:         {s['from_json_vs_floor']:.2f}× ({s['from_json_p50_us']:.0f} ÷ "
+        f"{s['floor_p50_us']:.0f} µs)",
+        f"from parsed data, engine ÷ hand-written: {s['parsed_engine_vs_handwritten']:.2f}×",
         f"--jobs 2 speed-up (CLI, wall):          {jobs['speedup']:.2f}× ({jobs['jobs1_s']:.1f} s → "
         f"{jobs['jobs2_s']:.1f} s, "
         f"start-up {jobs['startup_s']:.2f} s; load average {r['machine']['load_average_at_start']})",

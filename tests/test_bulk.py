@@ -289,8 +289,13 @@ def test_two_jobs_read_a_pipe(tmp_path):
     assert len(outcomes) == 70 and all(o.answer is not None for o in outcomes)
 
 
-def test_ranges_of_lines_give_workers_the_same_cases_labels_and_errors(tmp_path):
+@pytest.mark.parametrize("range_bytes", [None, 1000])  # 1000: most lines are longer than a block the parent reads
+def test_ranges_of_lines_give_workers_the_same_cases_labels_and_errors(tmp_path, monkeypatch, range_bytes):
     """Across several ranges: blank lines, CRLF, bad JSON and bad cases are numbered and told as in one process."""
+    if range_bytes is not None:
+        from lifemeeting.bulk import run as _bulk
+
+        monkeypatch.setattr(_bulk, "RANGE_BYTES", range_bytes)
     good = json.dumps(
         yaml.safe_load((PUYANG / "blocked-missing-presign.yaml").read_text(encoding="utf-8")), default=str
     )

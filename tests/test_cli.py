@@ -146,3 +146,19 @@ def test_unknown_ruleset_exits_1_with_suggestion():
     r = run("show", "qingyuan-2041")
     assert r.returncode == 1
     assert "did you mean 'qingyuan-2014'" in r.stderr
+
+
+def test_the_command_list_of_help_is_each_commands_own_help():
+    """`lifemeeting --help` lists commands from a table (so it imports none of them): the table is their help."""
+    import inspect
+
+    import click
+
+    from lifemeeting.cli import COMMANDS, SUMMARIES, cli
+
+    assert set(SUMMARIES) == set(COMMANDS)
+    ctx = click.Context(cli)
+    for name in COMMANDS:
+        command = cli.get_command(ctx, name)
+        assert command is not None and command.help is not None
+        assert SUMMARIES[name] == inspect.cleandoc(command.help).split("\n\n")[0], name

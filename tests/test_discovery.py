@@ -98,6 +98,7 @@ def test_broken_entry_point_is_reported(monkeypatch):
         name="broken", value="no_such_module_for_lifemeeting", group=_discovery.ENTRY_POINT_GROUP
     )
     monkeypatch.setattr(_discovery.importlib.metadata, "entry_points", lambda group: [ep])
+    monkeypatch.setenv("LIFEMEETING_CACHE_DIR", "off")  # the packages on disk did not change: the kept answer would do
     _discovery._entry_point_dirs.cache_clear()
     try:
         with pytest.raises(lm.DiscoveryError, match=r"entry point broken = no_such_module_for_lifemeeting: no module"):
@@ -112,6 +113,7 @@ def test_entry_point_may_name_a_callable_that_returns_folders(folder, monkeypatc
     monkeypatch.setattr(sys.modules[__name__], "FOLDER", folder, raising=False)
     ep = importlib.metadata.EntryPoint(name="fn", value=f"{__name__}:_folders", group=_discovery.ENTRY_POINT_GROUP)
     monkeypatch.setattr(_discovery.importlib.metadata, "entry_points", lambda group: [ep])
+    monkeypatch.setenv("LIFEMEETING_CACHE_DIR", "off")  # the packages on disk did not change: the kept answer would do
     _discovery._entry_point_dirs.cache_clear()
     try:
         found = _discovery.discover()["minimal-2020"]
@@ -213,3 +215,37 @@ def test_a_changed_file_is_read_again_by_id(tmp_path, monkeypatch):
     assert lm.load_ruleset("minimal-2020") is first
     path.write_text(MINIMAL.read_text(encoding="utf-8").replace('version: "0.1"', 'version: "0.2"'), encoding="utf-8")
     assert lm.load_ruleset("minimal-2020").model.version == "0.2"
+
+
+def test_the_engine_version_read_from_the_dist_info_is_what_importlib_metadata_says():
+    """engine_version() reads the installed METADATA itself (importlib.metadata is slow to import): the same answer."""
+    from lifemeeting.version import _from_dist_info
+
+    try:
+        expected = importlib.metadata.version("lifemeeting")
+    except importlib.metadata.PackageNotFoundError:
+        pytest.skip("lifemeeting is not installed here")
+    assert _from_dist_info() == expected == lm.engine_version()
+
+
+def test_installed_rule_sets_are_kept_on_disk_under_a_key_installing_changes(tmp_path, monkeypatch):
+    """The entry points' folders are kept in the cache folder; a changed sys.path folder is another key."""
+    monkeypatch.setenv("LIFEMEETING_CACHE_DIR", str(tmp_path / "cache"))
+    _discovery._entry_point_dirs.cache_clear()
+    try:
+        first = _discovery._entry_point_dirs()
+        kept = list((tmp_path / "cache").glob("entry-points-*.json"))
+        assert len(kept) == 1
+        _discovery._entry_point_dirs.cache_clear()
+        assert _discovery._entry_point_dirs() == first  # read back from the disk
+        key = _discovery._installed_key()
+        site = tmp_path / "site"
+        site.mkdir()
+        monkeypatch.syspath_prepend(str(site))
+        assert _discovery._installed_key() != key
+        (site / "x.pth").write_text("\n", encoding="utf-8")  # what an install does to a folder on sys.path
+        later = _discovery._installed_key()
+        os.utime(site, ns=(1, 1))
+        assert _discovery._installed_key() != later
+    finally:
+        _discovery._entry_point_dirs.cache_clear()

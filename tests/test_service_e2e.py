@@ -148,5 +148,8 @@ def test_serve_refuses_an_open_server_on_a_public_address(tmp_path):
 
 def test_export_of_a_missing_case_is_an_error(tmp_path):
     """`lifemeeting export` of an id the store lacks prints the store's message and exits 1."""
+    from lifemeeting.store import Store
+
+    Store(f"sqlite:///{tmp_path / 's.db'}").close()  # a store without the case (a missing store: test_store.py)
     r = _lifemeeting("export", "nope", "--db", f"sqlite:///{tmp_path / 's.db'}")
     assert (r.returncode, r.stderr.strip()) == (1, "lifemeeting: no case 'nope' in the store")

@@ -183,3 +183,17 @@ def test_answers_for_an_earlier_day_count_the_stored_events_up_to_it(store):
     assert store.with_case(case_id, lambda o: o.can_convene(day)) == lifemeeting.can_convene(whole, on=day)
     assert store.with_case(case_id, lambda o: o.status(day)) == lifemeeting.open_case(whole).status(day)
     assert store.with_case(case_id, lambda o: lifemeeting.timeline(o, on=day)) == lifemeeting.timeline(whole, on=day)
+
+
+def test_export_from_a_store_that_is_not_there_creates_none(tmp_path, monkeypatch):
+    """`lifemeeting export` in an empty folder says there is no store, and leaves no empty database behind."""
+    from click.testing import CliRunner
+
+    from lifemeeting.cli import cli
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("LIFEMEETING_DB", raising=False)
+    result = CliRunner().invoke(cli, ["export", "town"])
+    assert result.exit_code != 0
+    assert "cannot open the event store lifemeeting.db: no such file" in str(result.exception)
+    assert list(tmp_path.iterdir()) == []

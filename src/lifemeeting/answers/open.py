@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from lifemeeting.case.corrections import RETRACTED, corrected, renumbered
 from lifemeeting.case.model import Case, Event
 from lifemeeting.dates import periods as _dates
 from lifemeeting.engine.answer_model import Readiness, Status
@@ -76,16 +77,28 @@ class OpenCase:
     def __init__(self, case: Case, ruleset: LoadedRuleSet, *, located: Located | None = None) -> None:
         self.case = case.model_copy(update={"events": list(case.events)})  # our own list: applied events join it
         self.ruleset = ruleset
-        self.view = CaseView(ruleset, self.case, located=located)
+        self._located = located
         self._as_of: tuple[dt.date, CaseState] | None = None  # the state as of a day before the last event
         self._answer: tuple[dt.date, Readiness] | None = None  # the last answer, while no event has come since
-        self.state: CaseState = replay(self.view)
+        # ``view.case`` is ``case`` as if its retracted events had not happened (``case`` itself when
+        # none was); ``_positions``: each of its events' index in ``case.events`` (None: the same).
+        self.view, self.state, self._positions = self._replayed(self.case)
+
+    def _replayed(self, case: Case) -> tuple[CaseView, CaseState, list[int] | None]:
+        effective, positions = corrected(case)
+        view = CaseView(self.ruleset, effective, located=self._located)
+        try:
+            return view, replay(view), positions
+        except EventRefused as exc:
+            raise renumbered(exc, positions) from None
 
     def apply(self, event: Event | Mapping[str, Any], *, recorded_on: dt.date | None = None) -> None:
         """Apply one more event; a refused event raises ``EventRefused`` and changes nothing.
 
         ``recorded_on``: the day the event is being recorded (the store and the service pass
         today in Asia/Shanghai); an event dated after it has not happened yet and is refused.
+        A ``retracted`` event replays the case without the event it names; it is refused,
+        naming the event, when a later event would then be refused (it depended on it).
         """
         index = len(self.case.events)
         if not isinstance(event, Event):
@@ -96,8 +109,31 @@ class OpenCase:
                 event.type,
                 f"dated {event.date}, after the day it is recorded ({recorded_on}); it has not happened yet",
             )
+        if event.type == RETRACTED:
+            self._retract(event, index)
+            return
         self.state.apply(event, index)
         self.case.events.append(event)  # so replays for an earlier day, timelines and diagrams see it
+        if self._positions is not None:  # the corrected case is a list of its own
+            self.view.case.events.append(event)
+            self._positions.append(index)
+        self._as_of = self._answer = None
+
+    def _retract(self, event: Event, index: int) -> None:
+        trail = self.case.model_copy(update={"events": [*self.case.events, event]})
+        try:
+            view, state, positions = self._replayed(trail)
+        except EventRefused as exc:
+            if exc.index == index:  # the retraction itself is malformed
+                raise
+            raise EventRefused(
+                index,
+                event.type,
+                f"event #{exc.index + 1} ({exc.event_type}) depends on event #{event.retracts}: "
+                f"without it, it would be refused: {exc.reason}",
+            ) from None
+        self.case = trail
+        self.view, self.state, self._positions = view, state, positions
         self._as_of = self._answer = None
 
     def can_convene(self, on: dt.date | None = None) -> Readiness:
@@ -176,5 +212,9 @@ def answer(case: Any, ruleset: LoadedRuleSet | None, on: dt.date, *, located: Lo
     What ``open_case(case).can_convene(on)`` answers, from one pass over the events and
     without the copy of the case an open case keeps for events applied later.
     """
-    _state, as_of = replay_as_of(CaseView(_bind(case, ruleset, located), case, located=located), on)
+    effective, positions = corrected(case)
+    try:
+        _state, as_of = replay_as_of(CaseView(_bind(case, ruleset, located), effective, located=located), on)
+    except EventRefused as exc:
+        raise renumbered(exc, positions) from None
     return readiness(as_of, on)

@@ -202,19 +202,26 @@ RANGE_BYTES = 1 << 20  # a worker's share of a JSON-lines file at a time: about 
 def _ranges(path: Path, line: int, start: int, on: dt.date, brief: bool | None) -> Iterator[Chunk]:
     """The file from byte ``start`` (line number ``line``) in ranges of whole lines, about ``RANGE_BYTES`` each.
 
-    The parent only finds each range's last newline and counts the newlines in it (in C);
-    the worker splits the range into lines and skips the blank ones.
+    The parent reads each block once into a buffer it drops (not a memory map: the file's
+    pages then stay in the kernel's cache, out of the parent's memory, however large the
+    file), finds the block's last newline and counts the newlines before it (in C); the
+    worker reads its range again, splits it into lines and skips the blank ones.
     """
-    import mmap
-
-    with path.open("rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
-        end = len(data)
-        while start < end:
-            stop = data.find(b"\n", min(start + RANGE_BYTES, end) - 1)
-            stop = end if stop < 0 else stop + 1
-            yield LineRange(path, line, start, stop), on, brief
-            line += data[start:stop].count(b"\n")  # a copy of the range: mmap cannot count
-            start = stop
+    with path.open("rb") as fh:
+        fh.seek(start)
+        carry = b""  # the start of a line the last block cut
+        while block := fh.read(RANGE_BYTES):
+            data = carry + block if carry else block
+            cut = data.rfind(b"\n") + 1
+            if cut == 0:  # no newline yet: a line longer than a block
+                carry = data
+                continue
+            yield LineRange(path, line, start, start + cut), on, brief
+            line += data.count(b"\n", 0, cut)
+            start += cut
+            carry = data[cut:]
+        if carry:
+            yield LineRange(path, line, start, start + len(carry)), on, brief
 
 
 def _chunks(inputs: Iterator[CaseInput], on: dt.date, brief: bool | None) -> Iterator[Chunk]:

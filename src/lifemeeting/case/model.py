@@ -62,9 +62,13 @@ class Event(_Frozen):
     - held: the meeting was held on ``date`` (refused while anything blocks it)
     - appraised: ``appraisal`` with ``satisfied`` of ``total`` votes; below the threshold starts a redo or a new round
     - ordered: a higher body's ``order`` (e.g. 责令重开), with its consequence from the rule set
+    - retracted: takes back the event numbered ``retracts`` (its sequence number, from 1), with a
+      ``reason``; the case replays as if that event had not happened, and the trail keeps both
     """
 
-    type: Literal["done", "talk", "submitted", "signed", "approved", "returned", "held", "appraised", "ordered"]
+    type: Literal[
+        "done", "talk", "submitted", "signed", "approved", "returned", "held", "appraised", "ordered", "retracted"
+    ]
     date: dt.date
     task: str | None = None
     between: list[str] | None = Field(None, min_length=2, max_length=2)
@@ -77,6 +81,7 @@ class Event(_Frozen):
     satisfied: int | None = Field(None, ge=0)
     total: int | None = Field(None, ge=0)
     order: str | None = None
+    retracts: int | None = Field(None, ge=1, description="for 'retracted': the sequence number of the event taken back")
     note: str | None = Field(None, max_length=NOTE_LENGTH, description=f"free text, up to {NOTE_LENGTH} characters")
 
 

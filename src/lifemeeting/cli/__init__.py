@@ -34,6 +34,30 @@ COMMANDS = {  # name → module:function
     "validate": "lifemeeting.cli.rulesets:validate",
 }
 
+# What `lifemeeting --help` lists for each command: the first paragraph of its help, kept here so
+# that listing them imports none (a test holds each to its command's own help).
+SUMMARIES = {
+    "bulk": (
+        "Answer every case in CASES: a folder of case files, one case file, or a .jsonl file with one case per line."
+    ),
+    "chain": "Which links does a material pass? SOURCE is a RULESET (id or file) or a CASE file.",
+    "check": "Can the meeting of CASE be convened? Exit 0 yes, 3 not yet, 1 bad input.",
+    "coverage": "Per source: clauses encoded, tested by a scenario, listed as not checkable, and the rest by section.",
+    "diagram": "Draw a review chain (SOURCE a RULESET) or where a case's materials stand (SOURCE a CASE).",
+    "diff": "What differs between rule sets A and B (ids or files): chains, talks, gates, deadlines, thresholds.",
+    "export": "Write CASE_ID with every stored event (who, when, key, receipt) as JSON.",
+    "import": "Store a case written by 'lifemeeting export' (FILE, or - for stdin); its events are replayed first.",
+    "pin": "Pin CASE to the current version and content (sha256) of its rule set.",
+    "rulesets": "List the rule sets that can be named by id.",
+    "schema": "Print the JSON Schema of rule-set files, case files, or the answers of check, status and timeline.",
+    "serve": "Serve rule sets and stored cases over HTTP: record events, ask readiness (see docs/service.md).",
+    "show": "Show a rule set's tiers, chains, talks, gates and deadlines (RULESET: id or file).",
+    "spec": "Render the feature files as Markdown (one page per feature, and an index) for readers who run nothing.",
+    "status": "Where CASE stands: stage, round, duties done / due / overdue. Exit 0, or 1 for bad input.",
+    "timeline": "Every deadline of CASE with owner and status; the earliest day it may meet; --move-to what-if.",
+    "validate": "Check rule-set or case files; print FILE:LINE:COL: message for each problem.",
+}
+
 # Old spellings other systems may script: each runs the command it names, and --help lists only the new one.
 ALIASES = {"plan": "timeline"}  # 方案 (plan) is the document a unit writes; the command shows its timeline
 
@@ -43,6 +67,13 @@ class _LazyGroup(click.Group):
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list of ``--help`` from ``SUMMARIES``, shortened as click shortens a command's help."""
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(len(n) for n in names)
+        with formatter.section("Commands"):  # a stand-in command shortens the text as the real one would
+            formatter.write_dl([(n, click.Command(n, help=SUMMARIES[n]).get_short_help_str(limit)) for n in names])
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         cmd_name = ALIASES.get(cmd_name, cmd_name)

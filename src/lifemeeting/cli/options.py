@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import click
 
-from lifemeeting.ruleset import discovery as _discovery
-
 
 def _use_dirs(ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
     if value:
+        from lifemeeting.ruleset import discovery as _discovery  # imported by the commands that look
+
         token = _discovery.add_dirs(value)
         ctx.call_on_close(lambda: _discovery.reset_dirs(token))
     return value

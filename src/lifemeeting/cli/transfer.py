@@ -19,15 +19,40 @@ DB = click.option(
 )
 
 
+def _existing_sqlite(db: str) -> None:
+    """``StoreUnavailable`` when ``db`` is a SQLite file that does not exist (opening it would create it).
+
+    Anything else (not a URL, a folder that is not there, another database) is left to ``Store``.
+    """
+    import sqlalchemy as sa
+
+    from lifemeeting.errors import StoreUnavailable
+    from lifemeeting.store import normalize_url
+
+    try:
+        url = sa.engine.make_url(normalize_url(db))
+    except sa.exc.ArgumentError:
+        return
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return
+    path = Path(url.database)
+    if path.parent.is_dir() and not path.exists():
+        raise StoreUnavailable(str(path), "no such file; there is nothing to export (check --db)")
+
+
 @click.command(name="export")
 @click.argument("case_id")
 @DB
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
 def export(case_id: str, db: str, output: Path | None) -> int:
-    """Write CASE_ID with every stored event (who, when, key, receipt) as JSON."""
+    """Write CASE_ID with every stored event (who, when, key, receipt) as JSON.
+
+    Needs the service extra: pip install 'lifemeeting[service]'.
+    """
     need_service()
     from lifemeeting.store import Store
 
+    _existing_sqlite(db)  # exporting from a store that is not there must not leave an empty one behind
     store = Store(db)
     try:
         text = store.export(case_id).model_dump_json(indent=2) + "\n"
@@ -45,7 +70,10 @@ def export(case_id: str, db: str, output: Path | None) -> int:
 @DB
 @click.option("--as", "as_id", help="Store it under this id instead of the exported one.")
 def import_(file: Path, db: str, as_id: str | None) -> int:
-    """Store a case written by 'lifemeeting export' (FILE, or - for stdin); its events are replayed first."""
+    """Store a case written by 'lifemeeting export' (FILE, or - for stdin); its events are replayed first.
+
+    Needs the service extra: pip install 'lifemeeting[service]'.
+    """
     need_service()
     from pydantic import ValidationError
 

@@ -175,6 +175,7 @@ HANDLERS: dict[str, Handler] = {
     "held": rounds.held,
     "appraised": rounds.appraised,
     "ordered": rounds.ordered,
+    "retracted": rounds.retracted,  # taken out before replay (case.corrections): refused if one comes here
 }
 
 

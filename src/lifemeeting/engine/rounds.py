@@ -143,3 +143,8 @@ def _new_round(state: CaseState, trigger: str, kind: str, on: dt.date, cause: st
         new.duties = {d: x for d, x in old.duties.items() if d not in redo}
     new.redo = list(redo)
     return new
+
+
+def retracted(state: CaseState, e: Event) -> None:
+    """A retraction never reaches replay: ``case.corrections`` takes it and what it retracts out first."""
+    raise _Refuse("a retraction is applied by replaying the case without the event it names (OpenCase.apply)")

@@ -9,15 +9,18 @@ choice: which rules a case is judged by must not depend on the order of a search
 
 from __future__ import annotations
 
-import importlib.metadata
+import importlib
 import importlib.util
+import json
 import os
+import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar, Token
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from lifemeeting.errors import DiscoveryError
 
@@ -127,7 +130,61 @@ def _files(folder: Path) -> list[Path]:
 
 @cache
 def _entry_point_dirs() -> tuple[tuple[Path, str], ...]:
-    """Folders declared by installed packages; read once per process (installing needs a restart anyway)."""
+    """Folders declared by installed packages; read once per process (installing needs a restart anyway).
+
+    Reading the installed packages' entry points imports ``importlib.metadata`` and scans
+    every package (~40 ms at start-up), so the answer is kept on disk beside the rule-set
+    cache, under a key made of the interpreter and every ``sys.path`` folder with its
+    modification time: installing, upgrading or removing a package adds or removes a
+    ``*.dist-info`` folder (or a ``.pth`` file) there, which changes the key. An entry kept
+    for folders that are gone is not used.
+    """
+    key = _installed_key()
+    where = _kept(key)
+    if where is not None:
+        try:
+            kept = json.loads(where.read_text(encoding="utf-8"))
+            out = tuple((Path(p), str(origin)) for p, origin in kept)
+            if all(p.exists() for p, _ in out):
+                return out
+        except (OSError, ValueError, TypeError):
+            pass  # unreadable or stale: scan again
+    out = _scan_entry_points()
+    if where is not None:
+        try:
+            where.parent.mkdir(parents=True, exist_ok=True)
+            tmp = where.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps([[str(p), origin] for p, origin in out]), encoding="utf-8")
+            os.replace(tmp, where)
+        except OSError:
+            pass  # an unwritable cache folder only costs the scan next time
+    return out
+
+
+def _installed_key() -> str:
+    """The interpreter and every ``sys.path`` folder with its modification time: what installing changes."""
+    import hashlib
+
+    h = hashlib.sha256(f"{sys.executable}|{sys.version}".encode())
+    for entry in sys.path:
+        try:
+            mtime = os.stat(entry or ".").st_mtime_ns
+        except OSError:
+            mtime = -1
+        h.update(f"|{entry}:{mtime}".encode())
+    return h.hexdigest()[:24]
+
+
+def _kept(key: str) -> Path | None:
+    from lifemeeting.ruleset.cache import cache_dir
+
+    folder = cache_dir()
+    return None if folder is None else folder / f"entry-points-{key}.json"
+
+
+def _scan_entry_points() -> tuple[tuple[Path, str], ...]:
+    import importlib.metadata
+
     out: list[tuple[Path, str]] = []
     for ep in sorted(importlib.metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
         dist = f"{ep.dist.name} {ep.dist.version}" if ep.dist else "an installed package"
@@ -136,7 +193,7 @@ def _entry_point_dirs() -> tuple[tuple[Path, str], ...]:
     return tuple(out)
 
 
-def _entry_point_paths(ep: importlib.metadata.EntryPoint, origin: str) -> list[Path]:
+def _entry_point_paths(ep: Any, origin: str) -> list[Path]:
     """A package name means its ``rulesets/`` folder (or the package folder); ``module:attr`` is called for paths."""
     try:
         if ep.attr:

@@ -19,6 +19,10 @@ the meeting can be convened, with every blocker cited to its source.
 
 Every request but `/v1/health` needs `Authorization: Bearer <token>`; the token's actor is
 recorded with each event and decides which events it may record. Errors are `ErrorOut`.
+
+Open mode: a server started without a tokens file (`/v1/health` says `"auth": "open"`) binds
+to loopback only, ignores any `Authorization` header, and acts for every request as the actor
+`local`, who may do everything; events are recorded as by `local`.
 """
 
 
@@ -49,7 +53,7 @@ def create_app(store: Store | None = None, auth: Auth | None = None, *, max_body
     app.add_middleware(BodyLimit, max_bytes=max_body)
 
     @app.get("/v1/health", response_model=Health, tags=["service"], summary="Is the service up, on which store")
-    def health() -> Health:
+    async def health() -> Health:  # async: nothing here blocks, so no hop to the thread pool
         s: Any = app.state.store
         return Health(
             status="ok",
@@ -63,6 +67,21 @@ def create_app(store: Store | None = None, auth: Auth | None = None, *, max_body
     from lifemeeting.service import pages as _pages
 
     _pages.install(app)
+    return app
+
+
+def from_environment() -> FastAPI:
+    """The app of one worker process of ``lifemeeting serve --workers N``: the store and tokens named by the parent.
+
+    Each worker opens its own connections to the one store; the store's write lock and
+    version check keep their appends in one gapless stream (SQLite in WAL mode, PostgreSQL).
+    """
+    import os
+
+    url = os.environ["LIFEMEETING_SERVE_DB"]
+    tokens = os.environ.get("LIFEMEETING_SERVE_TOKENS")
+    app = create_app(Store(url), Auth.from_file(tokens) if tokens else None)
+    app.router.on_shutdown.append(app.state.store.close)
     return app
 
 

@@ -6,12 +6,14 @@ import datetime as dt
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Header, Query
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
 from lifemeeting.answers.chain_model import SubjectChain
 from lifemeeting.answers.open import open_case
 from lifemeeting.answers.plan_document import PlanDocument
 from lifemeeting.answers.timeline_model import Timeline
+from lifemeeting.case.model import Event
 from lifemeeting.engine.answer_model import Readiness, Status
 from lifemeeting.errors import EventRefused, UnknownRuleSet
 from lifemeeting.ruleset.load import available
@@ -129,7 +131,8 @@ def append_event(
 ) -> StoredEvent:
     event = body.event
     check_fields(event)
-    check_event(who, store.with_case(case_id, lambda o: o.view), event)
+    view, target = store.with_case(case_id, lambda o: (o.view, _retracted(o.case.events, event)))
+    check_event(who, view, target or event)  # a retraction: whoever may record the event it takes back
     try:
         appended = store.append(
             case_id, event, actor=who.name, expected_version=body.expected_version, idempotency_key=idempotency_key
@@ -143,13 +146,40 @@ def append_event(
     return appended.stored
 
 
+def _retracted(events: list[Event], event: Event) -> Event | None:
+    """The stored event ``event`` retracts, if it is a retraction naming one (else the engine refuses it)."""
+    if event.type != "retracted" or event.retracts is None or event.retracts > len(events):
+        return None
+    return events[event.retracts - 1]
+
+
 @router.get(
     "/cases/{case_id}/readiness",
     response_model=Readiness,
     summary="Can the meeting be convened on this day? Every blocker, cited",
 )
-def readiness(case_id: CaseId, store: TheStore, on: On = None) -> Readiness:
-    return store.with_case(case_id, lambda o: o.can_convene(on))
+async def readiness(case_id: CaseId, store: TheStore, on: On = None) -> Response:
+    # The page view other systems ask on every view: run on the event loop, not the thread pool.
+    # It blocks the loop for one short read (the events stored since; WAL readers and PostgreSQL
+    # readers wait on no writer) and, after a new event, one catch-up (~0.3 ms): cheaper than the hop.
+    # An open case gives the same (immutable) answer object until an event comes, so its JSON is
+    # kept beside it and sent again without FastAPI validating and encoding it once more.
+    # On PostgreSQL the read is a round trip to another process: it waits in the thread pool,
+    # so that the loop serves other requests meanwhile.
+    if store.kind == "sqlite":
+        answer = store.with_case(case_id, lambda o: o.can_convene(on))
+    else:
+        answer = await run_in_threadpool(store.with_case, case_id, lambda o: o.can_convene(on))
+    kept = _READINESS_JSON.get(case_id)
+    if kept is None or kept[0] is not answer:
+        if len(_READINESS_JSON) >= _KEEP:
+            _READINESS_JSON.pop(next(iter(_READINESS_JSON)))
+        kept = _READINESS_JSON[case_id] = (answer, answer.model_dump_json().encode())
+    return Response(kept[1], media_type="application/json")
+
+
+_KEEP = 4096
+_READINESS_JSON: dict[str, tuple[Readiness, bytes]] = {}  # case id → (answer, its JSON), bounded
 
 
 @router.get("/cases/{case_id}/status", response_model=Status, summary="Stage, round, duties done, due and overdue")

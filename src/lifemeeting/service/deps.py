@@ -1,4 +1,8 @@
-"""FastAPI dependencies: the store, the calling actor, and the checks every route shares."""
+"""FastAPI dependencies: the store, the calling actor, and the checks every route shares.
+
+They are ``async def`` although nothing in them awaits: none blocks, and FastAPI runs a
+plain ``def`` dependency in the thread pool, a hop per dependency per request.
+"""
 
 from __future__ import annotations
 
@@ -17,17 +21,19 @@ from lifemeeting.store import Store
 bearer = HTTPBearer(auto_error=False, description="An API token from the server's tokens file")
 
 
-def store(request: Request) -> Store:
+async def store(request: Request) -> Store:
     s: Store = request.app.state.store  # set by the app factory
     return s
 
 
-def auth(request: Request) -> Auth:
+async def auth(request: Request) -> Auth:
     a: Auth = request.app.state.auth
     return a
 
 
-def actor(request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> Actor:
+async def actor(
+    request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+) -> Actor:
     """The caller; 401 without a known token (unless the server runs without a tokens file)."""
     a: Auth = request.app.state.auth
     if a.open:
@@ -40,20 +46,20 @@ def actor(request: Request, credentials: Annotated[HTTPAuthorizationCredentials 
     return found
 
 
-def writer(who: Annotated[Actor, Depends(actor)]) -> Actor:
+async def writer(who: Annotated[Actor, Depends(actor)]) -> Actor:
     """403 for a read-only actor, before the request body is even read."""
     if not who.writes:
         raise forbidden(f"'{who.name}' may read and ask readiness, but not record events")
     return who
 
 
-def clerk(who: Annotated[Actor, Depends(actor)]) -> Actor:
+async def clerk(who: Annotated[Actor, Depends(actor)]) -> Actor:
     if not (who.record or who.everything):
         raise forbidden(f"'{who.name}' may not open cases; that needs a clerk token (record: true)")
     return who
 
 
-def seen(
+async def seen(
     who: Annotated[Actor, Depends(actor)], case_id: Annotated[str, Path(pattern=CASE_ID, description="the case's id")]
 ) -> str:
     """The case id, if the actor may see that case (403 otherwise, whether or not it exists)."""

@@ -26,6 +26,7 @@ REQUIRED = {
     "held": (),
     "appraised": ("appraisal", "satisfied", "total"),
     "ordered": ("order",),
+    "retracted": ("retracts", "reason"),
 }
 
 
