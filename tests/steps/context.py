@@ -95,6 +95,7 @@ EVENT_TYPES = {
     "签字": "signed",
     "通过": "approved",
     "退回": "returned",
+    "到会": "attended",
     "召开": "held",
     "测评": "appraised",
     "评议": "appraised",
@@ -114,6 +115,9 @@ EVENT_COLUMNS = {
     "满意": "satisfied",
     "总数": "total",
     "决定": "order",
+    "出席": "present",
+    "请假": "on_leave",
+    "外来": "guests",
 }
 
 
@@ -134,6 +138,8 @@ def event_rows(datatable: list[list[str]]) -> list[dict[str, Any]]:
                 event[key] = EVENT_TYPES.get(value, value)
             elif key == "between":
                 event[key] = items(value.replace("—", "、"))
+            elif key in ("present", "on_leave", "guests"):
+                event[key] = items(value)
             elif key in ("satisfied", "total"):
                 event[key] = int(value)
             else:

@@ -55,12 +55,16 @@ class Event(_Frozen):
     - submitted: ``material`` and ``subject`` (``team`` or a member id)
     - signed: pre-sign of a submitted material, ``by`` the pre-sign role
     - approved / returned: at ``link``, ``by`` one of the link's reviewers; returned sends it back to drafting
+    - attended: the roll call on the meeting day — ``present`` and ``on_leave`` (member ids; the rest are absent)
+      and ``guests`` (outside roles or named people who came: a supervision group, an observer of the higher level)
     - held: the meeting was held on ``date`` (refused while anything blocks it)
     - appraised: ``appraisal`` with ``satisfied`` of ``total`` votes; below the threshold starts a redo or a new round
     - ordered: a higher body's ``order`` (e.g. 责令重开), with its consequence from the rule set
     """
 
-    type: Literal["done", "talk", "submitted", "signed", "approved", "returned", "held", "appraised", "ordered"]
+    type: Literal[
+        "done", "talk", "submitted", "signed", "approved", "returned", "attended", "held", "appraised", "ordered"
+    ]
     date: dt.date
     task: str | None = None
     between: list[str] | None = Field(None, min_length=2, max_length=2)
@@ -73,6 +77,11 @@ class Event(_Frozen):
     satisfied: int | None = Field(None, ge=0)
     total: int | None = Field(None, ge=0)
     order: str | None = None
+    present: list[str] | None = Field(None, description="attended: the members present")
+    on_leave: list[str] | None = Field(None, description="attended: the members absent with leave (请假)")
+    guests: list[str] | None = Field(
+        None, description="attended: who came from outside — role ids, or names as the source writes them"
+    )
     note: str | None = None
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,7 @@ from lifemeeting.engine.state import MaterialState
 from lifemeeting.engine.talks import Pair
 from lifemeeting.engine.view import TEAM, CaseView
 from lifemeeting.ruleset.model import Gate
+from lifemeeting.ruleset.shares import parse_fraction
 from lifemeeting.version import engine_version
 
 if TYPE_CHECKING:
@@ -289,6 +291,69 @@ def _meeting_window(state: CaseState, gate: Gate, on: dt.date) -> Found:
         )
 
 
+def _roll_call(state: CaseState, gate: Gate, on: dt.date) -> tuple[Blocker, NextAction] | None:
+    """A blocker when no roll call of the day ``on`` is recorded: attendance can only be judged on the day."""
+    a = state.round.attendance
+    if a is not None and a.date == on:
+        return None
+    v = state.view
+    message = f"「{gate.name}」：尚未登记{on}会议的到会情况"
+    who = v.name(v.rules.meeting.chair) if v.rules.meeting.chair else "领导班子"
+    blocker = Blocker(rule=gate.id, kind=gate.kind, citation=_cite(v, gate), message=message)
+    return blocker, _action(gate, who, "会前清点并登记到会情况", None, on)
+
+
+def _quorum(state: CaseState, gate: Gate, on: dt.date) -> Found:
+    missing = _roll_call(state, gate, on)
+    if missing is not None:
+        yield missing
+        return
+    v = state.view
+    a = state.round.attendance
+    assert a is not None and gate.share is not None  # the roll call is there; checks.py holds the share
+    required = list(v.members) if gate.attendees is None else v.members_matching(gate.attendees)
+    present = sum(1 for mid in required if mid in a.present)
+    total = len(required)
+    share = parse_fraction(gate.share)
+    least = share * total  # the boundary: exactly this many is enough when inclusive (不少于), not when 超过
+    need = math.ceil(least) if gate.inclusive else math.floor(least) + 1
+    if present >= need:
+        return
+    leave = [v.name(mid) for mid in required if mid in a.on_leave]
+    away = [v.name(mid) for mid in required if mid not in a.present and mid not in a.on_leave]
+    bound = "不少于" if gate.inclusive else "超过"
+    parts = [f"请假：{'、'.join(leave)}"] if leave else []
+    parts += [f"缺席：{'、'.join(away)}"] if away else []
+    detail = "；".join(parts)
+    message = f"「{gate.name}」：应到{total}人，实到{present}人，须{bound}{gate.share}（至少{need}人）" + (
+        f"；{detail}" if detail else ""
+    )
+    yield Blocker(rule=gate.id, kind=gate.kind, citation=_cite(v, gate), message=message), None
+
+
+def _attendance(state: CaseState, gate: Gate, on: dt.date) -> Found:
+    missing = _roll_call(state, gate, on)
+    if missing is not None:
+        yield missing
+        return
+    v = state.view
+    a = state.round.attendance
+    assert a is not None
+    for role_id in gate.roles or []:
+        role = v.roles[role_id]
+        members = v.role_members.get(role_id)
+        if members:
+            if any(mid in a.present for mid in members):
+                continue
+        elif role_id in a.guests or role.name in a.guests:
+            continue
+        message = f"「{gate.name}」：{v.name(role_id)}未到会"
+        yield (
+            Blocker(rule=gate.id, kind=gate.kind, item=role_id, citation=_cite(v, gate), message=message),
+            _action(gate, v.name(role_id), "到会", None, on),
+        )
+
+
 def _days(d: float) -> str:
     if d == 1.5:
         return "一天半"
@@ -310,4 +375,6 @@ _GATES = {
     "lead_time": _lead_time,
     "min_length": _min_length,
     "meeting_window": _meeting_window,
+    "quorum": _quorum,
+    "attendance": _attendance,
 }

@@ -158,6 +158,7 @@ HANDLERS: dict[str, Handler] = {
     "signed": preparing.signed,
     "approved": preparing.approved,
     "returned": preparing.returned,
+    "attended": rounds.attended,
     "held": rounds.held,
     "appraised": rounds.appraised,
     "ordered": rounds.ordered,

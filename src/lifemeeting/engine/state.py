@@ -40,6 +40,16 @@ class AppraisalResult:
     passed: bool
 
 
+@dataclass(frozen=True, slots=True)
+class Attendance:
+    """A roll call (``attended``): who of the team was present or on leave, and who came from outside."""
+
+    date: dt.date
+    present: frozenset[str]
+    on_leave: frozenset[str]
+    guests: frozenset[str]
+
+
 @dataclass(slots=True)
 class Round:
     """One round of the meeting: the first, a redo (返工补课) or a reconvened meeting (重新召开).
@@ -60,6 +70,7 @@ class Round:
     duties: dict[str, dt.date] = field(default_factory=dict)
     appraisals: list[AppraisalResult] = field(default_factory=list)
     redo: list[str] = field(default_factory=list)
+    attendance: Attendance | None = None
 
     @property
     def needs_meeting(self) -> bool:
@@ -94,6 +105,7 @@ def _copy_round(r: Round) -> Round:
         dict(r.duties),
         list(r.appraisals),
         list(r.redo),
+        r.attendance,
     )
 
 

@@ -170,6 +170,10 @@ class CaseView:
     def subject_label(self, subject: str) -> str:
         return "领导班子" if subject == TEAM else self.members[subject].name
 
+    def members_matching(self, predicate: dict[str, Any]) -> list[str]:
+        """The ids of the members a predicate holds for, in the case's order."""
+        return self._select({"members": predicate})
+
     # -- talks ----------------------------------------------------------------------------
     def _select(self, sel: dict[str, Any]) -> list[str]:
         ((key, value),) = sel.items()

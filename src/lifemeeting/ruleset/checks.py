@@ -16,7 +16,7 @@ from lifemeeting.errors import Problem, RuleSetError
 from lifemeeting.ruleset import check_chains, check_clauses
 from lifemeeting.ruleset import predicate as _predicate
 from lifemeeting.ruleset.loaded import LoadedRuleSet
-from lifemeeting.ruleset.model import DateSpec, RuleSet
+from lifemeeting.ruleset.model import DateSpec, Gate, RuleSet
 from lifemeeting.source.problems import problems_from
 from lifemeeting.source.yaml import Located, Path, load_mapping
 from lifemeeting.suggest import did_you_mean
@@ -177,6 +177,8 @@ def cross_check(rs: RuleSet, located: Located) -> Iterator[Problem]:
         "lead_time": "material",
         "min_length": "days",
         "meeting_window": None,
+        "quorum": "share",
+        "attendance": "roles",
     }
     for i, g in enumerate(rs.gates):
         here = ("gates", i)
@@ -201,6 +203,9 @@ def cross_check(rs: RuleSet, located: Located) -> Iterator[Problem]:
             yield from ref(here + ("talks", j), talk_id, talks, "talk rule")
         if g.material:
             yield from ref(here + ("material",), g.material, materials, "material")
+        yield from _attendance_problems(located, here, g, roles)
+        if g.attendees is not None:
+            yield from pred(here + ("attendees",), g.attendees)
         yield from tier_list(here + ("tiers",), g.tiers)
         if g.applies_to is not None:
             yield from pred(here + ("applies_to",), g.applies_to)
@@ -233,6 +238,18 @@ def cross_check(rs: RuleSet, located: Located) -> Iterator[Problem]:
         for j, redo in enumerate(o.redo):
             yield from ref(("orders", i, "redo", j), redo, tasks | materials | talks, "task, talk rule or material")
     yield from check_clauses.clause_problems(rs, located)
+
+
+def _attendance_problems(located: Located, here: Path, g: Gate, roles: set[str]) -> Iterator[Problem]:
+    """The keys of quorum and attendance gates: only on those gates, roles that exist."""
+    for key, kind in (("share", "quorum"), ("attendees", "quorum"), ("roles", "attendance")):
+        if getattr(g, key) is not None and g.kind != kind:
+            yield located.problem(here + (key,), f"'{key}' belongs to a '{kind}' gate, not a '{g.kind}' one")
+    if not g.inclusive and g.kind != "quorum":
+        yield located.problem(here + ("inclusive",), f"'inclusive' belongs to a 'quorum' gate, not a '{g.kind}' one")
+    for j, role_id in enumerate(g.roles or []):
+        if role_id not in roles:
+            yield located.problem(here + ("roles", j), f"unknown role '{role_id}'{did_you_mean(role_id, roles)}")
 
 
 def _overlap(a: list[str] | None, b: list[str] | None) -> bool:

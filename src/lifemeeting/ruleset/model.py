@@ -197,7 +197,16 @@ class Gate(Frozen):
 
     id: Id
     name: str
-    kind: Literal["tasks_done", "talks_covered", "materials_passed", "lead_time", "min_length", "meeting_window"]
+    kind: Literal[
+        "tasks_done",
+        "talks_covered",
+        "materials_passed",
+        "lead_time",
+        "min_length",
+        "meeting_window",
+        "quorum",
+        "attendance",
+    ]
     tasks: list[Id] | None = None
     talks: list[Id] | None = Field(None, description="talk rules to cover; default all that apply")
     material: Id | None = None
@@ -210,7 +219,35 @@ class Gate(Frozen):
     )
     tiers: list[Id] | None = None
     applies_to: Predicate | None = Field(None, description="predicate over the unit")
+    share: str | None = Field(
+        None, description="a quorum gate's share of the required attendees who must be present: '2/3', '80%'"
+    )
+    inclusive: bool = Field(
+        True,
+        description=(
+            "a quorum gate: true when exactly the share is enough (不少于、达到), false when more is needed (超过)"
+        ),
+    )
+    attendees: Predicate | None = Field(
+        None, description="a quorum gate: which members are required attendees (应到); default every member"
+    )
+    roles: list[Id] | None = Field(
+        None,
+        description=(
+            "an attendance gate: roles that must be present — a role filled by members when one of them is"
+            " present, an outside role (督导组, 上级派员) when the attendance lists it as a guest"
+        ),
+    )
     cite: Citation
+
+    @field_validator("share")
+    @classmethod
+    def _share_form(cls, v: str | None) -> str | None:
+        from lifemeeting.ruleset.shares import parse_fraction
+
+        if v is not None:
+            parse_fraction(v)
+        return v
 
 
 class AgendaItem(Frozen):

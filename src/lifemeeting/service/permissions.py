@@ -23,6 +23,7 @@ REQUIRED = {
     "signed": ("material", "subject", "by"),
     "approved": ("material", "subject", "link", "by"),
     "returned": ("material", "subject", "link", "by"),
+    "attended": ("present",),
     "held": (),
     "appraised": ("appraisal", "satisfied", "total"),
     "ordered": ("order",),
