@@ -163,7 +163,7 @@ class World:
         self.members: list[dict[str, Any]] = []
         self.lists: dict[str, list[str]] = {}
         self.people: dict[str, str] = {}
-        self.parameters: dict[str, dt.date] = {}
+        self.parameters: dict[str, dt.date | float] = {}
         self.meeting: dict[str, Any] = {}
         self.events: list[dict[str, Any]] = []
         self.opened: lm.OpenCase | None = None

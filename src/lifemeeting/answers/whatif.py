@@ -42,7 +42,7 @@ def timeline(
     first = earliest(state, on, meeting) if state.stage == PREPARING and state.round.held_on is None else None
     moved, moved_notes = move(opened, on, move_to, found, first) if move_to else (None, [])
     v = opened.view
-    warnings = [f"参数 {p} 未给出，相关时限无法计算" for p in v.rules.parameters if p not in v.case.parameters]
+    warnings = [f"参数 {p} 未给出，相关时限无法计算" for p in v.missing_parameters]
     if meeting.date is None:
         warnings.append("会议日期未定：会前、会后的相对时限无法计算；可用 --move-to 假定一个日期")
     elif meeting.in_window is False:
@@ -76,7 +76,10 @@ def earliest(state: CaseState, on: dt.date, meeting: MeetingPlan) -> Earliest:
     for gate in v.gates:
         if gate.kind != "lead_time":
             continue
-        days = int(gate.days or 0)
+        given = v.number(gate.days)
+        if given is None:
+            continue  # readiness says which parameter is missing
+        days = int(given)
         span = f"{days}个工作日" if gate.working_days else f"{days}天"
         for (material_id, _), m in state.materials.items():
             if material_id != gate.material:

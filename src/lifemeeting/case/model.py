@@ -94,7 +94,9 @@ class Case(_Frozen):
     unit: Unit
     meeting: PlannedMeeting = Field(default_factory=PlannedMeeting)
     members: list[Member] = Field(min_length=1)
-    parameters: dict[str, dt.date] = Field(default_factory=dict, description="dates the rule set leaves open (e.g. xx)")
+    parameters: dict[str, dt.date | float] = Field(
+        default_factory=dict, description="values the rule set leaves open: dates (e.g. xx), day counts, numbers"
+    )
     lists: dict[str, list[str]] = Field(
         default_factory=dict, description="named lists of outside parties for talk rules"
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -118,6 +119,9 @@ def check_spec(spec: str | dict[str, Any], year: int) -> None:
     if key == "parameter":
         if not isinstance(value, str):
             raise ValueError("parameter takes the name of a date the case supplies")
+    elif isinstance(value, dict):
+        if set(value) != {"parameter"} or not isinstance(value["parameter"], str):
+            raise ValueError(f"{key} takes a whole number, or {{parameter: NAME}} naming a day-count parameter")
     elif not isinstance(value, int) or isinstance(value, bool) or value < 0:
         raise ValueError(f"{key} takes a whole number of days or months ≥ 0")
     if not isinstance(spec.get("working_days", False), bool):
@@ -131,7 +135,7 @@ def resolve(
     *,
     year: int,
     meeting: dt.date | None,
-    parameters: dict[str, dt.date],
+    parameters: Mapping[str, dt.date | float],
     add_days: Any = None,
 ) -> Window | None:
     """The window a spec means for one case; None when it depends on a date not yet known.
@@ -144,15 +148,22 @@ def resolve(
         return parse_text(spec, year)
     if "parameter" in spec:
         value = parameters.get(spec["parameter"])
-        return Window(None, value) if value else None
+        return Window(None, value) if isinstance(value, dt.date) else None
     if meeting is None:
         return None
     step = add_days if (spec.get("working_days") and add_days) else _calendar_days
-    if "days_before_meeting" in spec:
-        return Window(None, step(meeting, -spec["days_before_meeting"]))
-    if "days_after_meeting" in spec:
-        return Window(None, step(meeting, spec["days_after_meeting"]))
-    return Window(meeting, add_months(meeting, spec["months_after_meeting"]))
+    key = next(k for k in ("days_before_meeting", "days_after_meeting", "months_after_meeting") if k in spec)
+    n = spec[key]
+    if isinstance(n, dict):  # {parameter: NAME}: a day count the case (or the rule set's default) gives
+        found = parameters.get(n["parameter"])
+        if not isinstance(found, int | float):
+            return None
+        n = int(found)
+    if key == "days_before_meeting":
+        return Window(None, step(meeting, -n))
+    if key == "days_after_meeting":
+        return Window(None, step(meeting, n))
+    return Window(meeting, add_months(meeting, n))
 
 
 def basis(spec: str | dict[str, Any] | None) -> str | None:
@@ -163,11 +174,16 @@ def basis(spec: str | dict[str, Any] | None) -> str | None:
         return f"案例参数 {spec['parameter']}"
     unit = "个工作日" if spec.get("working_days") else "天"
     if "days_before_meeting" in spec:
-        n = spec["days_before_meeting"]
+        n = _count(spec["days_before_meeting"])
         return "会前" if n == 0 else f"会前{n}{unit}"
     if "days_after_meeting" in spec:
-        return f"会后{spec['days_after_meeting']}{unit}内"
-    return f"会后{spec['months_after_meeting']}个月内"
+        return f"会后{_count(spec['days_after_meeting'])}{unit}内"
+    return f"会后{_count(spec['months_after_meeting'])}个月内"
+
+
+def _count(n: Any) -> Any:
+    """An offset in words: the number, or the parameter it names."""
+    return f"（参数 {n['parameter']}）" if isinstance(n, dict) else n
 
 
 def _calendar_days(day: dt.date, n: int) -> dt.date:

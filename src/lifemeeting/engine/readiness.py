@@ -14,7 +14,7 @@ from lifemeeting.engine.stages import PREPARING, REDOING, STAGE_NAMES
 from lifemeeting.engine.state import MaterialState
 from lifemeeting.engine.talks import Pair
 from lifemeeting.engine.view import TEAM, CaseView
-from lifemeeting.ruleset.model import Gate
+from lifemeeting.ruleset.model import Gate, ParameterRef
 from lifemeeting.ruleset.shares import parse_fraction
 from lifemeeting.version import engine_version
 
@@ -46,7 +46,7 @@ def readiness(state: CaseState, on: dt.date) -> Readiness:
     else:
         earliest = None
     actions.sort(key=lambda a: (a.by or dt.date.max, a.who))
-    warnings = [f"参数 {p} 未给出，相关时限无法计算" for p in v.rules.parameters if p not in v.case.parameters]
+    warnings = [f"参数 {p} 未给出，相关时限无法计算" for p in v.missing_parameters]
     warnings += v.calendar.warnings  # e.g. 工作日 counted Monday–Friday for a year without official data
     rs = v.loaded
     return Readiness(
@@ -209,7 +209,11 @@ def _author(v: CaseView, m: MaterialState) -> str:
 
 def _lead_time(state: CaseState, gate: Gate, on: dt.date) -> Found:
     v = state.view
-    days = int(gate.days or 0)
+    given = v.number(gate.days)
+    if given is None:
+        yield _no_number(state, gate, on)
+        return
+    days = int(given)
     span = f"{days}个工作日" if gate.working_days else f"{days}天"
     materials = state.materials
     for key in v.slot_keys.get(gate.material, ()):  # type: ignore[arg-type]
@@ -252,7 +256,11 @@ def _lead_time(state: CaseState, gate: Gate, on: dt.date) -> Found:
 
 def _min_length(state: CaseState, gate: Gate, on: dt.date) -> Found:
     v = state.view
-    need = gate.days or 0
+    given = v.number(gate.days)
+    if given is None:
+        yield _no_number(state, gate, on)
+        return
+    need = given
     have = v.case.meeting.length_days
     if have is not None and have >= need:
         return
@@ -352,6 +360,15 @@ def _attendance(state: CaseState, gate: Gate, on: dt.date) -> Found:
             Blocker(rule=gate.id, kind=gate.kind, item=role_id, citation=_cite(v, gate), message=message),
             _action(gate, v.name(role_id), "到会", None, on),
         )
+
+
+def _no_number(state: CaseState, gate: Gate, on: dt.date) -> tuple[Blocker, NextAction]:
+    """A gate whose number is a parameter nobody gave: it cannot be judged, so it blocks and says which."""
+    v = state.view
+    name = gate.days.parameter if isinstance(gate.days, ParameterRef) else "days"
+    message = f"「{gate.name}」：参数 {name} 未给出，无法判断"
+    blocker = Blocker(rule=gate.id, kind=gate.kind, citation=_cite(v, gate), message=message)
+    return blocker, _action(gate, "领导班子", f"在案件中给出参数 {name}", None, on)
 
 
 def _days(d: float) -> str:

@@ -20,7 +20,16 @@ from lifemeeting.engine.talks import HEAD_PREFIX, Pair, required_pairs
 from lifemeeting.errors import CaseError, Problem
 from lifemeeting.ruleset import predicate as _predicate
 from lifemeeting.ruleset.loaded import LoadedRuleSet
-from lifemeeting.ruleset.model import Chain, Citation, Gate, Material, RuleSet, TalkRule, Task
+from lifemeeting.ruleset.model import (
+    Chain,
+    Citation,
+    Gate,
+    Material,
+    ParameterRef,
+    RuleSet,
+    TalkRule,
+    Task,
+)
 from lifemeeting.source.yaml import Located
 from lifemeeting.suggest import did_you_mean
 
@@ -98,6 +107,11 @@ class CaseView:
             self.slot_keys.setdefault(key[0], []).append(key)
         self.parties = self._parties()
         self.canonical = self._canonical()
+        self.parameter_specs = rs.parameter_specs()
+        self.parameter_values: dict[str, dt.date | float] = {
+            pid: p.default for pid, p in self.parameter_specs.items() if p.default is not None
+        }
+        self.parameter_values.update(case.parameters)
         self.calendar = WorkCalendar.layered((rs.holidays, rs.workdays), (case.holidays, case.workdays))
         self._selected: dict[str, list[str]] = {}  # member selections by predicate, for _select
         self.required: dict[str, list[Pair]] = {rule.id: self._pairs(rule) for rule in self.talk_rules}
@@ -218,9 +232,21 @@ class CaseView:
             spec,
             year=self.rules.year,
             meeting=meeting or self.case.meeting.date,
-            parameters=dict(self.case.parameters),
+            parameters=self.parameter_values,
             add_days=self.calendar.add,
         )
+
+    def number(self, value: float | ParameterRef | None) -> float | None:
+        """A number the rule set writes, or the value of the parameter it names (None when neither is given)."""
+        if isinstance(value, ParameterRef):
+            found = self.parameter_values.get(value.parameter)
+            return found if isinstance(found, int | float) else None
+        return value
+
+    @property
+    def missing_parameters(self) -> list[str]:
+        """Parameters neither the case nor a default gives."""
+        return [pid for pid in self.parameter_specs if pid not in self.parameter_values]
 
     def citation(self, cite: Citation) -> dict[str, str]:
         src = self.rules.source
@@ -280,13 +306,17 @@ class CaseView:
                     ("unit", "position"), f"position '{case.unit.position}' is a member's, not a team's"
                 )
         yield from self._check_attrs(("unit", "attributes"), case.unit.attributes, unit_attrs)
-        for name in case.parameters:
-            if name not in rs.parameters:
+        specs = rs.parameter_specs()
+        for name, value in case.parameters.items():
+            spec = specs.get(name)
+            if spec is None:
                 yield self._problem(
                     ("parameters", name),
-                    f"unknown parameter '{name}'{did_you_mean(name, set(rs.parameters))}",
+                    f"unknown parameter '{name}'{did_you_mean(name, set(specs))}",
                     key=True,
                 )
+            elif (problem := spec.problem(value)) is not None:
+                yield self._problem(("parameters", name), problem)
         for i, day in enumerate(case.workdays):
             if day in case.holidays:
                 yield self._problem(("workdays", i), f"{day} is listed both as a holiday and as a workday")

@@ -16,7 +16,7 @@ from lifemeeting.errors import Problem, RuleSetError
 from lifemeeting.ruleset import check_chains, check_clauses
 from lifemeeting.ruleset import predicate as _predicate
 from lifemeeting.ruleset.loaded import LoadedRuleSet
-from lifemeeting.ruleset.model import DateSpec, Gate, RuleSet
+from lifemeeting.ruleset.model import DateSpec, Gate, ParameterRef, RuleSet
 from lifemeeting.source.problems import problems_from
 from lifemeeting.source.yaml import Located, Path, load_mapping
 from lifemeeting.suggest import did_you_mean
@@ -111,9 +111,25 @@ def cross_check(rs: RuleSet, located: Located) -> Iterator[Problem]:
                     yield from ref(
                         where + ("parameter",),
                         spec["parameter"],
-                        set(rs.parameters),
+                        set(params),
                         "parameter (declare it under parameters)",
                     )
+                    if spec["parameter"] in params and params[spec["parameter"]].type != "date":
+                        yield located.problem(where + ("parameter",), f"'{spec['parameter']}' is not a date parameter")
+                for key, value in spec.items() if isinstance(spec, dict) else ():
+                    if isinstance(value, dict):
+                        yield from number_ref(where + (key, "parameter"), value["parameter"], days=True)
+
+    params = rs.parameter_specs()
+
+    def number_ref(path: Path, name: str, *, days: bool) -> Iterator[Problem]:
+        """A number that names a parameter: it must be declared, and hold a day count (or any number)."""
+        if name not in params:
+            hint = did_you_mean(name, set(params)) or " (declare it under parameters)"
+            yield located.problem(path, f"unknown parameter '{name}'{hint}")
+        elif params[name].type == "date" or (days and params[name].type != "days"):
+            wanted = "a day-count (type: days)" if days else "a number (type: days or number)"
+            yield located.problem(path, f"'{name}' is a {params[name].type} parameter; {wanted} parameter is needed")
 
     for i, p in enumerate(rs.positions):
         yield from tier_list(("positions", i, "tiers"), p.tiers)
@@ -195,7 +211,9 @@ def cross_check(rs: RuleSet, located: Located) -> Iterator[Problem]:
             yield located.problem(
                 here + ("working_days",), f"working_days counts a lead time; a '{g.kind}' gate has none"
             )
-        if g.working_days and g.days is not None and g.days != int(g.days):
+        if isinstance(g.days, ParameterRef):
+            yield from number_ref(here + ("days", "parameter"), g.days.parameter, days=g.kind == "lead_time")
+        elif g.working_days and g.days is not None and g.days != int(g.days):
             yield located.problem(here + ("days",), f"working days are whole days, not {g.days:g}")
         for j, task_id in enumerate(g.tasks or []):
             yield from ref(here + ("tasks", j), task_id, tasks, "task")
@@ -209,6 +227,16 @@ def cross_check(rs: RuleSet, located: Located) -> Iterator[Problem]:
         yield from tier_list(here + ("tiers",), g.tiers)
         if g.applies_to is not None:
             yield from pred(here + ("applies_to",), g.applies_to)
+    seen_params: set[str] = set()
+    for i, declared in enumerate(rs.parameters):
+        pid = declared if isinstance(declared, str) else declared.id
+        if pid in seen_params:
+            yield located.problem(("parameters", i), f"parameter '{pid}' is declared twice")
+        seen_params.add(pid)
+        if isinstance(declared, str) or declared.default is None:
+            continue
+        if (problem := declared.problem(declared.default)) is not None:
+            yield located.problem(("parameters", i, "default"), problem)
     for i, day in enumerate(rs.workdays):
         if day in rs.holidays:
             yield located.problem(("workdays", i), f"{day} is listed both as a holiday and as a workday")

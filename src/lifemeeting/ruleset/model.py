@@ -37,7 +37,8 @@ DateSpec = Annotated[
             "A date or window: Chinese text as the sources write it ('2014年5月25日前', '2014年6月中旬', "
             "'2014年6月上旬—6月中旬', '2014年6月底前', '2014年5月19日—31日'), or a mapping "
             "{days_before_meeting: N} / {days_after_meeting: N} / {months_after_meeting: N} / "
-            "{parameter: NAME} (a date the case supplies); add working_days: true to count 工作日."
+            "{parameter: NAME} (a date the case supplies); add working_days: true to count 工作日. "
+            "An offset may itself be {parameter: NAME}, a day-count parameter: {days_before_meeting: {parameter: N}}."
         )
     ),
 ]
@@ -45,6 +46,36 @@ DateSpec = Annotated[
 
 class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+
+
+class ParameterRef(Frozen):
+    """A number the case supplies (or the rule set's default for it): ``days: {parameter: plan_lead_days}``."""
+
+    parameter: Id
+
+
+class Parameter(Frozen):
+    """A value the source leaves to each case: a date (``xx``), a day count or a number, with an optional default."""
+
+    id: Id
+    name: str | None = None
+    type: Literal["date", "days", "number"] = Field(
+        "date", description="date: a day; days: a whole number of days ≥ 0; number: any number ≥ 0"
+    )
+    default: dt.date | float | None = Field(None, description="the value when the case gives none")
+    cite: Citation | None = None
+
+    def problem(self, value: object) -> str | None:
+        """Why ``value`` cannot be this parameter's: a number where a date was expected, a date for a day count."""
+        if self.type == "date":
+            return None if isinstance(value, dt.date) else f"'{self.id}' is a date (YYYY-MM-DD), not the number {value}"
+        if isinstance(value, dt.date) or not isinstance(value, int | float) or isinstance(value, bool):
+            return f"'{self.id}' is a {'number of days' if self.type == 'days' else 'number'}, not the date {value}"
+        if value < 0:
+            return f"'{self.id}' cannot be negative ({value:g})"
+        if self.type == "days" and value != int(value):
+            return f"'{self.id}' is a whole number of days, not {value:g}"
+        return None
 
 
 class Citation(Frozen):
@@ -210,7 +241,9 @@ class Gate(Frozen):
     tasks: list[Id] | None = None
     talks: list[Id] | None = Field(None, description="talk rules to cover; default all that apply")
     material: Id | None = None
-    days: float | None = Field(None, ge=0)
+    days: Annotated[float, Field(ge=0)] | ParameterRef | None = Field(
+        None, description="a number of days, or {parameter: NAME}: a parameter the case (or its default) gives"
+    )
     working_days: bool = Field(
         False, description="a lead_time gate's days are 工作日 on the official calendar, not calendar days"
     )
@@ -352,7 +385,13 @@ class RuleSet(Frozen):
     duties: list[Task] = Field(default_factory=list)
     appraisals: list[Appraisal] = Field(default_factory=list)
     orders: list[Order] = Field(default_factory=list)
-    parameters: list[Id] = Field(default_factory=list, description="dates the case must supply")
+    parameters: list[Id | Parameter] = Field(
+        default_factory=list,
+        description=(
+            "values the case supplies: a bare id is a date with no default; a mapping gives its type"
+            " (date, days, number) and a default"
+        ),
+    )
     holidays: list[dt.date] = Field(
         default_factory=list,
         description="extra days off when counting 工作日 (beyond or instead of the official calendar)",
@@ -362,3 +401,8 @@ class RuleSet(Frozen):
     clauses: list[Clause] = Field(
         default_factory=list, description="the source's passages in order: its clause inventory"
     )
+
+    def parameter_specs(self) -> dict[str, Parameter]:
+        """Every parameter by id, a bare id read as a date parameter without a default."""
+        specs = (Parameter(id=p) if isinstance(p, str) else p for p in self.parameters)
+        return {p.id: p for p in specs}
