@@ -118,7 +118,10 @@ EVENT_COLUMNS = {
     "出席": "present",
     "请假": "on_leave",
     "外来": "guests",
+    "方式": "rework",
+    "限期": "resubmit_by",
 }
+REWORK = {"修改": "revise", "重写": "rewrite", "重新撰写": "rewrite"}
 
 
 def event_rows(datatable: list[list[str]]) -> list[dict[str, Any]]:
@@ -132,8 +135,10 @@ def event_rows(datatable: list[list[str]]) -> list[dict[str, Any]]:
             if value == "":
                 continue
             key = EVENT_COLUMNS[head]
-            if key == "date":
+            if key in ("date", "resubmit_by"):
                 event[key] = day(value)
+            elif key == "rework":
+                event[key] = REWORK.get(value, value)
             elif key == "type":
                 event[key] = EVENT_TYPES.get(value, value)
             elif key == "between":

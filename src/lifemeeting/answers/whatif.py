@@ -19,7 +19,7 @@ from lifemeeting.answers.timeline import items, meeting_plan, replay_with_dates
 from lifemeeting.answers.timeline_model import Change, Earliest, MeetingPlan, Move, Timeline, TimelineItem
 from lifemeeting.dates import periods as _dates
 from lifemeeting.engine.answer_model import Receipt
-from lifemeeting.engine.readiness import readiness
+from lifemeeting.engine.readiness import late_resubmissions, readiness
 from lifemeeting.engine.replay import CaseState
 from lifemeeting.engine.stages import PREPARING
 from lifemeeting.ruleset.loaded import LoadedRuleSet
@@ -47,6 +47,7 @@ def timeline(
         warnings.append("会议日期未定：会前、会后的相对时限无法计算；可用 --move-to 假定一个日期")
     elif meeting.in_window is False:
         warnings.append(f"会议日期{meeting.date}不在规定的会议时间（{meeting.basis}）之内")
+    warnings += [message for _, _, message in late_resubmissions(state, on)]
     warnings += v.calendar.warnings
     warnings += [w for w in moved_notes if w not in warnings]
     rs = v.loaded

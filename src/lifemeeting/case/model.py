@@ -54,7 +54,8 @@ class Event(_Frozen):
     - talk: ``between`` two parties (member ids, role ids, ``head:<department>`` or a listed name)
     - submitted: ``material`` and ``subject`` (``team`` or a member id)
     - signed: pre-sign of a submitted material, ``by`` the pre-sign role
-    - approved / returned: at ``link``, ``by`` one of the link's reviewers; returned sends it back to drafting
+    - approved / returned: at ``link``, ``by`` one of the link's reviewers; returned sends it back to drafting,
+      optionally as ``rework`` (revise / rewrite) to be resubmitted by ``resubmit_by`` (限定时限重新撰写)
     - attended: the roll call on the meeting day — ``present`` and ``on_leave`` (member ids; the rest are absent)
       and ``guests`` (outside roles or named people who came: a supervision group, an observer of the higher level)
     - held: the meeting was held on ``date`` (refused while anything blocks it)
@@ -77,6 +78,10 @@ class Event(_Frozen):
     satisfied: int | None = Field(None, ge=0)
     total: int | None = Field(None, ge=0)
     order: str | None = None
+    rework: Literal["revise", "rewrite"] | None = Field(
+        None, description="returned: to be revised (修改) or rewritten (重新撰写); unsaid, only 'returned'"
+    )
+    resubmit_by: dt.date | None = Field(None, description="returned: the last day the reviewer allows for resubmitting")
     present: list[str] | None = Field(None, description="attended: the members present")
     on_leave: list[str] | None = Field(None, description="attended: the members absent with leave (请假)")
     guests: list[str] | None = Field(

@@ -40,6 +40,7 @@ class Blocker(_Frozen):
         "meeting_window",
         "quorum",
         "attendance",
+        "resubmitted_in_time",
         "stage",
     ]
     message: str

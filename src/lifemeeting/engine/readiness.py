@@ -47,6 +47,7 @@ def readiness(state: CaseState, on: dt.date) -> Readiness:
         earliest = None
     actions.sort(key=lambda a: (a.by or dt.date.max, a.who))
     warnings = [f"参数 {p} 未给出，相关时限无法计算" for p in v.missing_parameters]
+    warnings += [message for _, _, message in late_resubmissions(state, on)]
     warnings += v.calendar.warnings  # e.g. 工作日 counted Monday–Friday for a year without official data
     rs = v.loaded
     return Readiness(
@@ -171,6 +172,10 @@ def _material_blocker(v: CaseView, gate: Gate, m: MaterialState, on: dt.date) ->
             v.window(first.link.due, first.link.due_by_tier) if first else None
         )
         what = "重新撰写并提交" if m.returns else "撰写并提交"
+        if m.resubmit_by is not None:  # the reviewer set the deadline of this resubmission
+            window = Window(None, m.resubmit_by)
+            what = REWORK.get(m.rework or "", what)
+            returned = f"（已退回{m.returns}次，限{m.resubmit_by}前{REWORK.get(m.rework or '', '重新提交')}）"
         message = f"「{gate.name}」：{whose}尚未提交{returned}"
         action = _action(gate, author, f"{what}{whose}", window, on)
     else:
@@ -371,6 +376,42 @@ def _no_number(state: CaseState, gate: Gate, on: dt.date) -> tuple[Blocker, Next
     return blocker, _action(gate, "领导班子", f"在案件中给出参数 {name}", None, on)
 
 
+REWORK = {"revise": "修改后重新提交", "rewrite": "重新撰写并提交"}
+
+
+def late_resubmissions(state: CaseState, on: dt.date) -> list[tuple[tuple[str, str], bool, str]]:
+    """Returned materials resubmitted after the reviewer's deadline, or not yet resubmitted past it, as of ``on``.
+
+    Each is (material key, still open, message): flagged in every answer, a blocker where a gate says so.
+    """
+    v = state.view
+    out = []
+    for key, m in state.materials.items():
+        if m.late or (m.resubmit_by is not None and on > m.resubmit_by):
+            whose = f"{v.subject_label(m.slot.subject)}的{m.slot.material.name}"
+            for by, day in m.late:
+                out.append((key, False, f"{whose}限{by}前重新提交，{day}才提交（逾期{(day - by).days}天）"))
+            if m.resubmit_by is not None and on > m.resubmit_by:
+                out.append((key, True, f"{whose}限{m.resubmit_by}前重新提交，至{on}仍未提交（逾期）"))
+    return out
+
+
+def _resubmitted_in_time(state: CaseState, gate: Gate, on: dt.date) -> Found:
+    v = state.view
+    for (material_id, subject), _open, text in late_resubmissions(state, on):
+        if gate.material is not None and material_id != gate.material:
+            continue
+        blocker = Blocker(
+            rule=gate.id,
+            kind=gate.kind,
+            subject=subject,
+            item=material_id,
+            citation=_cite(v, gate),
+            message=f"「{gate.name}」：{text}",
+        )
+        yield blocker, None
+
+
 def _days(d: float) -> str:
     if d == 1.5:
         return "一天半"
@@ -394,4 +435,5 @@ _GATES = {
     "meeting_window": _meeting_window,
     "quorum": _quorum,
     "attendance": _attendance,
+    "resubmitted_in_time": _resubmitted_in_time,
 }

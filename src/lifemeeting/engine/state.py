@@ -25,6 +25,9 @@ class MaterialState:
     first_submitted_on: dt.date | None = None
     done_links: list[str] = field(default_factory=list)
     passed_on: dt.date | None = None
+    resubmit_by: dt.date | None = None  # the deadline of the last return, until it is resubmitted
+    rework: str | None = None  # revise / rewrite, as the last return said
+    late: tuple[tuple[dt.date, dt.date], ...] = ()  # (deadline, resubmitted on) of each late resubmission
 
     @property
     def gate_passed(self) -> bool:
@@ -87,6 +90,9 @@ def _copy_material(m: MaterialState) -> MaterialState:
         m.first_submitted_on,
         list(m.done_links),
         m.passed_on,
+        m.resubmit_by,
+        m.rework,
+        m.late,
     )
 
 

@@ -195,6 +195,7 @@ def cross_check(rs: RuleSet, located: Located) -> Iterator[Problem]:
         "meeting_window": None,
         "quorum": "share",
         "attendance": "roles",
+        "resubmitted_in_time": None,
     }
     for i, g in enumerate(rs.gates):
         here = ("gates", i)

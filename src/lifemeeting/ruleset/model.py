@@ -237,6 +237,7 @@ class Gate(Frozen):
         "meeting_window",
         "quorum",
         "attendance",
+        "resubmitted_in_time",
     ]
     tasks: list[Id] | None = None
     talks: list[Id] | None = Field(None, description="talk rules to cover; default all that apply")
