@@ -96,6 +96,7 @@ EVENT_TYPES = {
     "通过": "approved",
     "退回": "returned",
     "到会": "attended",
+    "同意": "granted",
     "召开": "held",
     "测评": "appraised",
     "评议": "appraised",
@@ -119,6 +120,7 @@ EVENT_COLUMNS = {
     "请假": "on_leave",
     "外来": "guests",
     "方式": "rework",
+    "批准": "approval",
     "限期": "resubmit_by",
 }
 REWORK = {"修改": "revise", "重写": "rewrite", "重新撰写": "rewrite"}

@@ -58,13 +58,24 @@ class Event(_Frozen):
       optionally as ``rework`` (revise / rewrite) to be resubmitted by ``resubmit_by`` (限定时限重新撰写)
     - attended: the roll call on the meeting day — ``present`` and ``on_leave`` (member ids; the rest are absent)
       and ``guests`` (outside roles or named people who came: a supervision group, an observer of the higher level)
+    - granted: ``approval`` (from the rule set's approvals) given ``by`` its role, e.g. consent to move the meeting
     - held: the meeting was held on ``date`` (refused while anything blocks it)
     - appraised: ``appraisal`` with ``satisfied`` of ``total`` votes; below the threshold starts a redo or a new round
     - ordered: a higher body's ``order`` (e.g. 责令重开), with its consequence from the rule set
     """
 
     type: Literal[
-        "done", "talk", "submitted", "signed", "approved", "returned", "attended", "held", "appraised", "ordered"
+        "done",
+        "talk",
+        "submitted",
+        "signed",
+        "approved",
+        "returned",
+        "attended",
+        "granted",
+        "held",
+        "appraised",
+        "ordered",
     ]
     date: dt.date
     task: str | None = None
@@ -78,6 +89,7 @@ class Event(_Frozen):
     satisfied: int | None = Field(None, ge=0)
     total: int | None = Field(None, ge=0)
     order: str | None = None
+    approval: str | None = None
     rework: Literal["revise", "rewrite"] | None = Field(
         None, description="returned: to be revised (修改) or rewritten (重新撰写); unsaid, only 'returned'"
     )

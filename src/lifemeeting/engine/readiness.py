@@ -15,6 +15,7 @@ from lifemeeting.engine.state import MaterialState
 from lifemeeting.engine.talks import Pair
 from lifemeeting.engine.view import TEAM, CaseView
 from lifemeeting.ruleset.model import Gate, ParameterRef
+from lifemeeting.ruleset.predicate import matches
 from lifemeeting.ruleset.shares import parse_fraction
 from lifemeeting.version import engine_version
 
@@ -32,9 +33,14 @@ def readiness(state: CaseState, on: dt.date) -> Readiness:
     if state.stage != PREPARING:
         blockers.append(_stage_blocker(state))
     later_round = state.round.number > 1 and state.round.kind != "redo"
+    granted = state.round.granted
     for gate in v.gates:
         if gate.rounds != "all" and (gate.rounds == "later") != later_round:
             continue  # e.g. 12月底前召开 binds the first meeting, not one held again
+        if gate.waived_by and any(a in granted for a in gate.waived_by):
+            continue  # e.g. the higher level consented to hold the meeting outside its window
+        if gate.when is not None and not matches(gate.when, facts(v, on), v.unit):
+            continue
         for blocker, action in _GATES[gate.kind](state, gate, on):
             blockers.append(blocker)
             if action is not None:
@@ -64,6 +70,25 @@ def readiness(state: CaseState, on: dt.date) -> Readiness:
         warnings=warnings,
         receipt=Receipt(ruleset=rs.model.id, version=rs.model.version, sha256=rs.sha256, engine=engine_version()),
     )
+
+
+def facts(v: CaseView, day: dt.date | None) -> dict[str, bool]:
+    """What the engine works out itself about a meeting on ``day``, for ``when`` conditions (``FACTS``)."""
+    m = v.rules.meeting
+    window = v.window(m.window, m.window_by_tier)
+    in_window = (
+        day is not None and window is not None and (window.start is None or window.start <= day) and day <= window.end
+    )
+    planned = v.case.meeting.date
+    return {"meeting.in_window": in_window, "meeting.moved": day is not None and planned is not None and day != planned}
+
+
+def unmet(when: dict[str, object], have: dict[str, bool]) -> str:
+    """Which part of a ``when`` condition does not hold, in words a policy officer reads."""
+    said: dict[object, str] = {True: "是", False: "否"}
+    wrong = [(k, want) for k, want in when.items() if k in have and have[k] != want]
+    parts = [f"{k} 须为{said.get(want, str(want))}，实为{said[have[k]]}" for k, want in wrong]
+    return "；".join(parts) or f"条件 {when} 不成立"
 
 
 def _stage_blocker(state: CaseState) -> Blocker:

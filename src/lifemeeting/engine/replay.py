@@ -159,6 +159,7 @@ HANDLERS: dict[str, Handler] = {
     "approved": preparing.approved,
     "returned": preparing.returned,
     "attended": rounds.attended,
+    "granted": rounds.granted,
     "held": rounds.held,
     "appraised": rounds.appraised,
     "ordered": rounds.ordered,

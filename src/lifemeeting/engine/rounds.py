@@ -24,6 +24,7 @@ from lifemeeting.engine.state import (
     _Refuse,
 )
 from lifemeeting.ruleset.model import Appraisal
+from lifemeeting.ruleset.predicate import matches
 from lifemeeting.ruleset.shares import meets
 from lifemeeting.suggest import did_you_mean
 
@@ -43,6 +44,27 @@ def attended(state: CaseState, e: Event) -> None:
     if both:
         raise _Refuse(f"{', '.join(sorted(both))} cannot be both present and on leave")
     state.round.attendance = Attendance(e.date, frozenset(present), frozenset(on_leave), frozenset(e.guests or ()))
+
+
+def granted(state: CaseState, e: Event) -> None:
+    """An approval given by its role; refused when its ``when`` does not hold for the planned meeting."""
+    from lifemeeting.engine.readiness import facts, unmet
+
+    state.admit(e, PREPARE)
+    v = state.view
+    approval_id = _need(e, "approval")
+    known = {a.id: a for a in v.rules.approvals}
+    if approval_id not in known:
+        raise _Refuse(f"unknown approval '{approval_id}'{did_you_mean(approval_id, set(known))}")
+    a = known[approval_id]
+    by = _need(e, "by")
+    if by != a.by and by not in v.role_members.get(a.by, ()):
+        raise _Refuse(f"'{approval_id}' ({a.name}) is granted by {v.name(a.by)}, not '{by}'")
+    if a.when is not None:
+        have = facts(v, v.case.meeting.date)
+        if not matches(a.when, have, v.unit):
+            raise _Refuse(f"'{approval_id}' ({a.name}) cannot be granted: {unmet(a.when, have)}")
+    state.round.granted.setdefault(approval_id, e.date)
 
 
 def held(state: CaseState, e: Event) -> None:

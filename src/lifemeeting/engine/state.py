@@ -74,6 +74,7 @@ class Round:
     appraisals: list[AppraisalResult] = field(default_factory=list)
     redo: list[str] = field(default_factory=list)
     attendance: Attendance | None = None
+    granted: dict[str, dt.date] = field(default_factory=dict)  # approval id → the day it was granted
 
     @property
     def needs_meeting(self) -> bool:
@@ -112,6 +113,7 @@ def _copy_round(r: Round) -> Round:
         list(r.appraisals),
         list(r.redo),
         r.attendance,
+        dict(r.granted),
     )
 
 

@@ -16,7 +16,7 @@ from lifemeeting.errors import Problem, RuleSetError
 from lifemeeting.ruleset import check_chains, check_clauses
 from lifemeeting.ruleset import predicate as _predicate
 from lifemeeting.ruleset.loaded import LoadedRuleSet
-from lifemeeting.ruleset.model import DateSpec, Gate, ParameterRef, RuleSet
+from lifemeeting.ruleset.model import FACTS, DateSpec, Gate, ParameterRef, RuleSet
 from lifemeeting.source.problems import problems_from
 from lifemeeting.source.yaml import Located, Path, load_mapping
 from lifemeeting.suggest import did_you_mean
@@ -91,6 +91,13 @@ def cross_check(rs: RuleSet, located: Located) -> Iterator[Problem]:
         for where, message, bad, candidates in _predicate.check(p, path, names):
             hint = did_you_mean(bad, candidates) if bad else ""
             yield located.problem(where, message + hint, key=True)
+
+    def when(path: Path, p: Any) -> Iterator[Problem]:
+        """A condition on what happened: the engine's facts (FACTS) and unit attributes."""
+        facts = {**names, "attribute": set(FACTS), "position": set()}
+        for where, message, bad, candidates in _predicate.check(p, path, facts):
+            hint = did_you_mean(bad, candidates) if bad else ""
+            yield located.problem(where, message.replace("attribute", "fact", 1) + hint, key=True)
 
     def tier_list(path: Path, values: list[str] | None) -> Iterator[Problem]:
         for i, t in enumerate(values or []):
@@ -223,11 +230,19 @@ def cross_check(rs: RuleSet, located: Located) -> Iterator[Problem]:
         if g.material:
             yield from ref(here + ("material",), g.material, materials, "material")
         yield from _attendance_problems(located, here, g, roles)
+        for j, approval_id in enumerate(g.waived_by or []):
+            yield from ref(here + ("waived_by", j), approval_id, {a.id for a in rs.approvals}, "approval")
+        if g.when is not None:
+            yield from when(here + ("when",), g.when)
         if g.attendees is not None:
             yield from pred(here + ("attendees",), g.attendees)
         yield from tier_list(here + ("tiers",), g.tiers)
         if g.applies_to is not None:
             yield from pred(here + ("applies_to",), g.applies_to)
+    for i, consent in enumerate(rs.approvals):
+        yield from ref(("approvals", i, "by"), consent.by, roles, "role")
+        if consent.when is not None:
+            yield from when(("approvals", i, "when"), consent.when)
     seen_params: set[str] = set()
     for i, declared in enumerate(rs.parameters):
         pid = declared if isinstance(declared, str) else declared.id

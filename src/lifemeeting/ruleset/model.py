@@ -30,6 +30,18 @@ Predicate = Annotated[
     ),
 ]
 
+Facts = Annotated[
+    dict[str, Any],
+    Field(
+        description=(
+            "A condition on what happened, which the engine works out itself: 'meeting.in_window' (the meeting day"
+            " lies in meeting.window), 'meeting.moved' (the meeting day is not the case's planned date), and"
+            " 'unit.<attribute>'; combined with 'all', 'any' and 'not' as in a predicate."
+        )
+    ),
+]
+FACTS = ("meeting.in_window", "meeting.moved")
+
 DateSpec = Annotated[
     str | dict[str, Any],
     Field(
@@ -265,6 +277,10 @@ class Gate(Frozen):
     attendees: Predicate | None = Field(
         None, description="a quorum gate: which members are required attendees (应到); default every member"
     )
+    waived_by: list[Id] | None = Field(
+        None, description="approvals (under approvals:) any one of which, granted this round, lifts the gate"
+    )
+    when: Facts | None = Field(None, description="the gate binds only while this condition on what happened holds")
     roles: list[Id] | None = Field(
         None,
         description=(
@@ -344,6 +360,17 @@ class Order(Frozen):
     cite: Citation
 
 
+class Approval(Frozen):
+    """A consent someone (usually the higher level) may grant, e.g. to hold the meeting outside its window;
+    gates name it in ``waived_by``."""
+
+    id: Id
+    name: str
+    by: Id = Field(description="the role that grants it")
+    when: Facts | None = Field(None, description="it can be granted only while this holds; refused otherwise")
+    cite: Citation
+
+
 class Unchecked(Frozen):
     """A normative sentence no machine can check, kept so readers see it was not forgotten."""
 
@@ -386,6 +413,7 @@ class RuleSet(Frozen):
     duties: list[Task] = Field(default_factory=list)
     appraisals: list[Appraisal] = Field(default_factory=list)
     orders: list[Order] = Field(default_factory=list)
+    approvals: list[Approval] = Field(default_factory=list, description="consents a gate may be waived by")
     parameters: list[Id | Parameter] = Field(
         default_factory=list,
         description=(

@@ -24,6 +24,7 @@ REQUIRED = {
     "approved": ("material", "subject", "link", "by"),
     "returned": ("material", "subject", "link", "by"),
     "attended": ("present",),
+    "granted": ("approval", "by"),
     "held": (),
     "appraised": ("appraisal", "satisfied", "total"),
     "ordered": ("order",),
