@@ -172,6 +172,7 @@ class World:
         self.people: dict[str, str] = {}
         self.parameters: dict[str, dt.date | float] = {}
         self.meeting: dict[str, Any] = {}
+        self.year: int | None = None
         self.events: list[dict[str, Any]] = []
         self.opened: lm.OpenCase | None = None
         self.on: dt.date | None = None
@@ -221,6 +222,7 @@ class World:
             "people": self.people,
             "parameters": self.parameters,
             "events": self.events,
+            **({"year": self.year} if self.year is not None else {}),
         }
 
     def case(self) -> lm.OpenCase:

@@ -88,6 +88,13 @@ def given_parameter(world: World, name: str, date: str) -> None:
     world.parameters[name] = float(date) if re.fullmatch(r"\d+(\.\d+)?", date.strip()) else day(date)
 
 
+@given(step("年度 {year}"))
+def given_year(world: World, year: str) -> None:
+    """The year of an annual rule set's dates (its case's ``year``)."""
+    world.not_opened("the year")
+    world.year = int(year.removesuffix("年"))
+
+
 @given(step("已发生"))
 def given_events(world: World, datatable: list[list[str]]) -> None:
     """Events that happened; one refused here is a mistake in the scenario, so it fails the step."""

@@ -110,6 +110,9 @@ class Case(_Frozen):
     tier: str | None = None
     unit: Unit
     meeting: PlannedMeeting = Field(default_factory=PlannedMeeting)
+    year: int | None = Field(
+        None, ge=1900, le=2999, description="for an annual rule set: the year its dates without a year fall in"
+    )
     members: list[Member] = Field(min_length=1)
     parameters: dict[str, dt.date | float] = Field(
         default_factory=dict, description="values the rule set leaves open: dates (e.g. xx), day counts, numbers"

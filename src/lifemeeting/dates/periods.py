@@ -19,6 +19,10 @@ from typing import Any
 PERIOD_WORDS = {"上旬": "early", "中旬": "mid", "下旬": "late", "初": "early", "底": "end"}
 _RANGE_SPLIT = re.compile(r"\s*(?:——|—|－|–|-{1,2}|至|到)\s*")
 _PART = re.compile(r"^(?:(?P<y>\d{4})年)?(?:(?P<m>\d{1,2})月)?(?:(?P<d>\d{1,2})日|(?P<p>上旬|中旬|下旬|初|底))?$")
+_SPAN = re.compile(
+    r"^(?:(?P<y>\d{4})年)?(?:第?(?P<q>[一二三四1-4])季度|(?P<h>[上下])半年|全年)(?P<before>前|以前|之前)?$"
+)
+_QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 RELATIVE_KEYS = {"days_before_meeting", "days_after_meeting", "months_after_meeting", "parameter"}
 DAY_KEYS = {"days_before_meeting", "days_after_meeting"}
@@ -84,10 +88,23 @@ def _parse_point(text: str, year: int, month: int | None) -> tuple[dt.date, dt.d
 
 
 def parse_text(text: str, year: int) -> Window:
-    """Read '2014年5月25日前', '6月中旬', '6月上旬—6月中旬', '5月19日—31日', '6月底前' or '2014-05-25'."""
+    """Read '2014年5月25日前', '6月中旬', '6月上旬—6月中旬', '5月19日—31日', '6月底前', '第二季度', '上半年',
+    '下半年前' or '2014-05-25'."""
     t = text.strip().replace(" ", "")
     if _ISO.match(t):
         return Window(None, dt.date.fromisoformat(t))
+    span = _SPAN.match(t)
+    if span:  # 第一季度…第四季度, 上半年/下半年, 全年: whole months of the year
+        y = int(span["y"]) if span["y"] else year
+        if span["q"]:
+            first = 3 * _QUARTERS[span["q"]] - 2
+            last = first + 2
+        elif span["h"]:
+            first, last = (1, 6) if span["h"] == "上" else (7, 12)
+        else:
+            first, last = 1, 12
+        start, end = dt.date(y, first, 1), dt.date(y, last, calendar.monthrange(y, last)[1])
+        return Window(None, end) if span["before"] else Window(start, end)
     deadline = t.endswith(("前", "以前", "之前"))
     t = re.sub(r"(以前|之前|前|内)$", "", t)
     parts = _RANGE_SPLIT.split(t)

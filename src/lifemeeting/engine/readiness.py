@@ -54,6 +54,11 @@ def readiness(state: CaseState, on: dt.date) -> Readiness:
     actions.sort(key=lambda a: (a.by or dt.date.max, a.who))
     warnings = [f"参数 {p} 未给出，相关时限无法计算" for p in v.missing_parameters]
     warnings += [message for _, _, message in late_resubmissions(state, on)]
+    if v.year_warning:
+        warnings.append(v.year_warning)
+    outside = _outside_window(v, on)
+    if outside:
+        warnings.append(outside)
     warnings += v.calendar.warnings  # e.g. 工作日 counted Monday–Friday for a year without official data
     rs = v.loaded
     return Readiness(
@@ -70,6 +75,17 @@ def readiness(state: CaseState, on: dt.date) -> Readiness:
         warnings=warnings,
         receipt=Receipt(ruleset=rs.model.id, version=rs.model.version, sha256=rs.sha256, engine=engine_version()),
     )
+
+
+def _outside_window(v: CaseView, on: dt.date) -> str | None:
+    """A meeting day outside meeting.window, said even where no gate forbids it (a gate says it as a blocker)."""
+    m = v.rules.meeting
+    if (m.window is None and not m.window_by_tier) or any(g.kind == "meeting_window" for g in v.gates):
+        return None
+    window = v.window(m.window, m.window_by_tier)
+    if window is None or facts(v, on)["meeting.in_window"]:
+        return None  # no window for this tier (or it depends on a date not given)
+    return f"会议日期{on}不在规定的会议时间（{window}）之内"
 
 
 def facts(v: CaseView, day: dt.date | None) -> dict[str, bool]:

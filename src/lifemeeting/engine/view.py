@@ -107,6 +107,13 @@ class CaseView:
             self.slot_keys.setdefault(key[0], []).append(key)
         self.parties = self._parties()
         self.canonical = self._canonical()
+        self.year = rs.year
+        self.year_warning: str | None = None
+        if rs.annual:
+            given = case.year or (case.meeting.date.year if case.meeting.date else None)
+            if given is None:
+                self.year_warning = f"年度未给出（案件的 year 或会议日期），按{rs.year}年计算"
+            self.year = given or rs.year
         self.parameter_specs = rs.parameter_specs()
         self.parameter_values: dict[str, dt.date | float] = {
             pid: p.default for pid, p in self.parameter_specs.items() if p.default is not None
@@ -221,16 +228,16 @@ class CaseView:
         """The window a rule's date means here; relative dates count from ``meeting`` (default: the planned date)."""
         spec = due_by_tier.get(self.tier, due) if due_by_tier and self.tier is not None else due
         if isinstance(spec, str):  # a date in words ('6月中旬') means the same in every case of that year: read it once
-            key = (spec, self.rules.year)
+            key = (spec, self.year)
             hit = _TEXT_WINDOWS.get(key)
             if hit is None:
                 if len(_TEXT_WINDOWS) >= 4096:
                     _TEXT_WINDOWS.clear()
-                hit = _TEXT_WINDOWS[key] = _dates.resolve(spec, year=self.rules.year, meeting=None, parameters={})
+                hit = _TEXT_WINDOWS[key] = _dates.resolve(spec, year=self.year, meeting=None, parameters={})
             return hit
         return _dates.resolve(
             spec,
-            year=self.rules.year,
+            year=self.year,
             meeting=meeting or self.case.meeting.date,
             parameters=self.parameter_values,
             add_days=self.calendar.add,
@@ -306,6 +313,9 @@ class CaseView:
                     ("unit", "position"), f"position '{case.unit.position}' is a member's, not a team's"
                 )
         yield from self._check_attrs(("unit", "attributes"), case.unit.attributes, unit_attrs)
+        if case.year is not None and not rs.annual:
+            message = f"rule set '{rs.id}' is for {rs.year}, not annual; 'year' is for annual ones"
+            yield self._problem(("year",), message)
         specs = rs.parameter_specs()
         for name, value in case.parameters.items():
             spec = specs.get(name)

@@ -399,6 +399,13 @@ class RuleSet(Frozen):
     title: str
     source: Source
     year: int = Field(description="the year dates without a year fall in")
+    annual: bool = Field(
+        False,
+        description=(
+            "held every year: dates without a year fall in the case's year (its 'year', else its meeting's);"
+            " 'year' is then only the year of the examples"
+        ),
+    )
     tiers: list[Tier] = Field(default_factory=list)
     attributes: list[Attribute] = Field(default_factory=list)
     unit_attributes: list[Attribute] = Field(default_factory=list)
