@@ -165,10 +165,12 @@ def _unit_rules(compiled: CompiledRuleSet, tier: str | None, unit: Mapping[str, 
         tasks=tuple(t for t in rs.tasks if _applies(t.tiers, t.applies_to, tier, unit)),
         duties=tuple(t for t in rs.duties if _applies(t.tiers, t.applies_to, tier, unit)),
         gates=tuple(g for g in rs.gates if _applies(g.tiers, g.applies_to, tier, unit)),
-        talk_rules=tuple(t for t in rs.talks if _applies(t.tiers, None, tier, unit)),
+        talk_rules=tuple(t for t in rs.talks if _applies(t.tiers, t.applies_to, tier, unit)),
         chains=chains,
         materials=tuple(
-            (m, chains.get(m.id) or compiled.filing[m.id]) for m in rs.materials if m.tiers is None or tier in m.tiers
+            (m, chains.get(m.id) or compiled.filing[m.id])
+            for m in rs.materials
+            if _applies(m.tiers, m.applies_to, tier, unit)
         ),
     )
 

@@ -63,6 +63,9 @@ class CaseView:
         tables = self._compiled = compiled(loaded)  # what depends on attribute values alone is shared between cases
         self.tier = tier
         self.unit: dict[str, Any] = dict(case.unit.attributes)
+        team = tables.positions.get(case.unit.position) if case.unit.position else None
+        if team is not None:
+            self.unit.update(team.unit_attributes)  # e.g. a county standing committee is a party-committee team
         self.members = {m.id: m for m in case.members}
         self.positions = tables.positions
         self.roles = tables.roles
@@ -312,6 +315,15 @@ class CaseView:
                 yield self._problem(
                     ("unit", "position"), f"position '{case.unit.position}' is a member's, not a team's"
                 )
+            else:
+                for key, derived in pos.unit_attributes.items():
+                    said = case.unit.attributes.get(key, derived)
+                    if said != derived:
+                        yield self._problem(
+                            ("unit", "attributes", key),
+                            f"the unit's position '{pos.id}' ({pos.name}) makes {key} {_said(derived)}; the case says"
+                            f" {_said(said)}",
+                        )
         yield from self._check_attrs(("unit", "attributes"), case.unit.attributes, unit_attrs)
         if case.year is not None and not rs.annual:
             message = f"rule set '{rs.id}' is for {rs.year}, not annual; 'year' is for annual ones"
@@ -346,3 +358,7 @@ class CaseView:
 
 def meeting_date(view: CaseView, on: dt.date) -> dt.date:
     return view.case.meeting.date or on
+
+
+def _said(value: object) -> str:
+    return {True: "true", False: "false"}.get(value, repr(value)) if isinstance(value, bool) else repr(value)

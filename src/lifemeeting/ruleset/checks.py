@@ -142,6 +142,10 @@ def cross_check(rs: RuleSet, located: Located) -> Iterator[Problem]:
         yield from tier_list(("positions", i, "tiers"), p.tiers)
         for key in p.attributes:
             yield from ref(("positions", i, "attributes", key), key, names["attribute"], "attribute")
+        for key in p.unit_attributes:
+            yield from ref(("positions", i, "unit_attributes", key), key, names["unit_attribute"], "unit attribute")
+        if p.unit_attributes and p.subject != "team":
+            yield located.problem(("positions", i, "unit_attributes"), "unit_attributes belong to a team position")
     for i, r in enumerate(rs.roles):
         if r.filled_by is not None:
             yield from pred(("roles", i, "filled_by"), r.filled_by)
@@ -151,6 +155,8 @@ def cross_check(rs: RuleSet, located: Located) -> Iterator[Problem]:
         if m.drafted_by is not None:
             yield from ref(("materials", i, "drafted_by"), m.drafted_by, roles, "role")
         yield from tier_list(("materials", i, "tiers"), m.tiers)
+        if m.applies_to is not None:
+            yield from pred(("materials", i, "applies_to"), m.applies_to)
         yield from dates(("materials", i), m.due, m.due_by_tier)
     for i, c in enumerate(rs.chains):
         here = ("chains", i)
@@ -179,6 +185,8 @@ def cross_check(rs: RuleSet, located: Located) -> Iterator[Problem]:
                     " give each its own tiers",
                 )
     for i, t in enumerate(rs.talks):
+        if t.applies_to is not None:
+            yield from pred(("talks", i, "applies_to"), t.applies_to)
         here = ("talks", i)
         yield from tier_list(here + ("tiers",), t.tiers)
         yield from _selector(here + ("each",), t.each, roles, pred, located)

@@ -140,6 +140,13 @@ class Position(Frozen):
     subject: Literal["member", "team"] = "member"
     tiers: list[Id] | None = None
     attributes: dict[str, str | bool] = Field(default_factory=dict)
+    unit_attributes: dict[str, str | bool] = Field(
+        default_factory=dict,
+        description=(
+            "a team position: unit attributes the unit has because its team holds this position (a case cannot"
+            " leave them out or say otherwise)"
+        ),
+    )
 
 
 class Role(Frozen):
@@ -165,6 +172,7 @@ class Material(Frozen):
     )
     due: DateSpec | None = Field(None, description="when it must be written and submitted")
     due_by_tier: dict[str, DateSpec] | None = None
+    applies_to: Predicate | None = Field(None, description="predicate over the unit: which units write it")
     cite: Citation
 
 
@@ -214,6 +222,7 @@ class TalkRule(Frozen):
     each: dict[str, Any] = Field(description="selector: {members: PREDICATE} | {role: ROLE} | {list: NAME}")
     with_: dict[str, Any] | Literal["each_other", "overseen_heads"] = Field(alias="with")
     tiers: list[Id] | None = None
+    applies_to: Predicate | None = Field(None, description="predicate over the unit: in which units it binds")
     due: DateSpec | None = None
     due_by_tier: dict[str, DateSpec] | None = None
     cite: Citation
