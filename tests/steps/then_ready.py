@@ -157,3 +157,9 @@ def then_timeline_warning(world: World, words: str) -> None:
     """A warning of the timeline as of the last event's day holds these words."""
     plan = lm.timeline(world.case(), on=world.on or world.default_day())
     assert any(all(p in w for p in pieces(words)) for w in plan.warnings), f"warnings: {plan.warnings}"
+
+
+@then(step("没有提醒"))
+def then_no_warning(world: World) -> None:
+    answer = world.last_answer()
+    assert answer.warnings == [], f"warnings: {answer.warnings}"

@@ -19,7 +19,7 @@ from lifemeeting.answers.timeline import items, meeting_plan, replay_with_dates
 from lifemeeting.answers.timeline_model import Change, Earliest, MeetingPlan, Move, Timeline, TimelineItem
 from lifemeeting.dates import periods as _dates
 from lifemeeting.engine.answer_model import Receipt
-from lifemeeting.engine.readiness import late_resubmissions, readiness
+from lifemeeting.engine.readiness import agenda_too_long, late_resubmissions, readiness
 from lifemeeting.engine.replay import CaseState
 from lifemeeting.engine.stages import PREPARING
 from lifemeeting.ruleset.loaded import LoadedRuleSet
@@ -48,6 +48,7 @@ def timeline(
     elif meeting.in_window is False:
         warnings.append(f"会议日期{meeting.date}不在规定的会议时间（{meeting.basis}）之内")
     warnings += [message for _, _, message in late_resubmissions(state, on)]
+    warnings += [short] if (short := agenda_too_long(v)) else []
     warnings += v.calendar.warnings
     warnings += [w for w in moved_notes if w not in warnings]
     rs = v.loaded

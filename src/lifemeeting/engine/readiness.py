@@ -59,6 +59,9 @@ def readiness(state: CaseState, on: dt.date) -> Readiness:
     outside = _outside_window(v, on)
     if outside:
         warnings.append(outside)
+    short = agenda_too_long(v)
+    if short:
+        warnings.append(short)
     warnings += v.calendar.warnings  # e.g. 工作日 counted Monday–Friday for a year without official data
     rs = v.loaded
     return Readiness(
@@ -74,6 +77,32 @@ def readiness(state: CaseState, on: dt.date) -> Readiness:
         earliest_date=earliest,
         warnings=warnings,
         receipt=Receipt(ruleset=rs.model.id, version=rs.model.version, sha256=rs.sha256, engine=engine_version()),
+    )
+
+
+def agenda_too_long(v: CaseView) -> str | None:
+    """The agenda's time against the planned length, with the arithmetic, when it does not fit."""
+    m = v.rules.meeting
+    length = v.case.meeting.length_days
+    if m.hours_per_day is None or length is None:
+        return None
+    team = len(v.members)
+    parts, need = [], 0.0
+    for item in m.agenda:
+        if item.minutes is None:
+            continue
+        if item.per_member:
+            need += item.minutes * team
+            parts.append(f"{item.name}{item.minutes:g}分钟×{team}人")
+        else:
+            need += item.minutes
+            parts.append(f"{item.name}{item.minutes:g}分钟")
+    have = length * m.hours_per_day * 60
+    if need <= have:
+        return None
+    return (
+        f"议程约需{need:g}分钟（{'+'.join(parts)}），计划会期{_days(length)}"
+        f"（每天{m.hours_per_day:g}小时）只有{have:g}分钟"
     )
 
 

@@ -324,6 +324,15 @@ class Meeting(Frozen):
     window: DateSpec | None = None
     window_by_tier: dict[str, DateSpec] | None = None
     length_days: float | None = Field(None, description="planned length the source sets, if any")
+    hours_per_day: float | None = Field(
+        None,
+        gt=0,
+        le=24,
+        description=(
+            "hours of meeting in one day of its length: given, the agenda's minutes (per member times the team)"
+            " are checked against the case's planned length, and a plan too short is warned about"
+        ),
+    )
     participants: list[str] = Field(default_factory=list)
     agenda: list[AgendaItem] = Field(default_factory=list)
     cite: Citation | None = None
