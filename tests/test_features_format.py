@@ -1,4 +1,5 @@
-"""The format's concepts, each a fixture rule set and a feature file under tests/fixtures/format/, on the shared steps.
+"""The format's concepts, each a fixture rule set and a feature file under tests/fixtures/format/, on the shared steps;
+and tests/fixtures/annual/, one annual procedure that uses them all.
 
 Like test_features_sixth.py, this module adds no step of its own.
 """
@@ -15,3 +16,4 @@ from steps.then_ready import *  # noqa: F403
 from steps.when import *  # noqa: F403
 
 scenarios(str(FIXTURES / "format"))
+scenarios(str(FIXTURES / "annual"))  # an annual procedure written from its source alone, using every concept
