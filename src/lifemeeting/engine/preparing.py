@@ -158,6 +158,8 @@ def returned(state: CaseState, e: Event) -> None:
         raise _Refuse(f"resubmit_by {e.resubmit_by} is before the return itself ({e.date})")
     m.state, m.approvals, m.returns = m.slot.path.table[(step.state, "return")], set(), m.returns + 1
     m.resubmit_by, m.rework = e.resubmit_by, e.rework
+    if e.resubmit_by is not None:
+        state.deadlines_set = True
     m.done_links.clear()
     m.passed_on = None
 

@@ -88,6 +88,11 @@ class CompiledRuleSet:
         self.unit_attributes = {a.id: a for a in rs.unit_attributes}
         self.tier_ids = frozenset(t.id for t in rs.tiers)
         self.material_ids = frozenset(m.id for m in rs.materials)
+        self.parameter_specs = rs.parameter_specs()  # every parameter by id, typed
+        meeting = rs.meeting
+        self.warns_outside_window = (meeting.window is not None or bool(meeting.window_by_tier)) and not any(
+            g.kind == "meeting_window" for g in rs.gates
+        )
         self.filled_roles = tuple((r.id, r.filled_by) for r in rs.roles if r.filled_by is not None)
         self.unfilled_roles = frozenset(
             r.id for r in rs.roles if r.filled_by is None

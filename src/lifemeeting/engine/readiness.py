@@ -108,12 +108,12 @@ def agenda_too_long(v: CaseView) -> str | None:
 
 def _outside_window(v: CaseView, on: dt.date) -> str | None:
     """A meeting day outside meeting.window, said even where no gate forbids it (a gate says it as a blocker)."""
-    m = v.rules.meeting
-    if (m.window is None and not m.window_by_tier) or any(g.kind == "meeting_window" for g in v.gates):
+    if not v._compiled.warns_outside_window:
         return None
+    m = v.rules.meeting
     window = v.window(m.window, m.window_by_tier)
-    if window is None or facts(v, on)["meeting.in_window"]:
-        return None  # no window for this tier (or it depends on a date not given)
+    if window is None or ((window.start is None or window.start <= on) and on <= window.end):
+        return None  # no window for this tier (or it depends on a date not given), or the day lies in it
     return f"会议日期{on}不在规定的会议时间（{window}）之内"
 
 
@@ -454,6 +454,8 @@ def late_resubmissions(state: CaseState, on: dt.date) -> list[tuple[tuple[str, s
 
     Each is (material key, still open, message): flagged in every answer, a blocker where a gate says so.
     """
+    if not state.deadlines_set:
+        return []
     v = state.view
     out = []
     for key, m in state.materials.items():

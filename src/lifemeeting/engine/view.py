@@ -117,7 +117,7 @@ class CaseView:
             if given is None:
                 self.year_warning = f"年度未给出（案件的 year 或会议日期），按{rs.year}年计算"
             self.year = given or rs.year
-        self.parameter_specs = rs.parameter_specs()
+        self.parameter_specs = tables.parameter_specs
         self.parameter_values: dict[str, dt.date | float] = {
             pid: p.default for pid, p in self.parameter_specs.items() if p.default is not None
         }
@@ -328,7 +328,7 @@ class CaseView:
         if case.year is not None and not rs.annual:
             message = f"rule set '{rs.id}' is for {rs.year}, not annual; 'year' is for annual ones"
             yield self._problem(("year",), message)
-        specs = rs.parameter_specs()
+        specs = tables.parameter_specs
         for name, value in case.parameters.items():
             spec = specs.get(name)
             if spec is None:
