@@ -499,7 +499,7 @@ def test_predicate_fields_are_read_from_the_model_types():
     from lifemeeting.ruleset import model as _model
 
     assert _predicate._predicate_fields(_model.Role) == {"filled_by"}
-    assert _predicate._predicate_fields(_model.Material) == {"members"}
+    assert _predicate._predicate_fields(_model.Material) == {"members", "applies_to"}
     assert _predicate._predicate_fields(_model.Link) == {"applies_to"}
     assert _predicate._predicate_fields(_model.PreSign) == {"applies_to"}
     assert _predicate._predicate_fields(_model.Chain) == set()

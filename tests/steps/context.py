@@ -95,6 +95,8 @@ EVENT_TYPES = {
     "签字": "signed",
     "通过": "approved",
     "退回": "returned",
+    "到会": "attended",
+    "同意": "granted",
     "召开": "held",
     "测评": "appraised",
     "评议": "appraised",
@@ -114,7 +116,14 @@ EVENT_COLUMNS = {
     "满意": "satisfied",
     "总数": "total",
     "决定": "order",
+    "出席": "present",
+    "请假": "on_leave",
+    "外来": "guests",
+    "方式": "rework",
+    "批准": "approval",
+    "限期": "resubmit_by",
 }
+REWORK = {"修改": "revise", "重写": "rewrite", "重新撰写": "rewrite"}
 
 
 def event_rows(datatable: list[list[str]]) -> list[dict[str, Any]]:
@@ -128,12 +137,16 @@ def event_rows(datatable: list[list[str]]) -> list[dict[str, Any]]:
             if value == "":
                 continue
             key = EVENT_COLUMNS[head]
-            if key == "date":
+            if key in ("date", "resubmit_by"):
                 event[key] = day(value)
+            elif key == "rework":
+                event[key] = REWORK.get(value, value)
             elif key == "type":
                 event[key] = EVENT_TYPES.get(value, value)
             elif key == "between":
                 event[key] = items(value.replace("—", "、"))
+            elif key in ("present", "on_leave", "guests"):
+                event[key] = items(value)
             elif key in ("satisfied", "total"):
                 event[key] = int(value)
             else:
@@ -157,8 +170,9 @@ class World:
         self.members: list[dict[str, Any]] = []
         self.lists: dict[str, list[str]] = {}
         self.people: dict[str, str] = {}
-        self.parameters: dict[str, dt.date] = {}
+        self.parameters: dict[str, dt.date | float] = {}
         self.meeting: dict[str, Any] = {}
+        self.year: int | None = None
         self.events: list[dict[str, Any]] = []
         self.opened: lm.OpenCase | None = None
         self.on: dt.date | None = None
@@ -208,6 +222,7 @@ class World:
             "people": self.people,
             "parameters": self.parameters,
             "events": self.events,
+            **({"year": self.year} if self.year is not None else {}),
         }
 
     def case(self) -> lm.OpenCase:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pytest_bdd import given, when
 
 from steps.context import World, attributes, day, event_rows, items, rows, step
@@ -81,8 +83,16 @@ def given_meeting_length(world: World, date: str, days: str) -> None:
 
 @given(step("参数 {name} 为 {date}"))
 def given_parameter(world: World, name: str, date: str) -> None:
+    """A date (2020-06-01, 2020年6月1日) or a number (10, a day count or any number the rule set declares)."""
     world.not_opened("a parameter")
-    world.parameters[name] = day(date)
+    world.parameters[name] = float(date) if re.fullmatch(r"\d+(\.\d+)?", date.strip()) else day(date)
+
+
+@given(step("年度 {year}"))
+def given_year(world: World, year: str) -> None:
+    """The year of an annual rule set's dates (its case's ``year``)."""
+    world.not_opened("the year")
+    world.year = int(year.removesuffix("年"))
 
 
 @given(step("已发生"))

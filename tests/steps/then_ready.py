@@ -143,3 +143,23 @@ def then_refused(world: World, words: str) -> None:
 @then(step("未被拒绝"))
 def then_accepted(world: World) -> None:
     world.unsurprised()
+
+
+@then(step("提醒包括 {words}"))
+def then_warning(world: World, words: str) -> None:
+    """A warning of the answer holds these words (pieces separated by ……)."""
+    answer = world.last_answer()
+    assert any(all(p in w for p in pieces(words)) for w in answer.warnings), f"warnings: {answer.warnings}"
+
+
+@then(step("时间线提醒包括 {words}"))
+def then_timeline_warning(world: World, words: str) -> None:
+    """A warning of the timeline as of the last event's day holds these words."""
+    plan = lm.timeline(world.case(), on=world.on or world.default_day())
+    assert any(all(p in w for p in pieces(words)) for w in plan.warnings), f"warnings: {plan.warnings}"
+
+
+@then(step("没有提醒"))
+def then_no_warning(world: World) -> None:
+    answer = world.last_answer()
+    assert answer.warnings == [], f"warnings: {answer.warnings}"

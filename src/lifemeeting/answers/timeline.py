@@ -259,7 +259,10 @@ class _Builder:
             slots = self._slots(gate.material) if gate.kind == "lead_time" and gate.material else []
             if not slots:
                 continue
-            spec = {"days_before_meeting": int(gate.days or 0), "working_days": gate.working_days}
+            days = self.v.number(gate.days)
+            if days is None:
+                continue  # a day-count parameter nobody gave: no date to put on the timeline
+            spec = {"days_before_meeting": int(days), "working_days": gate.working_days}
             parts = [(self.v.subject_label(m.slot.subject), m.submitted_on) for m in slots]
             name = f"报送{slots[0].slot.material.name}（{_dates.basis(spec)}）"
             owner = self._author(slots[0])

@@ -19,7 +19,7 @@ from lifemeeting.answers.timeline import items, meeting_plan, replay_with_dates
 from lifemeeting.answers.timeline_model import Change, Earliest, MeetingPlan, Move, Timeline, TimelineItem
 from lifemeeting.dates import periods as _dates
 from lifemeeting.engine.answer_model import Receipt
-from lifemeeting.engine.readiness import readiness
+from lifemeeting.engine.readiness import agenda_too_long, late_resubmissions, readiness
 from lifemeeting.engine.replay import CaseState
 from lifemeeting.engine.stages import PREPARING
 from lifemeeting.ruleset.loaded import LoadedRuleSet
@@ -42,11 +42,13 @@ def timeline(
     first = earliest(state, on, meeting) if state.stage == PREPARING and state.round.held_on is None else None
     moved, moved_notes = move(opened, on, move_to, found, first) if move_to else (None, [])
     v = opened.view
-    warnings = [f"参数 {p} 未给出，相关时限无法计算" for p in v.rules.parameters if p not in v.case.parameters]
+    warnings = [f"参数 {p} 未给出，相关时限无法计算" for p in v.missing_parameters]
     if meeting.date is None:
         warnings.append("会议日期未定：会前、会后的相对时限无法计算；可用 --move-to 假定一个日期")
     elif meeting.in_window is False:
         warnings.append(f"会议日期{meeting.date}不在规定的会议时间（{meeting.basis}）之内")
+    warnings += [message for _, _, message in late_resubmissions(state, on)]
+    warnings += [short] if (short := agenda_too_long(v)) else []
     warnings += v.calendar.warnings
     warnings += [w for w in moved_notes if w not in warnings]
     rs = v.loaded
@@ -76,7 +78,10 @@ def earliest(state: CaseState, on: dt.date, meeting: MeetingPlan) -> Earliest:
     for gate in v.gates:
         if gate.kind != "lead_time":
             continue
-        days = int(gate.days or 0)
+        given = v.number(gate.days)
+        if given is None:
+            continue  # readiness says which parameter is missing
+        days = int(given)
         span = f"{days}个工作日" if gate.working_days else f"{days}天"
         for (material_id, _), m in state.materials.items():
             if material_id != gate.material:

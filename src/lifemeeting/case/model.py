@@ -58,7 +58,11 @@ class Event(_Frozen):
     - talk: ``between`` two parties (member ids, role ids, ``head:<department>`` or a listed name)
     - submitted: ``material`` and ``subject`` (``team`` or a member id)
     - signed: pre-sign of a submitted material, ``by`` the pre-sign role
-    - approved / returned: at ``link``, ``by`` one of the link's reviewers; returned sends it back to drafting
+    - approved / returned: at ``link``, ``by`` one of the link's reviewers; returned sends it back to drafting,
+      optionally as ``rework`` (revise / rewrite) to be resubmitted by ``resubmit_by`` (限定时限重新撰写)
+    - attended: the roll call on the meeting day — ``present`` and ``on_leave`` (member ids; the rest are absent)
+      and ``guests`` (outside roles or named people who came: a supervision group, an observer of the higher level)
+    - granted: ``approval`` (from the rule set's approvals) given ``by`` its role, e.g. consent to move the meeting
     - held: the meeting was held on ``date`` (refused while anything blocks it)
     - appraised: ``appraisal`` with ``satisfied`` of ``total`` votes; below the threshold starts a redo or a new round
     - ordered: a higher body's ``order`` (e.g. 责令重开), with its consequence from the rule set
@@ -67,7 +71,18 @@ class Event(_Frozen):
     """
 
     type: Literal[
-        "done", "talk", "submitted", "signed", "approved", "returned", "held", "appraised", "ordered", "retracted"
+        "done",
+        "talk",
+        "submitted",
+        "signed",
+        "approved",
+        "returned",
+        "attended",
+        "granted",
+        "held",
+        "appraised",
+        "ordered",
+        "retracted",
     ]
     date: dt.date
     task: str | None = None
@@ -81,6 +96,16 @@ class Event(_Frozen):
     satisfied: int | None = Field(None, ge=0)
     total: int | None = Field(None, ge=0)
     order: str | None = None
+    approval: str | None = None
+    rework: Literal["revise", "rewrite"] | None = Field(
+        None, description="returned: to be revised (修改) or rewritten (重新撰写); unsaid, only 'returned'"
+    )
+    resubmit_by: dt.date | None = Field(None, description="returned: the last day the reviewer allows for resubmitting")
+    present: list[str] | None = Field(None, description="attended: the members present")
+    on_leave: list[str] | None = Field(None, description="attended: the members absent with leave (请假)")
+    guests: list[str] | None = Field(
+        None, description="attended: who came from outside — role ids, or names as the source writes them"
+    )
     retracts: int | None = Field(None, ge=1, description="for 'retracted': the sequence number of the event taken back")
     note: str | None = Field(None, max_length=NOTE_LENGTH, description=f"free text, up to {NOTE_LENGTH} characters")
 
@@ -93,8 +118,13 @@ class Case(_Frozen):
     tier: str | None = None
     unit: Unit
     meeting: PlannedMeeting = Field(default_factory=PlannedMeeting)
+    year: int | None = Field(
+        None, ge=1900, le=2999, description="for an annual rule set: the year its dates without a year fall in"
+    )
     members: list[Member] = Field(min_length=1)
-    parameters: dict[str, dt.date] = Field(default_factory=dict, description="dates the rule set leaves open (e.g. xx)")
+    parameters: dict[str, dt.date | float] = Field(
+        default_factory=dict, description="values the rule set leaves open: dates (e.g. xx), day counts, numbers"
+    )
     lists: dict[str, list[str]] = Field(
         default_factory=dict, description="named lists of outside parties for talk rules"
     )

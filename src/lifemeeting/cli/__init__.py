@@ -45,6 +45,10 @@ SUMMARIES = {
     "coverage": "Per source: clauses encoded, tested by a scenario, listed as not checkable, and the rest by section.",
     "diagram": "Draw a review chain (SOURCE a RULESET) or where a case's materials stand (SOURCE a CASE).",
     "diff": "What differs between rule sets A and B (ids or files): chains, talks, gates, deadlines, thresholds.",
+    "document": (
+        "Write the 方案 of CASE: purpose, time and place, attendees, preparation with owners and dates,\n"
+        "review chains, required talks, agenda, post-meeting duties, each rule cited."
+    ),
     "export": "Write CASE_ID with every stored event (who, when, key, receipt) as JSON.",
     "import": "Store a case written by 'lifemeeting export' (FILE, or - for stdin); its events are replayed first.",
     "pin": "Pin CASE to the current version and content (sha256) of its rule set.",

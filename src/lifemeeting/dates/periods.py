@@ -12,12 +12,17 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 PERIOD_WORDS = {"上旬": "early", "中旬": "mid", "下旬": "late", "初": "early", "底": "end"}
 _RANGE_SPLIT = re.compile(r"\s*(?:——|—|－|–|-{1,2}|至|到)\s*")
 _PART = re.compile(r"^(?:(?P<y>\d{4})年)?(?:(?P<m>\d{1,2})月)?(?:(?P<d>\d{1,2})日|(?P<p>上旬|中旬|下旬|初|底))?$")
+_SPAN = re.compile(
+    r"^(?:(?P<y>\d{4})年)?(?:第?(?P<q>[一二三四1-4])季度|(?P<h>[上下])半年|全年)(?P<before>前|以前|之前)?$"
+)
+_QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 RELATIVE_KEYS = {"days_before_meeting", "days_after_meeting", "months_after_meeting", "parameter"}
 DAY_KEYS = {"days_before_meeting", "days_after_meeting"}
@@ -83,10 +88,23 @@ def _parse_point(text: str, year: int, month: int | None) -> tuple[dt.date, dt.d
 
 
 def parse_text(text: str, year: int) -> Window:
-    """Read '2014年5月25日前', '6月中旬', '6月上旬—6月中旬', '5月19日—31日', '6月底前' or '2014-05-25'."""
+    """Read '2014年5月25日前', '6月中旬', '6月上旬—6月中旬', '5月19日—31日', '6月底前', '第二季度', '上半年',
+    '下半年前' or '2014-05-25'."""
     t = text.strip().replace(" ", "")
     if _ISO.match(t):
         return Window(None, dt.date.fromisoformat(t))
+    span = _SPAN.match(t)
+    if span:  # 第一季度…第四季度, 上半年/下半年, 全年: whole months of the year
+        y = int(span["y"]) if span["y"] else year
+        if span["q"]:
+            first = 3 * _QUARTERS[span["q"]] - 2
+            last = first + 2
+        elif span["h"]:
+            first, last = (1, 6) if span["h"] == "上" else (7, 12)
+        else:
+            first, last = 1, 12
+        start, end = dt.date(y, first, 1), dt.date(y, last, calendar.monthrange(y, last)[1])
+        return Window(None, end) if span["before"] else Window(start, end)
     deadline = t.endswith(("前", "以前", "之前"))
     t = re.sub(r"(以前|之前|前|内)$", "", t)
     parts = _RANGE_SPLIT.split(t)
@@ -126,6 +144,9 @@ def check_spec(spec: str | dict[str, Any], year: int) -> None:
     if key == "parameter":
         if not isinstance(value, str):
             raise ValueError("parameter takes the name of a date the case supplies")
+    elif isinstance(value, dict):
+        if set(value) != {"parameter"} or not isinstance(value["parameter"], str):
+            raise ValueError(f"{key} takes a whole number, or {{parameter: NAME}} naming a day-count parameter")
     elif not isinstance(value, int) or isinstance(value, bool) or value < 0:
         raise ValueError(f"{key} takes a whole number of days or months ≥ 0")
     elif value > (MAX_MONTHS if key.startswith("months") else MAX_DAYS):
@@ -142,7 +163,7 @@ def resolve(
     *,
     year: int,
     meeting: dt.date | None,
-    parameters: dict[str, dt.date],
+    parameters: Mapping[str, dt.date | float],
     add_days: Any = None,
 ) -> Window | None:
     """The window a spec means for one case; None when it depends on a date not yet known.
@@ -155,15 +176,22 @@ def resolve(
         return parse_text(spec, year)
     if "parameter" in spec:
         value = parameters.get(spec["parameter"])
-        return Window(None, value) if value else None
+        return Window(None, value) if isinstance(value, dt.date) else None
     if meeting is None:
         return None
     step = add_days if (spec.get("working_days") and add_days) else _calendar_days
-    if "days_before_meeting" in spec:
-        return Window(None, step(meeting, -spec["days_before_meeting"]))
-    if "days_after_meeting" in spec:
-        return Window(None, step(meeting, spec["days_after_meeting"]))
-    return Window(meeting, add_months(meeting, spec["months_after_meeting"]))
+    key = next(k for k in ("days_before_meeting", "days_after_meeting", "months_after_meeting") if k in spec)
+    n = spec[key]
+    if isinstance(n, dict):  # {parameter: NAME}: a day count the case (or the rule set's default) gives
+        found = parameters.get(n["parameter"])
+        if not isinstance(found, int | float):
+            return None
+        n = int(found)
+    if key == "days_before_meeting":
+        return Window(None, step(meeting, -n))
+    if key == "days_after_meeting":
+        return Window(None, step(meeting, n))
+    return Window(meeting, add_months(meeting, n))
 
 
 def basis(spec: str | dict[str, Any] | None) -> str | None:
@@ -174,11 +202,16 @@ def basis(spec: str | dict[str, Any] | None) -> str | None:
         return f"案例参数 {spec['parameter']}"
     unit = "个工作日" if spec.get("working_days") else "天"
     if "days_before_meeting" in spec:
-        n = spec["days_before_meeting"]
+        n = _count(spec["days_before_meeting"])
         return "会前" if n == 0 else f"会前{n}{unit}"
     if "days_after_meeting" in spec:
-        return f"会后{spec['days_after_meeting']}{unit}内"
-    return f"会后{spec['months_after_meeting']}个月内"
+        return f"会后{_count(spec['days_after_meeting'])}{unit}内"
+    return f"会后{_count(spec['months_after_meeting'])}个月内"
+
+
+def _count(n: Any) -> Any:
+    """An offset in words: the number, or the parameter it names."""
+    return f"（参数 {n['parameter']}）" if isinstance(n, dict) else n
 
 
 def _calendar_days(day: dt.date, n: int) -> dt.date:

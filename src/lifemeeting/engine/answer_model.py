@@ -32,7 +32,16 @@ class Blocker(_Frozen):
 
     rule: str = Field(description="the gate's id in the rule set")
     kind: Literal[
-        "tasks_done", "talks_covered", "materials_passed", "lead_time", "min_length", "meeting_window", "stage"
+        "tasks_done",
+        "talks_covered",
+        "materials_passed",
+        "lead_time",
+        "min_length",
+        "meeting_window",
+        "quorum",
+        "attendance",
+        "resubmitted_in_time",
+        "stage",
     ]
     message: str
     citation: CitationOut | None = Field(description="where the rule comes from; absent only for kind 'stage'")

@@ -86,6 +86,10 @@ def submitted(state: CaseState, e: Event) -> None:
     if m.state != DRAFTING:
         raise _Refuse(f"already submitted; it is {_where(m)}")
     move = m.slot.path.moves[DRAFTING]
+    if m.resubmit_by is not None:  # after a return with a deadline: note a late resubmission
+        if e.date > m.resubmit_by:
+            m.late += ((m.resubmit_by, e.date),)
+        m.resubmit_by = None
     m.state, m.approvals, m.submitted_on = move.dest, set(), e.date
     if m.first_submitted_on is None:
         m.first_submitted_on = e.date
@@ -150,7 +154,12 @@ def approved(state: CaseState, e: Event) -> None:
 def returned(state: CaseState, e: Event) -> None:
     m = _material(state, e)
     step, _ = _at_link(state, e, m)
+    if e.resubmit_by is not None and e.resubmit_by < e.date:
+        raise _Refuse(f"resubmit_by {e.resubmit_by} is before the return itself ({e.date})")
     m.state, m.approvals, m.returns = m.slot.path.table[(step.state, "return")], set(), m.returns + 1
+    m.resubmit_by, m.rework = e.resubmit_by, e.rework
+    if e.resubmit_by is not None:
+        state.deadlines_set = True
     m.done_links.clear()
     m.passed_on = None
 

@@ -88,6 +88,11 @@ class CompiledRuleSet:
         self.unit_attributes = {a.id: a for a in rs.unit_attributes}
         self.tier_ids = frozenset(t.id for t in rs.tiers)
         self.material_ids = frozenset(m.id for m in rs.materials)
+        self.parameter_specs = rs.parameter_specs()  # every parameter by id, typed
+        meeting = rs.meeting
+        self.warns_outside_window = (meeting.window is not None or bool(meeting.window_by_tier)) and not any(
+            g.kind == "meeting_window" for g in rs.gates
+        )
         self.filled_roles = tuple((r.id, r.filled_by) for r in rs.roles if r.filled_by is not None)
         self.unfilled_roles = frozenset(
             r.id for r in rs.roles if r.filled_by is None
@@ -165,10 +170,12 @@ def _unit_rules(compiled: CompiledRuleSet, tier: str | None, unit: Mapping[str, 
         tasks=tuple(t for t in rs.tasks if _applies(t.tiers, t.applies_to, tier, unit)),
         duties=tuple(t for t in rs.duties if _applies(t.tiers, t.applies_to, tier, unit)),
         gates=tuple(g for g in rs.gates if _applies(g.tiers, g.applies_to, tier, unit)),
-        talk_rules=tuple(t for t in rs.talks if _applies(t.tiers, None, tier, unit)),
+        talk_rules=tuple(t for t in rs.talks if _applies(t.tiers, t.applies_to, tier, unit)),
         chains=chains,
         materials=tuple(
-            (m, chains.get(m.id) or compiled.filing[m.id]) for m in rs.materials if m.tiers is None or tier in m.tiers
+            (m, chains.get(m.id) or compiled.filing[m.id])
+            for m in rs.materials
+            if _applies(m.tiers, m.applies_to, tier, unit)
         ),
     )
 

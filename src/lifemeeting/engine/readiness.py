@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
@@ -13,7 +14,9 @@ from lifemeeting.engine.stages import PREPARING, REDOING, STAGE_NAMES
 from lifemeeting.engine.state import MaterialState
 from lifemeeting.engine.talks import Pair
 from lifemeeting.engine.view import TEAM, CaseView
-from lifemeeting.ruleset.model import Gate
+from lifemeeting.ruleset.model import Gate, ParameterRef
+from lifemeeting.ruleset.predicate import matches
+from lifemeeting.ruleset.shares import parse_fraction
 from lifemeeting.version import engine_version
 
 if TYPE_CHECKING:
@@ -30,9 +33,14 @@ def readiness(state: CaseState, on: dt.date) -> Readiness:
     if state.stage != PREPARING:
         blockers.append(_stage_blocker(state))
     later_round = state.round.number > 1 and state.round.kind != "redo"
+    granted = state.round.granted
     for gate in v.gates:
         if gate.rounds != "all" and (gate.rounds == "later") != later_round:
             continue  # e.g. 12月底前召开 binds the first meeting, not one held again
+        if gate.waived_by and any(a in granted for a in gate.waived_by):
+            continue  # e.g. the higher level consented to hold the meeting outside its window
+        if gate.when is not None and not matches(gate.when, facts(v, on), v.unit):
+            continue
         for blocker, action in _GATES[gate.kind](state, gate, on):
             blockers.append(blocker)
             if action is not None:
@@ -44,7 +52,16 @@ def readiness(state: CaseState, on: dt.date) -> Readiness:
     else:
         earliest = None
     actions.sort(key=lambda a: (a.by or dt.date.max, a.who))
-    warnings = [f"参数 {p} 未给出，相关时限无法计算" for p in v.rules.parameters if p not in v.case.parameters]
+    warnings = [f"参数 {p} 未给出，相关时限无法计算" for p in v.missing_parameters]
+    warnings += [message for _, _, message in late_resubmissions(state, on)]
+    if v.year_warning:
+        warnings.append(v.year_warning)
+    outside = _outside_window(v, on)
+    if outside:
+        warnings.append(outside)
+    short = agenda_too_long(v)
+    if short:
+        warnings.append(short)
     warnings += v.calendar.warnings  # e.g. 工作日 counted Monday–Friday for a year without official data
     rs = v.loaded
     return Readiness(
@@ -61,6 +78,62 @@ def readiness(state: CaseState, on: dt.date) -> Readiness:
         warnings=warnings,
         receipt=Receipt(ruleset=rs.model.id, version=rs.model.version, sha256=rs.sha256, engine=engine_version()),
     )
+
+
+def agenda_too_long(v: CaseView) -> str | None:
+    """The agenda's time against the planned length, with the arithmetic, when it does not fit."""
+    m = v.rules.meeting
+    length = v.case.meeting.length_days
+    if m.hours_per_day is None or length is None:
+        return None
+    team = len(v.members)
+    parts, need = [], 0.0
+    for item in m.agenda:
+        if item.minutes is None:
+            continue
+        if item.per_member:
+            need += item.minutes * team
+            parts.append(f"{item.name}{item.minutes:g}分钟×{team}人")
+        else:
+            need += item.minutes
+            parts.append(f"{item.name}{item.minutes:g}分钟")
+    have = length * m.hours_per_day * 60
+    if need <= have:
+        return None
+    return (
+        f"议程约需{need:g}分钟（{'+'.join(parts)}），计划会期{_days(length)}"
+        f"（每天{m.hours_per_day:g}小时）只有{have:g}分钟"
+    )
+
+
+def _outside_window(v: CaseView, on: dt.date) -> str | None:
+    """A meeting day outside meeting.window, said even where no gate forbids it (a gate says it as a blocker)."""
+    if not v._compiled.warns_outside_window:
+        return None
+    m = v.rules.meeting
+    window = v.window(m.window, m.window_by_tier)
+    if window is None or ((window.start is None or window.start <= on) and on <= window.end):
+        return None  # no window for this tier (or it depends on a date not given), or the day lies in it
+    return f"会议日期{on}不在规定的会议时间（{window}）之内"
+
+
+def facts(v: CaseView, day: dt.date | None) -> dict[str, bool]:
+    """What the engine works out itself about a meeting on ``day``, for ``when`` conditions (``FACTS``)."""
+    m = v.rules.meeting
+    window = v.window(m.window, m.window_by_tier)
+    in_window = (
+        day is not None and window is not None and (window.start is None or window.start <= day) and day <= window.end
+    )
+    planned = v.case.meeting.date
+    return {"meeting.in_window": in_window, "meeting.moved": day is not None and planned is not None and day != planned}
+
+
+def unmet(when: dict[str, object], have: dict[str, bool]) -> str:
+    """Which part of a ``when`` condition does not hold, in words a policy officer reads."""
+    said: dict[object, str] = {True: "是", False: "否"}
+    wrong = [(k, want) for k, want in when.items() if k in have and have[k] != want]
+    parts = [f"{k} 须为{said.get(want, str(want))}，实为{said[have[k]]}" for k, want in wrong]
+    return "；".join(parts) or f"条件 {when} 不成立"
 
 
 def _stage_blocker(state: CaseState) -> Blocker:
@@ -169,6 +242,10 @@ def _material_blocker(v: CaseView, gate: Gate, m: MaterialState, on: dt.date) ->
             v.window(first.link.due, first.link.due_by_tier) if first else None
         )
         what = "重新撰写并提交" if m.returns else "撰写并提交"
+        if m.resubmit_by is not None:  # the reviewer set the deadline of this resubmission
+            window = Window(None, m.resubmit_by)
+            what = REWORK.get(m.rework or "", what)
+            returned = f"（已退回{m.returns}次，限{m.resubmit_by}前{REWORK.get(m.rework or '', '重新提交')}）"
         message = f"「{gate.name}」：{whose}尚未提交{returned}"
         action = _action(gate, author, f"{what}{whose}", window, on)
     else:
@@ -207,7 +284,11 @@ def _author(v: CaseView, m: MaterialState) -> str:
 
 def _lead_time(state: CaseState, gate: Gate, on: dt.date) -> Found:
     v = state.view
-    days = int(gate.days or 0)
+    given = v.number(gate.days)
+    if given is None:
+        yield _no_number(state, gate, on)
+        return
+    days = int(given)
     span = f"{days}个工作日" if gate.working_days else f"{days}天"
     materials = state.materials
     for key in v.slot_keys.get(gate.material, ()):  # type: ignore[arg-type]
@@ -250,7 +331,11 @@ def _lead_time(state: CaseState, gate: Gate, on: dt.date) -> Found:
 
 def _min_length(state: CaseState, gate: Gate, on: dt.date) -> Found:
     v = state.view
-    need = gate.days or 0
+    given = v.number(gate.days)
+    if given is None:
+        yield _no_number(state, gate, on)
+        return
+    need = given
     have = v.case.meeting.length_days
     if have is not None and have >= need:
         return
@@ -289,6 +374,116 @@ def _meeting_window(state: CaseState, gate: Gate, on: dt.date) -> Found:
         )
 
 
+def _roll_call(state: CaseState, gate: Gate, on: dt.date) -> tuple[Blocker, NextAction] | None:
+    """A blocker when no roll call of the day ``on`` is recorded: attendance can only be judged on the day."""
+    a = state.round.attendance
+    if a is not None and a.date == on:
+        return None
+    v = state.view
+    message = f"「{gate.name}」：尚未登记{on}会议的到会情况"
+    who = v.name(v.rules.meeting.chair) if v.rules.meeting.chair else "领导班子"
+    blocker = Blocker(rule=gate.id, kind=gate.kind, citation=_cite(v, gate), message=message)
+    return blocker, _action(gate, who, "会前清点并登记到会情况", None, on)
+
+
+def _quorum(state: CaseState, gate: Gate, on: dt.date) -> Found:
+    missing = _roll_call(state, gate, on)
+    if missing is not None:
+        yield missing
+        return
+    v = state.view
+    a = state.round.attendance
+    assert a is not None and gate.share is not None  # the roll call is there; checks.py holds the share
+    required = list(v.members) if gate.attendees is None else v.members_matching(gate.attendees)
+    present = sum(1 for mid in required if mid in a.present)
+    total = len(required)
+    share = parse_fraction(gate.share)
+    least = share * total  # the boundary: exactly this many is enough when inclusive (不少于), not when 超过
+    need = math.ceil(least) if gate.inclusive else math.floor(least) + 1
+    if present >= need:
+        return
+    leave = [v.name(mid) for mid in required if mid in a.on_leave]
+    away = [v.name(mid) for mid in required if mid not in a.present and mid not in a.on_leave]
+    bound = "不少于" if gate.inclusive else "超过"
+    parts = [f"请假：{'、'.join(leave)}"] if leave else []
+    parts += [f"缺席：{'、'.join(away)}"] if away else []
+    detail = "；".join(parts)
+    message = f"「{gate.name}」：应到{total}人，实到{present}人，须{bound}{gate.share}（至少{need}人）" + (
+        f"；{detail}" if detail else ""
+    )
+    yield Blocker(rule=gate.id, kind=gate.kind, citation=_cite(v, gate), message=message), None
+
+
+def _attendance(state: CaseState, gate: Gate, on: dt.date) -> Found:
+    missing = _roll_call(state, gate, on)
+    if missing is not None:
+        yield missing
+        return
+    v = state.view
+    a = state.round.attendance
+    assert a is not None
+    for role_id in gate.roles or []:
+        role = v.roles[role_id]
+        members = v.role_members.get(role_id)
+        if members:
+            if any(mid in a.present for mid in members):
+                continue
+        elif role_id in a.guests or role.name in a.guests:
+            continue
+        message = f"「{gate.name}」：{v.name(role_id)}未到会"
+        yield (
+            Blocker(rule=gate.id, kind=gate.kind, item=role_id, citation=_cite(v, gate), message=message),
+            _action(gate, v.name(role_id), "到会", None, on),
+        )
+
+
+def _no_number(state: CaseState, gate: Gate, on: dt.date) -> tuple[Blocker, NextAction]:
+    """A gate whose number is a parameter nobody gave: it cannot be judged, so it blocks and says which."""
+    v = state.view
+    name = gate.days.parameter if isinstance(gate.days, ParameterRef) else "days"
+    message = f"「{gate.name}」：参数 {name} 未给出，无法判断"
+    blocker = Blocker(rule=gate.id, kind=gate.kind, citation=_cite(v, gate), message=message)
+    return blocker, _action(gate, "领导班子", f"在案件中给出参数 {name}", None, on)
+
+
+REWORK = {"revise": "修改后重新提交", "rewrite": "重新撰写并提交"}
+
+
+def late_resubmissions(state: CaseState, on: dt.date) -> list[tuple[tuple[str, str], bool, str]]:
+    """Returned materials resubmitted after the reviewer's deadline, or not yet resubmitted past it, as of ``on``.
+
+    Each is (material key, still open, message): flagged in every answer, a blocker where a gate says so.
+    """
+    if not state.deadlines_set:
+        return []
+    v = state.view
+    out = []
+    for key, m in state.materials.items():
+        if m.late or (m.resubmit_by is not None and on > m.resubmit_by):
+            whose = f"{v.subject_label(m.slot.subject)}的{m.slot.material.name}"
+            for by, day in m.late:
+                out.append((key, False, f"{whose}限{by}前重新提交，{day}才提交（逾期{(day - by).days}天）"))
+            if m.resubmit_by is not None and on > m.resubmit_by:
+                out.append((key, True, f"{whose}限{m.resubmit_by}前重新提交，至{on}仍未提交（逾期）"))
+    return out
+
+
+def _resubmitted_in_time(state: CaseState, gate: Gate, on: dt.date) -> Found:
+    v = state.view
+    for (material_id, subject), _open, text in late_resubmissions(state, on):
+        if gate.material is not None and material_id != gate.material:
+            continue
+        blocker = Blocker(
+            rule=gate.id,
+            kind=gate.kind,
+            subject=subject,
+            item=material_id,
+            citation=_cite(v, gate),
+            message=f"「{gate.name}」：{text}",
+        )
+        yield blocker, None
+
+
 def _days(d: float) -> str:
     if d == 1.5:
         return "一天半"
@@ -310,4 +505,7 @@ _GATES = {
     "lead_time": _lead_time,
     "min_length": _min_length,
     "meeting_window": _meeting_window,
+    "quorum": _quorum,
+    "attendance": _attendance,
+    "resubmitted_in_time": _resubmitted_in_time,
 }

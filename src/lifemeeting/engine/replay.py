@@ -41,6 +41,7 @@ class CaseState:
         self.duty_ids = frozenset(d.id for d in view.duties)
         self.after_meeting = frozenset(m.id for m in rs.materials if m.after_meeting)  # events on these are duties
         self.preparing_round: Round | None = self.rounds[0]  # see ``restage``
+        self.deadlines_set = False  # a return set a resubmission deadline: only then are late ones looked for
 
     @property
     def round(self) -> Round:
@@ -172,6 +173,8 @@ HANDLERS: dict[str, Handler] = {
     "signed": preparing.signed,
     "approved": preparing.approved,
     "returned": preparing.returned,
+    "attended": rounds.attended,
+    "granted": rounds.granted,
     "held": rounds.held,
     "appraised": rounds.appraised,
     "ordered": rounds.ordered,

@@ -12,14 +12,59 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from lifemeeting.case.model import Event
+from lifemeeting.engine.preparing import PREPARE
 from lifemeeting.engine.stages import HELD, PREPARING, REDOING, table
-from lifemeeting.engine.state import AppraisalResult, MaterialState, Round, _copy_material, _need, _Refuse
+from lifemeeting.engine.state import (
+    AppraisalResult,
+    Attendance,
+    MaterialState,
+    Round,
+    _copy_material,
+    _need,
+    _Refuse,
+)
 from lifemeeting.ruleset.model import Appraisal
+from lifemeeting.ruleset.predicate import matches
 from lifemeeting.ruleset.shares import meets
 from lifemeeting.suggest import did_you_mean
 
 if TYPE_CHECKING:
     from lifemeeting.engine.replay import CaseState
+
+
+def attended(state: CaseState, e: Event) -> None:
+    """The roll call before the meeting opens; a later one the same round replaces it."""
+    state.admit(e, PREPARE)
+    v = state.view
+    present, on_leave = set(_need(e, "present")), set(e.on_leave or ())
+    for mid in sorted(present | on_leave):
+        if mid not in v.members:
+            raise _Refuse(f"'{mid}' is not a member of the team{did_you_mean(mid, set(v.members))}")
+    both = present & on_leave
+    if both:
+        raise _Refuse(f"{', '.join(sorted(both))} cannot be both present and on leave")
+    state.round.attendance = Attendance(e.date, frozenset(present), frozenset(on_leave), frozenset(e.guests or ()))
+
+
+def granted(state: CaseState, e: Event) -> None:
+    """An approval given by its role; refused when its ``when`` does not hold for the planned meeting."""
+    from lifemeeting.engine.readiness import facts, unmet
+
+    state.admit(e, PREPARE)
+    v = state.view
+    approval_id = _need(e, "approval")
+    known = {a.id: a for a in v.rules.approvals}
+    if approval_id not in known:
+        raise _Refuse(f"unknown approval '{approval_id}'{did_you_mean(approval_id, set(known))}")
+    a = known[approval_id]
+    by = _need(e, "by")
+    if by != a.by and by not in v.role_members.get(a.by, ()):
+        raise _Refuse(f"'{approval_id}' ({a.name}) is granted by {v.name(a.by)}, not '{by}'")
+    if a.when is not None:
+        have = facts(v, v.case.meeting.date)
+        if not matches(a.when, have, v.unit):
+            raise _Refuse(f"'{approval_id}' ({a.name}) cannot be granted: {unmet(a.when, have)}")
+    state.round.granted.setdefault(approval_id, e.date)
 
 
 def held(state: CaseState, e: Event) -> None:

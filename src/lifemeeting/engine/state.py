@@ -25,6 +25,9 @@ class MaterialState:
     first_submitted_on: dt.date | None = None
     done_links: list[str] = field(default_factory=list)
     passed_on: dt.date | None = None
+    resubmit_by: dt.date | None = None  # the deadline of the last return, until it is resubmitted
+    rework: str | None = None  # revise / rewrite, as the last return said
+    late: tuple[tuple[dt.date, dt.date], ...] = ()  # (deadline, resubmitted on) of each late resubmission
 
     @property
     def gate_passed(self) -> bool:
@@ -38,6 +41,16 @@ class AppraisalResult:
     satisfied: int
     total: int
     passed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Attendance:
+    """A roll call (``attended``): who of the team was present or on leave, and who came from outside."""
+
+    date: dt.date
+    present: frozenset[str]
+    on_leave: frozenset[str]
+    guests: frozenset[str]
 
 
 @dataclass(slots=True)
@@ -60,6 +73,8 @@ class Round:
     duties: dict[str, dt.date] = field(default_factory=dict)
     appraisals: list[AppraisalResult] = field(default_factory=list)
     redo: list[str] = field(default_factory=list)
+    attendance: Attendance | None = None
+    granted: dict[str, dt.date] = field(default_factory=dict)  # approval id → the day it was granted
 
     @property
     def needs_meeting(self) -> bool:
@@ -76,6 +91,9 @@ def _copy_material(m: MaterialState) -> MaterialState:
         m.first_submitted_on,
         list(m.done_links),
         m.passed_on,
+        m.resubmit_by,
+        m.rework,
+        m.late,
     )
 
 
@@ -94,6 +112,8 @@ def _copy_round(r: Round) -> Round:
         dict(r.duties),
         list(r.appraisals),
         list(r.redo),
+        r.attendance,
+        dict(r.granted),
     )
 
 

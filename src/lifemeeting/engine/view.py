@@ -20,7 +20,16 @@ from lifemeeting.engine.talks import HEAD_PREFIX, Pair, required_pairs
 from lifemeeting.errors import CaseError, Problem
 from lifemeeting.ruleset import predicate as _predicate
 from lifemeeting.ruleset.loaded import LoadedRuleSet
-from lifemeeting.ruleset.model import Chain, Citation, Gate, Material, RuleSet, TalkRule, Task
+from lifemeeting.ruleset.model import (
+    Chain,
+    Citation,
+    Gate,
+    Material,
+    ParameterRef,
+    RuleSet,
+    TalkRule,
+    Task,
+)
 from lifemeeting.source.yaml import Located
 from lifemeeting.suggest import did_you_mean
 
@@ -54,6 +63,9 @@ class CaseView:
         tables = self._compiled = compiled(loaded)  # what depends on attribute values alone is shared between cases
         self.tier = tier
         self.unit: dict[str, Any] = dict(case.unit.attributes)
+        team = tables.positions.get(case.unit.position) if case.unit.position else None
+        if team is not None:
+            self.unit.update(team.unit_attributes)  # e.g. a county standing committee is a party-committee team
         self.members = {m.id: m for m in case.members}
         self.positions = tables.positions
         self.roles = tables.roles
@@ -98,6 +110,18 @@ class CaseView:
             self.slot_keys.setdefault(key[0], []).append(key)
         self.parties = self._parties()
         self.canonical = self._canonical()
+        self.year = rs.year
+        self.year_warning: str | None = None
+        if rs.annual:
+            given = case.year or (case.meeting.date.year if case.meeting.date else None)
+            if given is None:
+                self.year_warning = f"年度未给出（案件的 year 或会议日期），按{rs.year}年计算"
+            self.year = given or rs.year
+        self.parameter_specs = tables.parameter_specs
+        self.parameter_values: dict[str, dt.date | float] = {
+            pid: p.default for pid, p in self.parameter_specs.items() if p.default is not None
+        }
+        self.parameter_values.update(case.parameters)
         self.calendar = WorkCalendar.layered((rs.holidays, rs.workdays), (case.holidays, case.workdays))
         self._selected: dict[str, list[str]] = {}  # member selections by predicate, for _select
         self.required: dict[str, list[Pair]] = {rule.id: self._pairs(rule) for rule in self.talk_rules}
@@ -170,6 +194,10 @@ class CaseView:
     def subject_label(self, subject: str) -> str:
         return "领导班子" if subject == TEAM else self.members[subject].name
 
+    def members_matching(self, predicate: dict[str, Any]) -> list[str]:
+        """The ids of the members a predicate holds for, in the case's order."""
+        return self._select({"members": predicate})
+
     # -- talks ----------------------------------------------------------------------------
     def _select(self, sel: dict[str, Any]) -> list[str]:
         ((key, value),) = sel.items()
@@ -203,20 +231,32 @@ class CaseView:
         """The window a rule's date means here; relative dates count from ``meeting`` (default: the planned date)."""
         spec = due_by_tier.get(self.tier, due) if due_by_tier and self.tier is not None else due
         if isinstance(spec, str):  # a date in words ('6月中旬') means the same in every case of that year: read it once
-            key = (spec, self.rules.year)
+            key = (spec, self.year)
             hit = _TEXT_WINDOWS.get(key)
             if hit is None:
                 if len(_TEXT_WINDOWS) >= 4096:
                     _TEXT_WINDOWS.clear()
-                hit = _TEXT_WINDOWS[key] = _dates.resolve(spec, year=self.rules.year, meeting=None, parameters={})
+                hit = _TEXT_WINDOWS[key] = _dates.resolve(spec, year=self.year, meeting=None, parameters={})
             return hit
         return _dates.resolve(
             spec,
-            year=self.rules.year,
+            year=self.year,
             meeting=meeting or self.case.meeting.date,
-            parameters=dict(self.case.parameters),
+            parameters=self.parameter_values,
             add_days=self.calendar.add,
         )
+
+    def number(self, value: float | ParameterRef | None) -> float | None:
+        """A number the rule set writes, or the value of the parameter it names (None when neither is given)."""
+        if isinstance(value, ParameterRef):
+            found = self.parameter_values.get(value.parameter)
+            return found if isinstance(found, int | float) else None
+        return value
+
+    @property
+    def missing_parameters(self) -> list[str]:
+        """Parameters neither the case nor a default gives."""
+        return [pid for pid in self.parameter_specs if pid not in self.parameter_values]
 
     def citation(self, cite: Citation) -> dict[str, str]:
         src = self.rules.source
@@ -245,14 +285,16 @@ class CaseView:
                 f"unknown tier '{case.tier}'{did_you_mean(case.tier, set(tiers))}; "
                 f"rule set '{rs.id}' has: {', '.join(sorted(tiers)) or 'no tiers'}",
             )
-        dated = [(("parameters", k), d) for k, d in case.parameters.items()]
-        if case.meeting is not None and case.meeting.date is not None:
-            dated.append((("meeting", "date"), case.meeting.date))
-        for path, day in dated:  # a date far out would only overflow the deadlines counted from it
-            if abs(day.year - rs.year) > _dates.YEARS_AROUND:
-                yield self._problem(
-                    path, f"{day} is more than {_dates.YEARS_AROUND} years from the rule set's year {rs.year}"
-                )
+        dated = [(("parameters", k), d) for k, d in case.parameters.items() if isinstance(d, dt.date)]
+        meeting_day = case.meeting.date if case.meeting is not None else None
+        if meeting_day is not None:
+            dated.append((("meeting", "date"), meeting_day))
+        # an annual rule set's dates fall in the case's year; another's in the rule set's own
+        year = (case.year or (meeting_day.year if meeting_day else None)) if rs.annual else rs.year
+        whose = "the case's year" if rs.annual else "the rule set's year"
+        for path, day in dated:  # a date far out would overflow the deadlines counted from it
+            if year is not None and abs(day.year - year) > _dates.YEARS_AROUND:
+                yield self._problem(path, f"{day} is more than {_dates.YEARS_AROUND} years from {whose} {year}")
         positions, attrs, unit_attrs = tables.positions, tables.attributes, tables.unit_attributes
         seen: set[str] = set()
         for i, m in enumerate(case.members):
@@ -283,14 +325,30 @@ class CaseView:
                 yield self._problem(
                     ("unit", "position"), f"position '{case.unit.position}' is a member's, not a team's"
                 )
+            else:
+                for key, derived in pos.unit_attributes.items():
+                    said = case.unit.attributes.get(key, derived)
+                    if said != derived:
+                        yield self._problem(
+                            ("unit", "attributes", key),
+                            f"the unit's position '{pos.id}' ({pos.name}) makes {key} {_said(derived)}; the case says"
+                            f" {_said(said)}",
+                        )
         yield from self._check_attrs(("unit", "attributes"), case.unit.attributes, unit_attrs)
-        for name in case.parameters:
-            if name not in rs.parameters:
+        if case.year is not None and not rs.annual:
+            message = f"rule set '{rs.id}' is for {rs.year}, not annual; 'year' is for annual ones"
+            yield self._problem(("year",), message)
+        specs = tables.parameter_specs
+        for name, value in case.parameters.items():
+            spec = specs.get(name)
+            if spec is None:
                 yield self._problem(
                     ("parameters", name),
-                    f"unknown parameter '{name}'{did_you_mean(name, set(rs.parameters))}",
+                    f"unknown parameter '{name}'{did_you_mean(name, set(specs))}",
                     key=True,
                 )
+            elif (problem := spec.problem(value)) is not None:
+                yield self._problem(("parameters", name), problem)
         for i, day in enumerate(case.workdays):
             if day in case.holidays:
                 yield self._problem(("workdays", i), f"{day} is listed both as a holiday and as a workday")
@@ -310,3 +368,7 @@ class CaseView:
 
 def meeting_date(view: CaseView, on: dt.date) -> dt.date:
     return view.case.meeting.date or on
+
+
+def _said(value: object) -> str:
+    return {True: "true", False: "false"}.get(value, repr(value)) if isinstance(value, bool) else repr(value)

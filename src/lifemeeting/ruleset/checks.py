@@ -16,7 +16,7 @@ from lifemeeting.errors import Problem, RuleSetError
 from lifemeeting.ruleset import check_chains, check_clauses
 from lifemeeting.ruleset import predicate as _predicate
 from lifemeeting.ruleset.loaded import LoadedRuleSet
-from lifemeeting.ruleset.model import DateSpec, RuleSet
+from lifemeeting.ruleset.model import FACTS, DateSpec, Gate, ParameterRef, RuleSet
 from lifemeeting.source.problems import problems_from
 from lifemeeting.source.yaml import Located, Path, load_mapping
 from lifemeeting.suggest import did_you_mean
@@ -98,6 +98,13 @@ def cross_check(rs: RuleSet, located: Located, *, inventory: bool = True) -> Ite
             hint = did_you_mean(bad, candidates) if bad else ""
             yield located.problem(where, message + hint, key=True)
 
+    def when(path: Path, p: Any) -> Iterator[Problem]:
+        """A condition on what happened: the engine's facts (FACTS) and unit attributes."""
+        facts = {**names, "attribute": set(FACTS), "position": set()}
+        for where, message, bad, candidates in _predicate.check(p, path, facts):
+            hint = did_you_mean(bad, candidates) if bad else ""
+            yield located.problem(where, message.replace("attribute", "fact", 1) + hint, key=True)
+
     def tier_list(path: Path, values: list[str] | None) -> Iterator[Problem]:
         for i, t in enumerate(values or []):
             yield from ref(path + (i,), t, tiers, "tier")
@@ -117,14 +124,34 @@ def cross_check(rs: RuleSet, located: Located, *, inventory: bool = True) -> Ite
                     yield from ref(
                         where + ("parameter",),
                         spec["parameter"],
-                        set(rs.parameters),
+                        set(params),
                         "parameter (declare it under parameters)",
                     )
+                    if spec["parameter"] in params and params[spec["parameter"]].type != "date":
+                        yield located.problem(where + ("parameter",), f"'{spec['parameter']}' is not a date parameter")
+                for key, value in spec.items() if isinstance(spec, dict) else ():
+                    if isinstance(value, dict):
+                        yield from number_ref(where + (key, "parameter"), value["parameter"], days=True)
+
+    params = rs.parameter_specs()
+
+    def number_ref(path: Path, name: str, *, days: bool) -> Iterator[Problem]:
+        """A number that names a parameter: it must be declared, and hold a day count (or any number)."""
+        if name not in params:
+            hint = did_you_mean(name, set(params)) or " (declare it under parameters)"
+            yield located.problem(path, f"unknown parameter '{name}'{hint}")
+        elif params[name].type == "date" or (days and params[name].type != "days"):
+            wanted = "a day-count (type: days)" if days else "a number (type: days or number)"
+            yield located.problem(path, f"'{name}' is a {params[name].type} parameter; {wanted} parameter is needed")
 
     for i, p in enumerate(rs.positions):
         yield from tier_list(("positions", i, "tiers"), p.tiers)
         for key in p.attributes:
             yield from ref(("positions", i, "attributes", key), key, names["attribute"], "attribute")
+        for key in p.unit_attributes:
+            yield from ref(("positions", i, "unit_attributes", key), key, names["unit_attribute"], "unit attribute")
+        if p.unit_attributes and p.subject != "team":
+            yield located.problem(("positions", i, "unit_attributes"), "unit_attributes belong to a team position")
     for i, r in enumerate(rs.roles):
         if r.filled_by is not None:
             yield from pred(("roles", i, "filled_by"), r.filled_by)
@@ -134,6 +161,8 @@ def cross_check(rs: RuleSet, located: Located, *, inventory: bool = True) -> Ite
         if m.drafted_by is not None:
             yield from ref(("materials", i, "drafted_by"), m.drafted_by, roles, "role")
         yield from tier_list(("materials", i, "tiers"), m.tiers)
+        if m.applies_to is not None:
+            yield from pred(("materials", i, "applies_to"), m.applies_to)
         yield from dates(("materials", i), m.due, m.due_by_tier)
     for i, c in enumerate(rs.chains):
         here = ("chains", i)
@@ -162,6 +191,8 @@ def cross_check(rs: RuleSet, located: Located, *, inventory: bool = True) -> Ite
                     " give each its own tiers",
                 )
     for i, t in enumerate(rs.talks):
+        if t.applies_to is not None:
+            yield from pred(("talks", i, "applies_to"), t.applies_to)
         here = ("talks", i)
         yield from tier_list(here + ("tiers",), t.tiers)
         yield from _selector(here + ("each",), t.each, roles, pred, located)
@@ -183,6 +214,9 @@ def cross_check(rs: RuleSet, located: Located, *, inventory: bool = True) -> Ite
         "lead_time": "material",
         "min_length": "days",
         "meeting_window": None,
+        "quorum": "share",
+        "attendance": "roles",
+        "resubmitted_in_time": None,
     }
     if not rs.gates and rs.blocks_nothing is None:
         yield located.problem(
@@ -206,17 +240,41 @@ def cross_check(rs: RuleSet, located: Located, *, inventory: bool = True) -> Ite
             yield located.problem(
                 here + ("working_days",), f"working_days counts a lead time; a '{g.kind}' gate has none"
             )
-        if g.kind == "lead_time" and g.days is not None and g.days != int(g.days):
-            yield located.problem(here + ("days",), f"a lead time is a whole number of days, not {g.days:g}")
+        if isinstance(g.days, ParameterRef):
+            yield from number_ref(here + ("days", "parameter"), g.days.parameter, days=g.kind == "lead_time")
+        elif g.days is not None and g.days != int(g.days) and (g.kind == "lead_time" or g.working_days):
+            what = "a lead time" if g.kind == "lead_time" else "working days"
+            yield located.problem(here + ("days",), f"{what} is a whole number of days, not {g.days:g}")
         for j, task_id in enumerate(g.tasks or []):
             yield from ref(here + ("tasks", j), task_id, tasks, "task")
         for j, talk_id in enumerate(g.talks or []):
             yield from ref(here + ("talks", j), talk_id, talks, "talk rule")
         if g.material:
             yield from ref(here + ("material",), g.material, materials, "material")
+        yield from _attendance_problems(located, here, g, roles)
+        for j, approval_id in enumerate(g.waived_by or []):
+            yield from ref(here + ("waived_by", j), approval_id, {a.id for a in rs.approvals}, "approval")
+        if g.when is not None:
+            yield from when(here + ("when",), g.when)
+        if g.attendees is not None:
+            yield from pred(here + ("attendees",), g.attendees)
         yield from tier_list(here + ("tiers",), g.tiers)
         if g.applies_to is not None:
             yield from pred(here + ("applies_to",), g.applies_to)
+    for i, consent in enumerate(rs.approvals):
+        yield from ref(("approvals", i, "by"), consent.by, roles, "role")
+        if consent.when is not None:
+            yield from when(("approvals", i, "when"), consent.when)
+    seen_params: set[str] = set()
+    for i, declared in enumerate(rs.parameters):
+        pid = declared if isinstance(declared, str) else declared.id
+        if pid in seen_params:
+            yield located.problem(("parameters", i), f"parameter '{pid}' is declared twice")
+        seen_params.add(pid)
+        if isinstance(declared, str) or declared.default is None:
+            continue
+        if (problem := declared.problem(declared.default)) is not None:
+            yield located.problem(("parameters", i, "default"), problem)
     for i, day in enumerate(rs.workdays):
         if day in rs.holidays:
             yield located.problem(("workdays", i), f"{day} is listed both as a holiday and as a workday")
@@ -246,6 +304,18 @@ def cross_check(rs: RuleSet, located: Located, *, inventory: bool = True) -> Ite
         for j, redo in enumerate(o.redo):
             yield from ref(("orders", i, "redo", j), redo, tasks | materials | talks, "task, talk rule or material")
     yield from check_clauses.clause_problems(rs, located, inventory=inventory)
+
+
+def _attendance_problems(located: Located, here: Path, g: Gate, roles: set[str]) -> Iterator[Problem]:
+    """The keys of quorum and attendance gates: only on those gates, roles that exist."""
+    for key, kind in (("share", "quorum"), ("attendees", "quorum"), ("roles", "attendance")):
+        if getattr(g, key) is not None and g.kind != kind:
+            yield located.problem(here + (key,), f"'{key}' belongs to a '{kind}' gate, not a '{g.kind}' one")
+    if not g.inclusive and g.kind != "quorum":
+        yield located.problem(here + ("inclusive",), f"'inclusive' belongs to a 'quorum' gate, not a '{g.kind}' one")
+    for j, role_id in enumerate(g.roles or []):
+        if role_id not in roles:
+            yield located.problem(here + ("roles", j), f"unknown role '{role_id}'{did_you_mean(role_id, roles)}")
 
 
 def _overlap(a: list[str] | None, b: list[str] | None) -> bool:

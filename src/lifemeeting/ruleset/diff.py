@@ -13,7 +13,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from lifemeeting.ruleset.loaded import LoadedRuleSet
-from lifemeeting.ruleset.model import RuleSet
+from lifemeeting.ruleset.model import ParameterRef, RuleSet
 
 SECTIONS = {
     "tiers": "层级",
@@ -164,7 +164,8 @@ def diff_rulesets(a: LoadedRuleSet | RuleSet, b: LoadedRuleSet | RuleSet) -> Rul
                 "meeting", "meeting.agenda", da["meeting"]["agenda"], db["meeting"]["agenda"], "agenda"
             )
         elif section == "parameters":
-            for p in [p for p in da["parameters"] if p not in db["parameters"]]:
+            pa, pb = _parameters(ma), _parameters(mb)
+            for p in [p for p in pa if p not in pb]:
                 out.append(
                     Difference(
                         section=section,
@@ -172,10 +173,10 @@ def diff_rulesets(a: LoadedRuleSet | RuleSet, b: LoadedRuleSet | RuleSet) -> Rul
                         rule=f"parameters.{p}",
                         name=p,
                         change="removed",
-                        a="由案件给定的日期",
+                        a=pa[p],
                     )
                 )
-            for p in [p for p in db["parameters"] if p not in da["parameters"]]:
+            for p in [p for p in pb if p not in pa]:
                 out.append(
                     Difference(
                         section=section,
@@ -183,7 +184,19 @@ def diff_rulesets(a: LoadedRuleSet | RuleSet, b: LoadedRuleSet | RuleSet) -> Rul
                         rule=f"parameters.{p}",
                         name=p,
                         change="added",
-                        b="由案件给定的日期",
+                        b=pb[p],
+                    )
+                )
+            for p in [p for p in pa if p in pb and pa[p] != pb[p]]:
+                out.append(
+                    Difference(
+                        section=section,
+                        section_name=SECTIONS[section],
+                        rule=f"parameters.{p}",
+                        name=p,
+                        change="changed",
+                        a=pa[p],
+                        b=pb[p],
                     )
                 )
         else:
@@ -348,7 +361,7 @@ def _talks(rs: RuleSet) -> str:
 def _lead_times(rs: RuleSet) -> str:
     names = {m.id: m.name for m in rs.materials}
     out = [
-        f"{names.get(g.material or '', g.material)}会前{words(g.days)}{'个工作日' if g.working_days else '天'}"
+        f"{names.get(g.material or '', g.material)}会前{_gate_days(g.days)}{'个工作日' if g.working_days else '天'}"
         for g in rs.gates
         if g.kind == "lead_time"
     ]
@@ -370,3 +383,17 @@ def _thresholds(rs: RuleSet) -> str:
     return (
         "；".join(f"{a.name} {a.threshold}（未达到：{a.below or '—'}）" for a in rs.appraisals if a.threshold) or "无"
     )
+
+
+def _gate_days(days: float | ParameterRef | None) -> str:
+    return f"（参数 {days.parameter}）" if isinstance(days, ParameterRef) else words(days)
+
+
+def _parameters(rs: RuleSet) -> dict[str, str]:
+    """Each parameter in words: what the case gives, and the default."""
+    kinds = {"date": "日期", "days": "天数", "number": "数"}
+    out = {}
+    for pid, p in rs.parameter_specs().items():
+        default = f"，默认{words(p.default)}" if p.default is not None else ""
+        out[pid] = f"由案件给定的{kinds[p.type]}{default}"
+    return out

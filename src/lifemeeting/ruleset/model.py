@@ -32,6 +32,18 @@ Predicate = Annotated[
     ),
 ]
 
+Facts = Annotated[
+    dict[str, Any],
+    Field(
+        description=(
+            "A condition on what happened, which the engine works out itself: 'meeting.in_window' (the meeting day"
+            " lies in meeting.window), 'meeting.moved' (the meeting day is not the case's planned date), and"
+            " 'unit.<attribute>'; combined with 'all', 'any' and 'not' as in a predicate."
+        )
+    ),
+]
+FACTS = ("meeting.in_window", "meeting.moved")
+
 DateSpec = Annotated[
     str | dict[str, Any],
     Field(
@@ -39,7 +51,8 @@ DateSpec = Annotated[
             "A date or window: Chinese text as the sources write it ('2014年5月25日前', '2014年6月中旬', "
             "'2014年6月上旬—6月中旬', '2014年6月底前', '2014年5月19日—31日'), or a mapping "
             "{days_before_meeting: N} / {days_after_meeting: N} / {months_after_meeting: N} / "
-            "{parameter: NAME} (a date the case supplies); add working_days: true to count 工作日."
+            "{parameter: NAME} (a date the case supplies); add working_days: true to count 工作日. "
+            "An offset may itself be {parameter: NAME}, a day-count parameter: {days_before_meeting: {parameter: N}}."
         )
     ),
 ]
@@ -47,6 +60,36 @@ DateSpec = Annotated[
 
 class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+
+
+class ParameterRef(Frozen):
+    """A number the case supplies (or the rule set's default for it): ``days: {parameter: plan_lead_days}``."""
+
+    parameter: Id
+
+
+class Parameter(Frozen):
+    """A value the source leaves to each case: a date (``xx``), a day count or a number, with an optional default."""
+
+    id: Id
+    name: str | None = None
+    type: Literal["date", "days", "number"] = Field(
+        "date", description="date: a day; days: a whole number of days ≥ 0; number: any number ≥ 0"
+    )
+    default: dt.date | float | None = Field(None, description="the value when the case gives none")
+    cite: Citation | None = None
+
+    def problem(self, value: object) -> str | None:
+        """Why ``value`` cannot be this parameter's: a number where a date was expected, a date for a day count."""
+        if self.type == "date":
+            return None if isinstance(value, dt.date) else f"'{self.id}' is a date (YYYY-MM-DD), not the number {value}"
+        if isinstance(value, dt.date) or not isinstance(value, int | float) or isinstance(value, bool):
+            return f"'{self.id}' is a {'number of days' if self.type == 'days' else 'number'}, not the date {value}"
+        if value < 0:
+            return f"'{self.id}' cannot be negative ({value:g})"
+        if self.type == "days" and value != int(value):
+            return f"'{self.id}' is a whole number of days, not {value:g}"
+        return None
 
 
 class Citation(Frozen):
@@ -99,6 +142,13 @@ class Position(Frozen):
     subject: Literal["member", "team"] = "member"
     tiers: list[Id] | None = None
     attributes: dict[str, str | bool] = Field(default_factory=dict)
+    unit_attributes: dict[str, str | bool] = Field(
+        default_factory=dict,
+        description=(
+            "a team position: unit attributes the unit has because its team holds this position (a case cannot"
+            " leave them out or say otherwise)"
+        ),
+    )
 
 
 class Role(Frozen):
@@ -124,6 +174,7 @@ class Material(Frozen):
     )
     due: DateSpec | None = Field(None, description="when it must be written and submitted")
     due_by_tier: dict[str, DateSpec] | None = None
+    applies_to: Predicate | None = Field(None, description="predicate over the unit: which units write it")
     cite: Citation
 
 
@@ -173,6 +224,7 @@ class TalkRule(Frozen):
     each: dict[str, Any] = Field(description="selector: {members: PREDICATE} | {role: ROLE} | {list: NAME}")
     with_: dict[str, Any] | Literal["each_other", "overseen_heads"] = Field(alias="with")
     tiers: list[Id] | None = None
+    applies_to: Predicate | None = Field(None, description="predicate over the unit: in which units it binds")
     due: DateSpec | None = None
     due_by_tier: dict[str, DateSpec] | None = None
     cite: Citation
@@ -199,17 +251,39 @@ class Gate(Frozen):
 
     id: Id
     name: str
-    kind: Literal["tasks_done", "talks_covered", "materials_passed", "lead_time", "min_length", "meeting_window"]
+    kind: Literal[
+        "tasks_done",
+        "talks_covered",
+        "materials_passed",
+        "lead_time",
+        "min_length",
+        "meeting_window",
+        "quorum",
+        "attendance",
+        "resubmitted_in_time",
+    ]
     tasks: list[Id] | None = None
     talks: list[Id] | None = Field(None, description="talk rules to cover; default all that apply")
     material: Id | None = None
-    days: float | None = Field(
+    days: (
+        Annotated[
+            float,
+            Field(
+                ge=0,
+                le=MAX_DAYS,
+                strict=True,
+                allow_inf_nan=False,
+                description=f"a number of days, 0 to {MAX_DAYS} (about ten years); whole for a lead_time gate",
+            ),
+        ]
+        | ParameterRef
+        | None
+    ) = Field(
         None,
-        ge=0,
-        le=MAX_DAYS,
-        strict=True,
-        allow_inf_nan=False,
-        description=f"a number of days, 0 to {MAX_DAYS} (about ten years); whole for a lead_time gate",
+        description=(
+            f"a number of days (0 to {MAX_DAYS}, whole for a lead_time gate), or {{parameter: NAME}}:"
+            " a parameter the case (or its default) gives"
+        ),
     )
     working_days: bool = Field(
         False, description="a lead_time gate's days are 工作日 on the official calendar, not calendar days"
@@ -219,7 +293,39 @@ class Gate(Frozen):
     )
     tiers: list[Id] | None = None
     applies_to: Predicate | None = Field(None, description="predicate over the unit")
+    share: str | None = Field(
+        None, description="a quorum gate's share of the required attendees who must be present: '2/3', '80%'"
+    )
+    inclusive: bool = Field(
+        True,
+        description=(
+            "a quorum gate: true when exactly the share is enough (不少于、达到), false when more is needed (超过)"
+        ),
+    )
+    attendees: Predicate | None = Field(
+        None, description="a quorum gate: which members are required attendees (应到); default every member"
+    )
+    waived_by: list[Id] | None = Field(
+        None, description="approvals (under approvals:) any one of which, granted this round, lifts the gate"
+    )
+    when: Facts | None = Field(None, description="the gate binds only while this condition on what happened holds")
+    roles: list[Id] | None = Field(
+        None,
+        description=(
+            "an attendance gate: roles that must be present — a role filled by members when one of them is"
+            " present, an outside role (督导组, 上级派员) when the attendance lists it as a guest"
+        ),
+    )
     cite: Citation
+
+    @field_validator("share")
+    @classmethod
+    def _share_form(cls, v: str | None) -> str | None:
+        from lifemeeting.ruleset.shares import parse_fraction
+
+        if v is not None:
+            parse_fraction(v)
+        return v
 
 
 class AgendaItem(Frozen):
@@ -237,6 +343,15 @@ class Meeting(Frozen):
     window: DateSpec | None = None
     window_by_tier: dict[str, DateSpec] | None = None
     length_days: float | None = Field(None, description="planned length the source sets, if any")
+    hours_per_day: float | None = Field(
+        None,
+        gt=0,
+        le=24,
+        description=(
+            "hours of meeting in one day of its length: given, the agenda's minutes (per member times the team)"
+            " are checked against the case's planned length, and a plan too short is warned about"
+        ),
+    )
     participants: list[str] = Field(default_factory=list)
     agenda: list[AgendaItem] = Field(default_factory=list)
     cite: Citation | None = None
@@ -282,6 +397,17 @@ class Order(Frozen):
     cite: Citation
 
 
+class Approval(Frozen):
+    """A consent someone (usually the higher level) may grant, e.g. to hold the meeting outside its window;
+    gates name it in ``waived_by``."""
+
+    id: Id
+    name: str
+    by: Id = Field(description="the role that grants it")
+    when: Facts | None = Field(None, description="it can be granted only while this holds; refused otherwise")
+    cite: Citation
+
+
 class Unchecked(Frozen):
     """A normative sentence no machine can check, kept so readers see it was not forgotten."""
 
@@ -310,6 +436,13 @@ class RuleSet(Frozen):
     title: str
     source: Source
     year: int = Field(ge=1900, le=2200, description="the year dates without a year fall in (1900 to 2200)")
+    annual: bool = Field(
+        False,
+        description=(
+            "held every year: dates without a year fall in the case's year (its 'year', else its meeting's);"
+            " 'year' is then only the year of the examples"
+        ),
+    )
     tiers: list[Tier] = Field(default_factory=list)
     attributes: list[Attribute] = Field(default_factory=list)
     unit_attributes: list[Attribute] = Field(default_factory=list)
@@ -324,7 +457,14 @@ class RuleSet(Frozen):
     duties: list[Task] = Field(default_factory=list)
     appraisals: list[Appraisal] = Field(default_factory=list)
     orders: list[Order] = Field(default_factory=list)
-    parameters: list[Id] = Field(default_factory=list, description="dates the case must supply")
+    approvals: list[Approval] = Field(default_factory=list, description="consents a gate may be waived by")
+    parameters: list[Id | Parameter] = Field(
+        default_factory=list,
+        description=(
+            "values the case supplies: a bare id is a date with no default; a mapping gives its type"
+            " (date, days, number) and a default"
+        ),
+    )
     holidays: list[dt.date] = Field(
         default_factory=list,
         description="extra days off when counting 工作日 (beyond or instead of the official calendar)",
@@ -342,3 +482,8 @@ class RuleSet(Frozen):
             " with no gates is refused (a file cut short loses its gates first)"
         ),
     )
+
+    def parameter_specs(self) -> dict[str, Parameter]:
+        """Every parameter by id, a bare id read as a date parameter without a default."""
+        specs = (Parameter(id=p) if isinstance(p, str) else p for p in self.parameters)
+        return {p.id: p for p in specs}

@@ -39,7 +39,8 @@ class ActorSpec(BaseModel):
     token: str | None = Field(None, min_length=16, description="the token itself; prefer token_sha256")
     token_sha256: str | None = Field(None, pattern="^[0-9a-f]{64}$", description="sha256 of the token, hex")
     record: bool = Field(
-        False, description="may open cases and record done, submitted, held, appraised, ordered and members' talks"
+        False,
+        description="may open cases and record done, submitted, attended, held, appraised, ordered and members' talks",
     )
     roles: list[str] = Field(default_factory=list, description="rule-set role ids or member ids this actor speaks for")
     cases: list[str] | None = Field(None, description="case-id patterns this actor sees; omit for every case")

@@ -23,6 +23,8 @@ REQUIRED = {
     "signed": ("material", "subject", "by"),
     "approved": ("material", "subject", "link", "by"),
     "returned": ("material", "subject", "link", "by"),
+    "attended": ("present",),
+    "granted": ("approval", "by"),
     "held": (),
     "appraised": ("appraisal", "satisfied", "total"),
     "ordered": ("order",),
