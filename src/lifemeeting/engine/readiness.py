@@ -114,7 +114,7 @@ def _outside_window(v: CaseView, on: dt.date) -> str | None:
     window = v.window(m.window, m.window_by_tier)
     if window is None or ((window.start is None or window.start <= on) and on <= window.end):
         return None  # no window for this tier (or it depends on a date not given), or the day lies in it
-    return f"会议日期{on}不在规定的会议时间（{window}）之内"
+    return f"于{on}召开，不在规定的会议时间（{window}）之内"
 
 
 def facts(v: CaseView, day: dt.date | None) -> dict[str, bool]:
