@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from lifemeeting.ruleset.model import GateKind
+
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
@@ -31,18 +33,7 @@ class Blocker(_Frozen):
     """One reason the meeting cannot be convened yet."""
 
     rule: str = Field(description="the gate's id in the rule set")
-    kind: Literal[
-        "tasks_done",
-        "talks_covered",
-        "materials_passed",
-        "lead_time",
-        "min_length",
-        "meeting_window",
-        "quorum",
-        "attendance",
-        "resubmitted_in_time",
-        "stage",
-    ]
+    kind: Literal[GateKind, Literal["stage"]]
     message: str
     citation: CitationOut | None = Field(description="where the rule comes from; absent only for kind 'stage'")
     waiting: bool = Field(False, description="nothing to do but wait until 'until'")

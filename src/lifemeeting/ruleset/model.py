@@ -14,6 +14,17 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from lifemeeting.dates.periods import MAX_DAYS
 
+GateKind = Literal[
+    "tasks_done",
+    "talks_covered",
+    "materials_passed",
+    "lead_time",
+    "min_length",
+    "meeting_window",
+    "quorum",
+    "attendance",
+    "resubmitted_in_time",
+]
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", description="snake_case identifier")]
 RuleSetId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$")]
 ClauseRef = Annotated[
@@ -251,17 +262,7 @@ class Gate(Frozen):
 
     id: Id
     name: str
-    kind: Literal[
-        "tasks_done",
-        "talks_covered",
-        "materials_passed",
-        "lead_time",
-        "min_length",
-        "meeting_window",
-        "quorum",
-        "attendance",
-        "resubmitted_in_time",
-    ]
+    kind: GateKind
     tasks: list[Id] | None = None
     talks: list[Id] | None = Field(None, description="talk rules to cover; default all that apply")
     material: Id | None = None
