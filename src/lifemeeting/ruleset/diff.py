@@ -165,40 +165,21 @@ def diff_rulesets(a: LoadedRuleSet | RuleSet, b: LoadedRuleSet | RuleSet) -> Rul
             )
         elif section == "parameters":
             pa, pb = _parameters(ma), _parameters(mb)
-            for p in [p for p in pa if p not in pb]:
-                out.append(
-                    Difference(
-                        section=section,
-                        section_name=SECTIONS[section],
-                        rule=f"parameters.{p}",
-                        name=p,
-                        change="removed",
-                        a=pa[p],
-                    )
+            changes: list[tuple[str, Literal["added", "removed", "changed"]]]
+            changes = [(p, "removed") for p in pa if p not in pb] + [(p, "added") for p in pb if p not in pa]
+            changes += [(p, "changed") for p in pa if p in pb and pa[p] != pb[p]]
+            out += [
+                Difference(
+                    section=section,
+                    section_name=SECTIONS[section],
+                    rule=f"parameters.{p}",
+                    name=p,
+                    change=change,
+                    a=pa.get(p) if change != "added" else None,
+                    b=pb.get(p) if change != "removed" else None,
                 )
-            for p in [p for p in pb if p not in pa]:
-                out.append(
-                    Difference(
-                        section=section,
-                        section_name=SECTIONS[section],
-                        rule=f"parameters.{p}",
-                        name=p,
-                        change="added",
-                        b=pb[p],
-                    )
-                )
-            for p in [p for p in pa if p in pb and pa[p] != pb[p]]:
-                out.append(
-                    Difference(
-                        section=section,
-                        section_name=SECTIONS[section],
-                        rule=f"parameters.{p}",
-                        name=p,
-                        change="changed",
-                        a=pa[p],
-                        b=pb[p],
-                    )
-                )
+                for p, change in changes
+            ]
         else:
             out += _compare_lists(section, section, da[section], db[section])
     if da["year"] != db["year"]:
