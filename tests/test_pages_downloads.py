@@ -97,3 +97,15 @@ def test_without_the_office_extra_a_download_says_what_to_install(open_client, m
     r = open_client.get("/cases/fg/status.xlsx", params={"on": DAY})
     assert r.status_code == 501
     assert "openpyxl" in r.text and "lifemeeting[office]" in r.text
+
+
+def test_a_page_without_a_day_answers_for_today_in_shanghai(open_client, monkeypatch):
+    """Like the library and the API, the pages' "today" is Asia/Shanghai's, not the host's."""
+    import datetime as dt
+
+    from lifemeeting.dates import periods
+
+    monkeypatch.setattr(periods, "today", lambda: dt.date(2013, 12, 27))
+    html = open_client.get("/cases/fg").text
+    assert "2013-12-27：暂不能召开" in html
+    assert 'href="/cases/fg/plan.docx?on=2013-12-27"' in html
