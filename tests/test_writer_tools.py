@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+import typing
+
 import pytest
-from conftest import FIXTURES
+from conftest import FIXTURES, ROOT
 
 from lifemeeting.cli import main
+from lifemeeting.ruleset.model import Gate, GateKind, Parameter
 from lifemeeting.source.quotes import missing_pieces, nearest, normal
 
 WRITERS = FIXTURES / "writers"
@@ -72,3 +76,37 @@ def test_validate_source_given_twice_is_a_usage_error(capsys):
     code, _, err = run(capsys, "validate", RULESET, "--source", PLAN, "--source", NOTICE)
     assert code == 2
     assert f"--source given twice for the rule set's own source (a bare TEXT_FILE): {PLAN} and {NOTICE}" in err
+
+
+FORMAT = ROOT / "docs" / "ruleset-format.md"
+
+
+def _section(heading: str) -> str:
+    """The text of one section of docs/ruleset-format.md, up to the next heading of any level."""
+    text = FORMAT.read_text(encoding="utf-8")
+    start = text.index(f"\n{heading}\n")
+    following = re.search(r"\n#{1,6} ", text[start + len(heading) + 2 :])
+    return text[start : start + len(heading) + 2 + following.start()] if following else text[start:]
+
+
+def test_format_lists_every_gate_kind():
+    """The table of gate kinds is the model's list, in its order: a new kind cannot be left out of the page."""
+    kinds = re.findall(r"^\| `([a-z_]+)` \|", _section("### All gate kinds"), re.MULTILINE)
+    assert kinds == list(typing.get_args(GateKind))
+
+
+def test_format_names_every_key_of_a_gate():
+    """Every field of a gate is named in the Gates section, the generic ones in 'Keys of every gate'."""
+    text = _section("## Gates") + _section("### All gate kinds") + _section("### Keys of every gate")
+    missing = [name for name, field in Gate.model_fields.items() if f"`{field.alias or name}`" not in text]
+    assert missing == []
+    keys = _section("### Keys of every gate")
+    assert "`all` (default), `first`, `later`" in keys
+    assert list(typing.get_args(Gate.model_fields["rounds"].annotation)) == ["all", "first", "later"]
+
+
+def test_format_names_every_parameter_type():
+    """The Parameters section names each type a parameter may have."""
+    text = _section("## Parameters")
+    types = typing.get_args(Parameter.model_fields["type"].annotation)
+    assert types and [t for t in types if f"`{t}`" not in text] == []
