@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import typing
 
@@ -16,9 +17,14 @@ WRITERS = FIXTURES / "writers"
 RULESET, PLAN, NOTICE = "quotes.yaml", "plan.txt", "notice.txt"  # run in WRITERS: names as a writer types them
 
 
-@pytest.fixture(autouse=True)
-def _in_writers(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def in_writers(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(WRITERS)
+
+
+@pytest.fixture
+def in_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)  # the fixture cases name their rule sets from the checkout's root
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -44,7 +50,7 @@ def test_nearest_gives_the_source_words_as_written():
     assert nearest("完全无关的文字内容", "一、按照上级要求，召开专题民主生活会。") is None
 
 
-def test_validate_source_names_each_missing_quote_with_the_nearest_passage(capsys):
+def test_validate_source_names_each_missing_quote_with_the_nearest_passage(capsys, in_writers):
     """A misquote is FILE:LINE:COL with the quote and the passage it is nearest to; exit 1."""
     code, out, err = run(capsys, "validate", RULESET, "--source", PLAN)
     assert code == 1
@@ -55,7 +61,7 @@ def test_validate_source_names_each_missing_quote_with_the_nearest_passage(capsy
     assert f"{RULESET}: 1 quote(s) of '某市委通知' not checked: give --source '某市委通知=TEXT_FILE'" in err
 
 
-def test_validate_source_per_document(capsys, tmp_path):
+def test_validate_source_per_document(capsys, tmp_path, in_writers):
     """DOCUMENT=TEXT_FILE checks the quotes whose cite names that document; a good rule set exits 0."""
     fixed = tmp_path / "fixed.yaml"
     fixed.write_text(
@@ -71,7 +77,7 @@ def test_validate_source_per_document(capsys, tmp_path):
     assert out == f"{fixed}:23:31: quote not found in {other}: '抄送纪委'; nothing in the text is close\n"
 
 
-def test_validate_source_given_twice_is_a_usage_error(capsys):
+def test_validate_source_given_twice_is_a_usage_error(capsys, in_writers):
     """Two texts for one document cannot both be right: exit 2, naming both."""
     code, _, err = run(capsys, "validate", RULESET, "--source", PLAN, "--source", NOTICE)
     assert code == 2
@@ -110,3 +116,69 @@ def test_format_names_every_parameter_type():
     text = _section("## Parameters")
     types = typing.get_args(Parameter.model_fields["type"].annotation)
     assert types and [t for t in types if f"`{t}`" not in text] == []
+
+
+CASES = "tests/fixtures/cases/"
+
+
+def test_check_json_bad_case_is_a_json_error(capsys, in_root):
+    """check --json on a broken case file: exit 1, a JSON error on stdout with the first place and every problem."""
+    bad = CASES + "bad_case.yaml"
+    code, out, err = run(capsys, "check", bad, "--json")
+    assert code == 1
+    error = json.loads(out)["error"]
+    assert {k: error[k] for k in ("code", "file", "line", "column")} == {
+        "code": "invalid_case",
+        "file": bad,
+        "line": 2,
+        "column": 7,
+    }
+    assert error["problems"][1] == {
+        "file": bad,
+        "line": 5,
+        "column": 37,
+        "message": "unknown position 'haed' (did you mean 'head'?)",
+    }
+    assert "unknown tier 'unti'" in err  # the message for people is still on stderr
+
+
+def test_check_json_refused_event_names_the_event(capsys, in_root):
+    """A refused event: its index, type and reason, and where it stands in the file."""
+    case = CASES + "refused_event.yaml"
+    code, out, _ = run(capsys, "check", case, "--json")
+    assert code == 1
+    error = json.loads(out)["error"]
+    assert error | {"message": ""} == {
+        "code": "event_refused",
+        "message": "",
+        "file": case,
+        "line": 12,
+        "column": 5,
+        "index": 2,
+        "event_type": "approved",
+        "reason": "link 'group_review' does not apply to 赵委员's 对照检查材料",
+    }
+
+
+def test_json_errors_for_a_bad_date_and_an_unknown_rule_set(capsys, in_root):
+    """A day that is not YYYY-MM-DD is a usage error (exit 2) naming the option; an unknown rule set exits 1."""
+    code, out, _ = run(capsys, "check", CASES + "bad_case.yaml", "--on", "2014-13-01", "--json")
+    assert code == 2
+    assert json.loads(out) == {
+        "error": {
+            "code": "usage",
+            "message": "Invalid value for '--on': '2014-13-01' does not match the format '%Y-%m-%d'.",
+            "option": "--on",
+        }
+    }
+    code, out, _ = run(capsys, "show", "qingyaun-2014", "--json")
+    assert code == 1
+    error = json.loads(out)["error"]
+    assert error["code"] == "unknown_ruleset"
+    assert error["message"].startswith("unknown rule set 'qingyaun-2014' (did you mean 'qingyuan-2014'?)")
+
+
+def test_without_json_errors_stay_off_stdout(capsys, in_root):
+    """Without --json nothing is printed on stdout for bad input."""
+    code, out, _ = run(capsys, "check", CASES + "bad_case.yaml")
+    assert (code, out) == (1, "")
