@@ -9,8 +9,10 @@ import typing
 import pytest
 from conftest import FIXTURES, ROOT
 
+import lifemeeting as lm
 from lifemeeting.cli import main
 from lifemeeting.ruleset.model import Gate, GateKind, Parameter
+from lifemeeting.ruleset.words import condition
 from lifemeeting.source.quotes import missing_pieces, nearest, normal
 
 WRITERS = FIXTURES / "writers"
@@ -182,3 +184,53 @@ def test_without_json_errors_stay_off_stdout(capsys, in_root):
     """Without --json nothing is printed on stdout for bad input."""
     code, out, _ = run(capsys, "check", CASES + "bad_case.yaml")
     assert (code, out) == (1, "")
+
+
+FORMAT_FIXTURES = FIXTURES / "format"
+
+
+def _show(capsys: pytest.CaptureFixture[str], name: str) -> list[str]:
+    code, out, _ = run(capsys, "show", str(FORMAT_FIXTURES / name))
+    assert code == 0
+    return [line.rstrip() for line in out.splitlines()]
+
+
+def test_conditions_in_words():
+    """Predicates read as a policy officer says them, by the names the rule set gives its attributes."""
+    rs = lm.load_ruleset("puyang-2014").model
+    assert condition(rs, {"kind": "member", "top_leader": True, "not": {"township": True}}) == (
+        "班子成员个人，是党政主要负责同志，不是乡（镇、办）"
+    )
+    assert condition(rs, {"not": {"any": [{"affiliated": True}, {"position": "section_chief"}]}}) == (
+        "并非（是直属机构；或职务为单位科室长）"
+    )
+    assert condition(rs, {"body": ["npc", "government"], "unit.liaison_point": True}) == (
+        "所在领导班子（党委、人大、政府、政协）为npc或government，单位是市委书记联系点"
+    )
+    assert condition(rs, {"meeting.in_window": False}) == "会议日期不在规定的会议时间之内"
+    assert condition(rs, {}) == "全部"
+
+
+def test_show_prints_conditions(capsys):
+    """show: where each material, talk and gate applies, what a team position makes its unit, approvals' conditions."""
+    lines = _show(capsys, "conditions.yaml")
+    assert "county_standing_committee  县委常委班子      因此单位是党委（党组）领导班子" in lines
+    assert "committee_report  常委会工作报告  领导班子  单位是党委（党组）领导班子  -" in lines
+    assert "with_higher_leader  书记与联系点上级领导谈心  单位是上级领导联系点  -" in lines
+    assert "length        会期一天半  min_length        单位是党委（党组）领导班子  -         四" in lines
+    lines = _show(capsys, "approvals.yaml")
+    assert "in_window      6月中旬召开     meeting_window  全部    经同意调整会期可免                三" in lines
+    assert "move_reported  调整会期须报告  tasks_done      全部    仅当会期已调整（不是计划的日期）  三" in lines
+    assert "move_meeting  同意调整会期  organization_department  会议日期不在规定的会议时间之内  三" in lines
+
+
+def test_show_prints_windows_and_agenda_time(capsys):
+    """show: the meeting window (blocking with a meeting_window gate, else a warning), the year rule, agenda time."""
+    assert _show(capsys, "approvals.yaml")[-1] == "  会议时间：2020年6月中旬（在此之外不能召开）"
+    lines = _show(capsys, "periodic.yaml")
+    assert lines[-3:] == [
+        "会议：专题民主生活会",
+        "  会议时间：下半年（在此之外召开时提醒）",
+        "  每年召开：不写年份的日期落在案件的年份（year），否则落在会议日期的年份",
+    ]
+    assert "  议程：对照检查发言：20分钟×每人" in _show(capsys, "agenda.yaml")

@@ -55,7 +55,7 @@ SUMMARIES = {
     "rulesets": "List the rule sets that can be named by id.",
     "schema": "Print the JSON Schema of rule-set files, case files, or the answers of check, status and timeline.",
     "serve": "Serve rule sets and stored cases over HTTP: record events, ask readiness (see docs/service.md).",
-    "show": "Show a rule set's tiers, chains, talks, gates and deadlines (RULESET: id or file).",
+    "show": "Show a rule set's tiers, chains, talks, gates, deadlines, conditions and windows (RULESET: id or file).",
     "spec": "Render the feature files as Markdown (one page per feature, and an index) for readers who run nothing.",
     "status": "Where CASE stands: stage, round, duties done / due / overdue. Exit 0, or 1 for bad input.",
     "timeline": "Every deadline of CASE with owner and status; the earliest day it may meet; --move-to what-if.",

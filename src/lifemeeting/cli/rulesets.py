@@ -66,7 +66,7 @@ def rulesets(as_json: bool) -> int:
     help="An overlay fully resolved, each rule marked with the rule set it came from, and each change with its reason.",
 )
 def show(ruleset: str, as_json: bool, effective: bool) -> int:
-    """Show a rule set's tiers, chains, talks, gates and deadlines (RULESET: id or file)."""
+    """Show a rule set's tiers, chains, talks, gates, deadlines, conditions and windows (RULESET: id or file)."""
     loaded = load_ruleset(ruleset)
     if effective:
         from lifemeeting.cli.effective import effective_json, effective_text
