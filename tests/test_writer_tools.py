@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import typing
+from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, ROOT
@@ -234,3 +235,81 @@ def test_show_prints_windows_and_agenda_time(capsys):
         "  每年召开：不写年份的日期落在案件的年份（year），否则落在会议日期的年份",
     ]
     assert "  议程：对照检查发言：20分钟×每人" in _show(capsys, "agenda.yaml")
+
+
+MINIMAL = (FIXTURES / "rulesets" / "minimal.yaml").read_text(encoding="utf-8")
+GRADES = "  - {id: principal, name: 主要负责同志}\n  - {id: grade, name: 级别, values: ['010', '020', 'on']}"
+
+
+def _validate(capsys: pytest.CaptureFixture[str], tmp_path: Path, **files: str) -> list[str]:
+    """Write ``files`` (name → text; {dir} stands for the folder) and validate them: the lines printed."""
+    for name, text in files.items():
+        (tmp_path / name).write_text(text.replace("{dir}", str(tmp_path)), encoding="utf-8")
+    code, out, _ = run(capsys, "validate", *(str(tmp_path / name) for name in files))
+    assert code == 1
+    return [line.replace(f"{tmp_path}/", "") for line in out.splitlines()]
+
+
+def _case(meeting: str, members: str = "", events: str = "", ruleset: str = "rs.yaml") -> str:
+    return (
+        f"ruleset: {{dir}}/{ruleset}\ntier: unit\nunit: {{name: 某单位领导班子}}\nmeeting: {meeting}\nmembers:\n"
+        f"  - {{id: wang, name: 王书记, position: head}}\n{members}events:{chr(10) + events if events else ' []'}\n"
+    )
+
+
+def test_a_number_where_a_date_was_expected(capsys, tmp_path):
+    """due: 20140605 in a rule set, date: 5 or 20200601 in a case: said as a number, with the date it may mean."""
+    lines = _validate(
+        capsys,
+        tmp_path,
+        **{
+            "rs.yaml": MINIMAL.replace("due: 2020年6月10日前", "due: 20200610"),
+            "case.yaml": _case("{date: 5, length_days: 1}", events="  - {date: 20200601, type: done, task: study}\n"),
+        },
+    )
+    assert lines == [
+        "rs.yaml:52:10: tasks.0.due: 20200610 is a number, not a date; write it as the source does,"
+        " e.g. '2020年6月10日'",
+        "case.yaml:4:17: meeting.date: 5 is a number, not a date; write the date as YYYY-MM-DD",
+        "case.yaml:8:12: events.0.date: 20200601 is a number, not a date; write the date as YYYY-MM-DD (2020-06-01)",
+    ]
+
+
+def test_an_unquoted_value_yaml_reads_otherwise(capsys, tmp_path):
+    """version: 0.1, a value 010 (octal 8) or on (true): said how YAML read it, and to quote it."""
+    ruleset = MINIMAL.replace("  - {id: principal, name: 主要负责同志}", GRADES)
+    lines = _validate(
+        capsys,
+        tmp_path,
+        **{
+            "bad.yaml": ruleset.replace('version: "0.1"', "version: 0.1").replace(
+                "{id: member, name: 班子成员}", "{id: member, name: 班子成员, attributes: {grade: 010}}"
+            ),
+            "rs.yaml": ruleset,
+            "case.yaml": _case(
+                "{date: 2020-06-20, length_days: 1}", "  - {id: zhao, name: 赵委员, attributes: {grade: on}}\n"
+            ),
+        },
+    )
+    assert lines == [
+        "bad.yaml:3:10: version: YAML reads the unquoted 0.1 as a number; put it in quotes ('0.1') if it is meant"
+        " as written",
+        "bad.yaml:16:50: positions.1.attributes.grade: YAML reads the unquoted 010 as the number 8; put it in quotes"
+        " ('010') if it is meant as written",
+        "case.yaml:7:47: 'grade' is one of 010, 020, on, not 'True'; YAML reads the unquoted on as true (yes/no);"
+        " put it in quotes ('on') if it is meant as written",
+    ]
+
+
+def test_a_refused_approval_says_which_condition_did_not_hold(capsys, tmp_path):
+    """An approval that is not needed is refused with the condition, the planned day and the window."""
+    case = (
+        f"ruleset: {FORMAT_FIXTURES / 'approvals.yaml'}\nunit: {{name: 某单位领导班子}}\n"
+        "meeting: {date: 2020-06-15, length_days: 1}\nmembers:\n  - {id: wang, name: 王书记}\nevents:\n"
+        "  - {date: 2020-06-10, type: granted, approval: move_meeting, by: organization_department}\n"
+    )
+    assert _validate(capsys, tmp_path, **{"case.yaml": case}) == [
+        "case.yaml: case.yaml:7:5: event #0 (granted) refused: 'move_meeting' (同意调整会期) cannot be granted:"
+        " 须会议日期不在规定的会议时间之内，而计划的会议日期2020-06-15在规定的会议时间（2020-06-11—2020-06-20）之内"
+        "（meeting.in_window 须为否，实为是）"
+    ]
