@@ -296,7 +296,7 @@ def test_an_unquoted_value_yaml_reads_otherwise(capsys, tmp_path):
         " as written",
         "bad.yaml:16:50: positions.1.attributes.grade: YAML reads the unquoted 010 as the number 8; put it in quotes"
         " ('010') if it is meant as written",
-        "case.yaml:7:47: 'grade' is one of 010, 020, on, not 'True'; YAML reads the unquoted on as true (yes/no);"
+        "case.yaml:7:47: 'grade' is one of 010, 020, on; YAML reads the unquoted on as true (yes/no);"
         " put it in quotes ('on') if it is meant as written",
     ]
 

@@ -363,8 +363,8 @@ class CaseView:
                 )
             elif a.values is not None and value not in a.values:
                 raw = self._located.plain.get(path + (key,)) if self._located is not None else None
-                said = f"; {plain_value(raw, value)}" if raw is not None else ""
-                yield self._problem(path + (key,), f"'{key}' is one of {', '.join(a.values)}, not '{value}'{said}")
+                said = f"; {plain_value(raw, value)}" if raw is not None else f", not '{value}'"
+                yield self._problem(path + (key,), f"'{key}' is one of {', '.join(a.values)}{said}")
             elif a.values is None and not isinstance(value, bool):
                 yield self._problem(path + (key,), f"'{key}' is true or false, not '{value}'")
 

@@ -8,9 +8,10 @@ Only names the rule set declares are used; a key it does not know is shown as wr
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from lifemeeting.ruleset.model import RuleSet
+if TYPE_CHECKING:
+    from lifemeeting.ruleset.model import RuleSet
 
 ALWAYS = "全部"
 KINDS = {"member": "班子成员个人", "team": "领导班子"}
