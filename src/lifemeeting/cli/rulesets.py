@@ -106,7 +106,8 @@ def validate(files: tuple[Path, ...], sources: tuple[str, ...]) -> int:
 
     A file with a top-level 'ruleset' key is a case: it is checked against its rule set
     and its events are replayed. With --source, each quote of a rule set that is not in
-    its source text is a problem too, with the nearest passage of the text when one is close.
+    its source text is a problem too, with the nearest passage of the text when one is close
+    (an overlay: the quotes it adds; its parent's are checked with the parent's file).
     """
     from lifemeeting.answers.open import open_case
 
