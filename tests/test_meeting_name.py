@@ -74,6 +74,7 @@ def test_the_scan_sees_literals_and_skips_docstrings(tmp_path: Path) -> None:
         ("puyang-2014-county-dept-township", "专题民主生活会"),
         ("qingyuan-2014", "专题民主生活会"),
         ("town-2014", "专题民主生活会"),
+        ("branch-2018", "组织生活会"),
     ],
 )
 def test_every_bundled_rule_set_names_its_meeting(ruleset: str, name: str) -> None:
