@@ -98,11 +98,15 @@ def validate(files: tuple[Path, ...]) -> int:
 
     bad = 0
     for path in files:
+        note = ""
         try:
             if _is_case(path):
                 open_case(path)
             else:
-                load_ruleset(path if path.suffix in (".yaml", ".yml") else str(path))
+                loaded = load_ruleset(path if path.suffix in (".yaml", ".yml") else str(path))
+                meeting = loaded.model.meeting
+                if "name" not in meeting.model_fields_set:  # valid, but the default is rarely what the source says
+                    note = f" (meeting.name is not set: headers and messages call the meeting '{meeting.name}')"
         except SourceError as exc:
             bad += 1
             for problem in exc.problems:
@@ -115,7 +119,7 @@ def validate(files: tuple[Path, ...]) -> int:
             bad += 1
             click.echo(f"{path}: {exc}")
         else:
-            click.echo(f"{path}: ok", err=True)
+            click.echo(f"{path}: ok{note}", err=True)
     return 1 if bad else 0
 
 
