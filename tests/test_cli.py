@@ -123,6 +123,17 @@ def test_validate_reports_each_bad_file_and_exits_1():
     )
 
 
+def test_validate_notes_a_rule_set_that_does_not_name_its_meeting():
+    """A rule set without meeting.name is valid, but validate says what the meeting will be called."""
+    r = run("validate", str(FIXTURES / "rulesets" / "minimal.yaml"), str(ROOT / "rulesets" / "branch-2018.yaml"))
+    assert r.returncode == 0
+    assert r.stderr.splitlines() == [
+        f"{FIXTURES / 'rulesets' / 'minimal.yaml'}: ok (meeting.name is not set: headers and messages call the"
+        " meeting '会议')",
+        f"{ROOT / 'rulesets' / 'branch-2018.yaml'}: ok",
+    ]
+
+
 def test_validate_all_bundled_rulesets_and_examples():
     """Every bundled rule set and example case validates."""
     files = [str(p) for p in sorted((ROOT / "rulesets").glob("*.yaml"))] + [

@@ -22,7 +22,7 @@ from lifemeeting.spec.gherkin import read_features
 
 FEATURES = ROOT / "features"
 SIXTH = FIXTURES / "sixth"
-BUNDLED = ["fagaiwei-2013", "party-group-2017", "puyang-2014", "qingyuan-2014", "town-2014"]
+BUNDLED = ["branch-2018", "fagaiwei-2013", "party-group-2017", "puyang-2014", "qingyuan-2014", "town-2014"]
 PUNCTUATION = set("()（）:：;；,，!！?？。、“”‘’《》<>\"'-—–…·．.[]【】 ")
 
 

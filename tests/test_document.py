@@ -103,3 +103,19 @@ def test_without_a_meeting_date_the_time_is_a_blank_and_relative_dates_wait() ->
     plan = plan_document(data, on=dt.date(2018, 1, 1))
     assert plan.meeting_date is None and plan.time.startswith(BLANK)
     assert any(s.by is None and "日期待定" in s.when for s in plan.after)
+
+
+def test_a_branchs_plan_is_titled_with_its_meeting_and_says_its_materials_need_no_review(tmp_path: Path) -> None:
+    """branch-2018 has no review chain: the 材料审核 section says so instead of an empty table."""
+    case = EXAMPLES / "branch-2018" / "ready.yaml"
+    code, output = invoke("document", str(case), "--format", "md", "--on", "2018-12-01")
+    assert code == 0
+    assert output.startswith("# 市统计局机关第一党支部组织生活会方案\n")
+    section = output.split("## 五、材料审核\n", 1)[1].split("## ", 1)[0]
+    assert section.strip() == "各项材料提交即可：规则集没有为它们规定审核环节。"
+    out = tmp_path / "plan.docx"
+    assert invoke("document", str(case), "-o", str(out), "--on", "2018-12-01")[0] == 0
+    d = docx.Document(str(out))
+    texts = [p.text for p in d.paragraphs]
+    after = texts[next(i for i, t in enumerate(texts) if t.endswith("材料审核")) + 1]
+    assert after == "各项材料提交即可：规则集没有为它们规定审核环节。"

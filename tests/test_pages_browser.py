@@ -33,9 +33,9 @@ def test_every_page_opens_in_chromium_without_errors(site):
     page.on("pageerror", lambda e: failed.append(str(e)))
     page.on("requestfailed", lambda r: failed.append(r.url))
     for url, heading in [
-        ("/", "专题民主生活会"),
+        ("/", "案例与规则集"),
         ("/rulesets/fagaiwei-2013", "发改委领导班子"),
-        (f"/cases/fg-talks?on={DAY}", "县发展和改革委员会领导班子"),
+        (f"/cases/fg-talks?on={DAY}", "县发展和改革委员会领导班子 · 领导班子专题民主生活会"),
         (f"/my?on={DAY}", "我的待办"),
         (f"/overview?on={DAY}", "总览"),
     ]:

@@ -1,4 +1,4 @@
-"""lifemeeting: rules as code for 专题民主生活会 — can this meeting be convened yet, and why not?
+"""lifemeeting: rules as code for 生活会 (each named as its rule set names it) — can this meeting be convened yet?
 
 The public API is exactly ``__all__``; everything in underscore modules may change.
 

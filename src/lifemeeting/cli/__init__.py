@@ -109,7 +109,7 @@ EXIT_NOT_READY = 3
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="lifemeeting", message="lifemeeting %(version)s")
 def cli() -> None:
-    """专题民主生活会 rules as code: can this meeting be convened yet, and why not?
+    """生活会 rules as code (each named as its rule set names it): can this meeting be convened yet?
 
     \b
     Start with:

@@ -33,7 +33,7 @@ def check(case: Path, on: dt.datetime | None, as_json: bool) -> int:
 def render(a: Readiness) -> str:
     """The answer as a policy officer reads it: blockers grouped under the rule they break, cited once."""
     tier = f"（{a.tier_name or a.tier}）" if a.tier else ""
-    lines = [f"{a.unit}{tier} — {a.on} 能否召开专题民主生活会？"]
+    lines = [f"{a.unit}{tier} — {a.on} 能否召开{a.meeting_name}？"]
     if a.convenable:
         lines.append("结论：可以召开。")
     else:

@@ -114,6 +114,7 @@ def validate(files: tuple[Path, ...], sources: tuple[str, ...]) -> int:
     texts = _source_texts(sources) if sources else None
     bad = 0
     for path in files:
+        note = ""
         try:
             if _is_case(path):
                 open_case(path)
@@ -121,6 +122,9 @@ def validate(files: tuple[Path, ...], sources: tuple[str, ...]) -> int:
                 loaded = load_ruleset(path if path.suffix in (".yaml", ".yml") else str(path))
                 if texts is not None:
                     _check_quotes(loaded.model.source.title, Path(loaded.origin), texts)
+                meeting = loaded.model.meeting
+                if "name" not in meeting.model_fields_set:  # valid, but the default is rarely what the source says
+                    note = f" (meeting.name is not set: headers and messages call the meeting '{meeting.name}')"
         except SourceError as exc:
             bad += 1
             for problem in exc.problems:
@@ -133,7 +137,7 @@ def validate(files: tuple[Path, ...], sources: tuple[str, ...]) -> int:
             bad += 1
             click.echo(f"{path}: {exc}")
         else:
-            click.echo(f"{path}: ok", err=True)
+            click.echo(f"{path}: ok{note}", err=True)
     return 1 if bad else 0
 
 

@@ -72,7 +72,7 @@ def render(t: Timeline) -> str:
     cal = WorkCalendar()  # weekday labels only; the case's own lists are already in the dates
     tier = f"（{t.tier}）" if t.tier else ""
     round_ = f"第{t.round}轮 " if t.round > 1 else ""
-    lines = [f"{t.unit}{tier} — {round_}专题民主生活会时间表（截至 {t.on}）", _meeting_line(t, cal)]
+    lines = [f"{t.unit}{tier} — {round_}{t.meeting.name}时间表（截至 {t.on}）", _meeting_line(t, cal)]
     rows = [[_when(i), _status(i), i.name, i.owner or "—"] for i in t.items]
     lines.append(table(["时限", "状态", "事项", "责任人"], rows))
     details = [_missing(i) for i in t.items if i.parts and (i.status != "done" or i.late)]

@@ -60,6 +60,7 @@ class Readiness(_Frozen):
     convenable: bool
     on: dt.date
     meeting_date: dt.date | None
+    meeting_name: str = Field("会议", description="what the rule set calls the meeting (its meeting.name)")
     ruleset: str
     tier: str | None
     tier_name: str | None = None

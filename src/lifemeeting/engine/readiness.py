@@ -69,6 +69,7 @@ def readiness(state: CaseState, on: dt.date) -> Readiness:
         convenable=not blockers,
         on=on,
         meeting_date=v.case.meeting.date,
+        meeting_name=v.rules.meeting.name,
         ruleset=rs.model.id,
         tier=v.tier,
         tier_name=next((t.name for t in v.rules.tiers if t.id == v.tier), None),
@@ -169,7 +170,7 @@ def _stage_blocker(state: CaseState) -> Blocker:
     if state.stage == REDOING:
         message = f"第{r.number}轮：正在返工补课（{r.cause}），须重做：{'、'.join(r.redo) or '—'}"
     else:
-        message = f"第{r.number}轮民主生活会已于{r.held_on}召开（{STAGE_NAMES[state.stage]}）"
+        message = f"第{r.number}轮{state.view.rules.meeting.name}已于{r.held_on}召开（{STAGE_NAMES[state.stage]}）"
     return Blocker(rule="stage", kind="stage", message=message, citation=None)
 
 

@@ -13,7 +13,7 @@ import io
 from typing import Any
 
 from lifemeeting.answers.plan_document import PlanDocument
-from lifemeeting.render.document_md import NUMBERS
+from lifemeeting.render.document_md import NO_REVIEW, NUMBERS
 
 BODY_FONT, HEADING_FONT, TITLE_FONT = "仿宋", "黑体", "宋体"
 
@@ -151,12 +151,15 @@ def document_docx(d: PlanDocument) -> bytes:
         [1.2, 5.3, 3.2, 3.2, 1.2, 1.5],
     )
     heading("材料审核")
-    _table(
-        doc,
-        ["材料", "谁的材料", "审核环节（依次）", "依据"],
-        [[c.material, c.subjects, "\n".join(c.steps), _ref(c.ref)] for c in d.chains],
-        [3, 3.1, 8, 1.5],
-    )
+    if d.chains:
+        _table(
+            doc,
+            ["材料", "谁的材料", "审核环节（依次）", "依据"],
+            [[c.material, c.subjects, "\n".join(c.steps), _ref(c.ref)] for c in d.chains],
+            [3, 3.1, 8, 1.5],
+        )
+    else:
+        _para(doc, NO_REVIEW)
     heading("谈心谈话")
     for number, t in enumerate(d.talks, 1):
         doc.add_heading(f"（{NUMBERS[number - 1] if number <= len(NUMBERS) else number}）{t.name}", level=2)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from lifemeeting.answers.plan_document import PlanDocument
 
 NUMBERS = "一二三四五六七八九十"
+NO_REVIEW = "各项材料提交即可：规则集没有为它们规定审核环节。"
 
 
 def _cell(text: object) -> str:
@@ -51,10 +52,13 @@ def document_md(d: PlanDocument) -> str:
         ],
     )
     heading("材料审核")
-    out += _table(
-        ["材料", "谁的材料", "审核环节（依次）", "依据"],
-        [[c.material, c.subjects, "<br>".join(c.steps), _ref(c.ref)] for c in d.chains],
-    )
+    if d.chains:
+        out += _table(
+            ["材料", "谁的材料", "审核环节（依次）", "依据"],
+            [[c.material, c.subjects, "<br>".join(c.steps), _ref(c.ref)] for c in d.chains],
+        )
+    else:
+        out += [NO_REVIEW, ""]
     heading("谈心谈话")
     for number, t in enumerate(d.talks, 1):
         out += [f"### {number}. {t.name}（{t.when}）{_ref(t.ref)}", ""]

@@ -341,7 +341,14 @@ class AgendaItem(Frozen):
 
 
 class Meeting(Frozen):
-    name: str = "专题民主生活会"
+    name: str = Field(
+        "会议",
+        min_length=1,
+        description=(
+            "what the source calls the meeting, in its own words; headers and messages name the meeting so."
+            " Every rule set should set it: the default only keeps older files loading"
+        ),
+    )
     chair: Id | None = None
     window: DateSpec | None = None
     window_by_tier: dict[str, DateSpec] | None = None
@@ -432,7 +439,7 @@ class Clause(Frozen):
 
 
 class RuleSet(Frozen):
-    """One jurisdiction's rules for a 专题民主生活会."""
+    """One jurisdiction's rules for one kind of meeting (民主生活会, a branch's 组织生活会 …): see ``meeting.name``."""
 
     id: RuleSetId
     version: str

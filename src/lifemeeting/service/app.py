@@ -14,8 +14,8 @@ from lifemeeting.store import Store
 from lifemeeting.version import engine_version
 
 DESCRIPTION = """\
-Rules as code for 专题民主生活会: record a unit's meeting case event by event, and ask whether
-the meeting can be convened, with every blocker cited to its source.
+Rules as code for 生活会 (each named as its rule set names it): record a unit's meeting case
+event by event, and ask whether the meeting can be convened, with every blocker cited to its source.
 
 Every request but `/v1/health` needs `Authorization: Bearer <token>`; the token's actor is
 recorded with each event and decides which events it may record. Errors are `ErrorOut`.
