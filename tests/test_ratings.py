@@ -272,3 +272,19 @@ def test_a_reconvened_round_owes_its_duties_again_and_drops_deadlines_already_pa
     case.apply({"date": "2020-06-28", "type": "held"})
     (duty,) = case.status(dt.date(2020, 6, 29)).rounds[-1].duties
     assert (duty.id, duty.owed, duty.by) == ("report", "again", dt.date(2020, 7, 13))
+
+
+def test_the_timeline_lists_each_owed_duty_counted_from_the_rating_and_the_levels_given():
+    case = _case(*TALKS, *HELD, _rated("2020-12-11", zhao="优秀", qian="合格", sun="不合格"))
+    plan = lm.timeline(case, on=dt.date(2021, 3, 20))
+    found = {i.id: i for i in plan.items}
+    assert "duty:rectify" not in found
+    owed = found["duty:rectify/sun"]
+    assert (owed.name, owed.by, owed.status, owed.basis) == (
+        "孙二限期改正",
+        dt.date(2021, 3, 11),
+        "overdue",
+        "评定后3个月内",
+    )
+    rating = found["appraisal:member_review"]
+    assert (rating.done_on, rating.note) == (dt.date(2020, 12, 11), "优秀1人、合格1人、不合格1人")
