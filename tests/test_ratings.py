@@ -288,3 +288,43 @@ def test_the_timeline_lists_each_owed_duty_counted_from_the_rating_and_the_level
     )
     rating = found["appraisal:member_review"]
     assert (rating.done_on, rating.note) == (dt.date(2020, 12, 11), "优秀1人、合格1人、不合格1人")
+
+
+def test_a_duty_an_order_sends_back_is_owed_again_by_the_orders_deadline(tmp_path):
+    path = tmp_path / "redo-steps.yaml"
+    text = RATINGS.read_text(encoding="utf-8").replace(
+        "redo: [member_review]", "redo: [democratic_test, member_review]"
+    )
+    path.write_text(text, encoding="utf-8")
+    done = _rated("2020-12-11", zhao="优秀", qian="合格", sun="合格")
+    order = {"date": "2020-12-20", "type": "ordered", "order": "redo_review"}
+    case = _case(*TALKS, *HELD, done, order, ruleset=lm.load_ruleset(path))
+    s = case.status(dt.date(2020, 12, 21))
+    assert s.stage == "redoing"
+    owed = {d.id: (d.owed, d.by) for d in s.rounds[-1].duties}
+    assert owed["democratic_test"] == ("again", dt.date(2021, 1, 20))
+    assert owed["self_review"][0] == "carried"
+    with pytest.raises(lm.EventRefused, match="stage 'redoing'"):
+        case.apply(_rated("2020-12-22", zhao="合格", qian="合格", sun="合格"))
+    case.apply({"date": "2020-12-22", "type": "done", "task": "democratic_test"})
+    case.apply(_rated("2020-12-23", zhao="合格", qian="合格", sun="合格"))
+    assert case.status(dt.date(2020, 12, 23)).stage == "closed"
+
+
+def test_status_text_shows_levels_owed_marks_and_warnings():
+    from lifemeeting.cli.status import render
+
+    done = _rated("2020-12-11", zhao="优秀", qian="合格", sun="合格")
+    case = _case(*TALKS, *HELD, done, {"date": "2020-12-20", "type": "ordered", "order": "redo_review"})
+    text = render(case.status(dt.date(2020, 12, 21)))
+    assert "2020-12-11 民主评议党员：赵书记优秀、钱一合格、孙二合格" in text
+    assert "[待办] 重新民主评议党员，2021-01-20前" in text
+    assert "[已完成 2020-12-10] 个人自评（沿用上一轮）" in text
+    members = [{"id": x, "name": x} for x in "abc"]
+    soft = _case(
+        {"date": "2020-12-10", "type": "held"},
+        _rated("2020-12-11", a="优秀", b="优秀", c="合格"),
+        ruleset=SOFT,
+        members=members,
+    )
+    assert "提醒：第1轮民主评议党员：优秀2人" in render(soft.status(dt.date(2020, 12, 12)))
