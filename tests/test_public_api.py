@@ -27,6 +27,7 @@ PUBLIC = [
     "OpenCase",
     "PlannedMeeting",
     "Problem",
+    "RatingOut",
     "Readiness",
     "Receipt",
     "RuleSet",

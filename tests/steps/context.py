@@ -101,6 +101,7 @@ EVENT_TYPES = {
     "测评": "appraised",
     "评议": "appraised",
     "决定": "ordered",
+    "评定": "rated",
 }
 EVENT_COLUMNS = {
     "日期": "date",
@@ -122,6 +123,7 @@ EVENT_COLUMNS = {
     "方式": "rework",
     "批准": "approval",
     "限期": "resubmit_by",
+    "等次": "ratings",
 }
 REWORK = {"修改": "revise", "重写": "rewrite", "重新撰写": "rewrite"}
 
@@ -149,6 +151,8 @@ def event_rows(datatable: list[list[str]]) -> list[dict[str, Any]]:
                 event[key] = items(value)
             elif key in ("satisfied", "total"):
                 event[key] = int(value)
+            elif key == "ratings":  # 成员=等次、成员=等次
+                event[key] = dict(part.split("=", 1) for part in items(value))
             else:
                 event[key] = value
         out.append(event)

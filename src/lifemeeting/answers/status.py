@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal, cast
 
+from lifemeeting.engine import ratings
 from lifemeeting.engine.answer_model import (
     AppraisalOut,
     CitationOut,
     DutyStatus,
+    RatingOut,
     Readiness,
     Receipt,
     RoundStatus,
@@ -45,6 +47,7 @@ def status(state: CaseState, on: dt.date) -> Status:
         due_next=[d for d in open_items if d.status == "open"],
         overdue=[d for d in open_items if d.status == "overdue"],
         readiness=answer,
+        warnings=ratings.flags(state, state.round),
         receipt=Receipt(ruleset=rs.model.id, version=rs.model.version, sha256=rs.sha256, engine=engine_version()),
     )
 
@@ -54,9 +57,14 @@ def _round(state: CaseState, r: Round, on: dt.date) -> RoundStatus:
     duties = []
     if r.held_on is not None:
         for d in v.duties:
+            if d.per_rating is not None:
+                continue  # owed per rated member: below
+            owed = _owed(r, d.id)
             window = v.window(d.due, d.due_by_tier, meeting=r.held_on)
-            done_on = r.duties.get(d.id)
             by = window.end if window else None
+            if owed == "again" and r.deadline is not None:
+                by = r.deadline  # an order's due, counted from the order
+            done_on = r.duties.get(d.id)
             late = done_on is None and by is not None and on > by
             duties.append(
                 DutyStatus(
@@ -68,6 +76,26 @@ def _round(state: CaseState, r: Round, on: dt.date) -> RoundStatus:
                     done_on=done_on,
                     status="done" if done_on else ("overdue" if late else "open"),
                     citation=CitationOut(**v.citation(d.cite)),
+                    owed=owed,
+                )
+            )
+        for d, mid, rated_on in ratings.owed(v, r):
+            window = v.window(d.due, d.due_by_tier, meeting=rated_on)  # counted from the rating
+            by = window.end if window else None
+            done_on = r.duties.get(f"{d.id}/{mid}")
+            late = done_on is None and by is not None and on > by
+            duties.append(
+                DutyStatus(
+                    id=f"{d.id}/{mid}",
+                    name=f"{v.members[mid].name}{d.name}",
+                    owner=v.role_or_text(d.owner),
+                    by=by,
+                    window_start=window.start if window else None,
+                    done_on=done_on,
+                    status="done" if done_on else ("overdue" if late else "open"),
+                    citation=CitationOut(**v.citation(d.cite)),
+                    member=mid,
+                    owed=_owed(r, d.id),
                 )
             )
         for (material_id, subject), m in r.materials.items():
@@ -104,6 +132,21 @@ def _round(state: CaseState, r: Round, on: dt.date) -> RoundStatus:
         )
         for x in r.appraisals
     ]
+    given = [
+        RatingOut(
+            appraisal=a.id,
+            name=a.name,
+            member=mid,
+            member_name=v.members[mid].name,
+            level=r.ratings[a.id][mid][0],
+            level_name=ratings.level_name(a, r.ratings[a.id][mid][0]),
+            date=r.ratings[a.id][mid][1],
+        )
+        for a in ratings.ratings_of(v)
+        if a.id in r.ratings
+        for mid in v.members
+        if mid in r.ratings[a.id]
+    ]
     return RoundStatus(
         number=r.number,
         kind=cast(RoundKind, r.kind),
@@ -111,19 +154,25 @@ def _round(state: CaseState, r: Round, on: dt.date) -> RoundStatus:
         started_on=r.started_on,
         held_on=r.held_on,
         stage=r.stage,
-        redo=[_redo_step(state, r, item) for item in r.redo],
+        redo=[_redo_step(state, r, item, on) for item in r.redo],
         duties=duties,
         appraisals=appraisals,
+        ratings=given,
+        deadline=r.deadline,
     )
 
 
-def _redo_step(state: CaseState, r: Round, item: str) -> DutyStatus:
+def _redo_step(state: CaseState, r: Round, item: str, on: dt.date) -> DutyStatus:
     """A step to repeat: a task done again, a talk rule covered again, or a material through its chain again."""
     v = state.view
     if item in v.task_by_id:
         task = v.task_by_id[item]
         record = r.duties if item in {d.id for d in v.duties} else r.done
         name, owner, done_on, cite = task.name, v.role_or_text(task.owner), record.get(item), task.cite
+    elif any(a.id == item for a in v.rules.appraisals):
+        a = next(a for a in v.rules.appraisals if a.id == item)
+        name, owner, cite = f"重新{a.name}", None, a.cite
+        done_on = ratings.result_day(state, r, item)
     elif item in v.required:
         talk = next(t for t in v.talk_rules if t.id == item)
         pairs = v.required[item]
@@ -136,12 +185,21 @@ def _redo_step(state: CaseState, r: Round, item: str) -> DutyStatus:
         name, owner, cite = f"重新撰写并审核{material.name}", None, material.cite
         passed = [m.passed_on for m in states if m.passed_on is not None]
         done_on = max(passed) if states and len(passed) == len(states) else None
+    by = r.deadline  # an order's due, counted from the order
+    late = done_on is None and by is not None and on > by
     return DutyStatus(
         id=item,
         name=name,
         owner=owner,
-        by=None,
+        by=by,
         done_on=done_on,
-        status="done" if done_on else "open",
+        status="done" if done_on else ("overdue" if late else "open"),
         citation=CitationOut(**v.citation(cite)),
     )
+
+
+def _owed(r: Round, duty: str) -> Literal["again", "carried"] | None:
+    """In a later round: whether a duty is owed again there, or its record carried over from the round before."""
+    if r.number == 1:
+        return None
+    return "carried" if r.kind == "redo" and duty not in r.redo else "again"

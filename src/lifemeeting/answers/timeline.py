@@ -19,6 +19,7 @@ from typing import Any
 
 from lifemeeting.answers.timeline_model import ItemKind, ItemPart, ItemStatus, MeetingPlan, TimelineItem
 from lifemeeting.dates import periods as _dates
+from lifemeeting.engine import ratings
 from lifemeeting.engine.answer_model import CitationOut
 from lifemeeting.engine.chains import DRAFTING
 from lifemeeting.engine.replay import CaseState, MaterialState
@@ -271,13 +272,41 @@ class _Builder:
     def duties(self) -> Iterable[TimelineItem]:
         v = self.v
         for d in v.duties:
+            if d.per_rating is not None:
+                continue  # owed per rated member: below
             done_on = self.state.round.duties.get(d.id)
             yield self.item("duty", d, owner=v.role_or_text(d.owner), before=False, done_on=done_on, note=d.note)
+        r = self.state.round
+        for d, mid, rated_on in ratings.owed(v, r):
+            done_on = r.duties.get(f"{d.id}/{mid}")
+            found = self.item(
+                "duty",
+                d,
+                id=f"duty:{d.id}/{mid}",
+                name=f"{v.members[mid].name}{d.name}",
+                owner=v.role_or_text(d.owner),
+                before=False,
+                done_on=done_on,
+                note=d.note,
+            )
+            window = v.window(d.due, d.due_by_tier, meeting=rated_on)  # counted from the rating, not the meeting
+            by = window.end if window else None
+            status, late = status_of(by, done_on, self.on)
+            basis = (found.basis or "").replace("会后", "评定后", 1) or None
+            change = {"start": window.start if window else None, "end": by, "by": by, "status": status, "late": late}
+            yield found.model_copy(update={**change, "basis": basis})
 
     def appraisals(self) -> Iterable[TimelineItem]:
         v = self.v
         for a in v.rules.appraisals:
             if a.tiers is not None and v.tier not in a.tiers:
+                continue
+            if a.kind == "rating":
+                given = self.state.round.ratings.get(a.id, {})
+                counts = [(lv.name, sum(1 for x, _ in given.values() if x == lv.id)) for lv in a.levels]
+                note = "、".join(f"{name}{n}人" for name, n in counts if n) or None
+                done_on = ratings.result_day(self.state, self.state.round, a.id)
+                yield self.item("appraisal", a, owner=None, before=False, done_on=done_on, note=note)
                 continue
             results = [r for r in self.state.round.appraisals if r.appraisal == a.id]
             note = None

@@ -18,8 +18,9 @@ from lifemeeting.answers.open import CaseSource, OpenCase, open_case
 from lifemeeting.answers.timeline import items, meeting_plan, replay_with_dates
 from lifemeeting.answers.timeline_model import Change, Earliest, MeetingPlan, Move, Timeline, TimelineItem
 from lifemeeting.dates import periods as _dates
+from lifemeeting.engine import ratings
 from lifemeeting.engine.answer_model import Receipt
-from lifemeeting.engine.readiness import agenda_too_long, late_resubmissions, readiness
+from lifemeeting.engine.readiness import agenda_too_long, late_resubmissions, readiness, soft_gates
 from lifemeeting.engine.replay import CaseState
 from lifemeeting.engine.stages import PREPARING
 from lifemeeting.ruleset.loaded import LoadedRuleSet
@@ -50,6 +51,9 @@ def timeline(
     warnings += [message for _, _, message in late_resubmissions(state, on)]
     warnings += [short] if (short := agenda_too_long(v)) else []
     warnings += v.calendar.warnings
+    if v._compiled.soft and state.stage == PREPARING:
+        warnings += soft_gates(state, on)  # a soft rule (一般) unmet
+    warnings += ratings.flags(state, state.round)  # a rating's limit that only flags
     warnings += [w for w in moved_notes if w not in warnings]
     rs = v.loaded
     return Timeline(

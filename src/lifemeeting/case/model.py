@@ -54,7 +54,8 @@ NOTE_LENGTH = 4000
 class Event(_Frozen):
     """Something that happened. Which fields matter depends on ``type``:
 
-    - done: ``task`` (a preparation task or duty id)
+    - done: ``task`` (a preparation task or duty id); a duty owed per rated member (``per_rating``) names
+      the member as ``subject``
     - talk: ``between`` two parties (member ids, role ids, ``head:<department>`` or a listed name)
     - submitted: ``material`` and ``subject`` (``team`` or a member id)
     - signed: pre-sign of a submitted material, ``by`` the pre-sign role
@@ -65,6 +66,8 @@ class Event(_Frozen):
     - granted: ``approval`` (from the rule set's approvals) given ``by`` its role, e.g. consent to move the meeting
     - held: the meeting was held on ``date`` (refused while anything blocks it)
     - appraised: ``appraisal`` with ``satisfied`` of ``total`` votes; below the threshold starts a redo or a new round
+    - rated: the result of a rating ``appraisal``: ``ratings`` maps member ids to levels (id or name); a later
+      result of the same appraisal in the same round adds to or corrects it
     - ordered: a higher body's ``order`` (e.g. 责令重开), with its consequence from the rule set
     - retracted: takes back the event numbered ``retracts`` (its sequence number, from 1), with a
       ``reason``; the case replays as if that event had not happened, and the trail keeps both
@@ -81,6 +84,7 @@ class Event(_Frozen):
         "granted",
         "held",
         "appraised",
+        "rated",
         "ordered",
         "retracted",
     ]
@@ -96,6 +100,9 @@ class Event(_Frozen):
     satisfied: int | None = Field(None, ge=0)
     total: int | None = Field(None, ge=0)
     order: str | None = None
+    ratings: dict[str, str] | None = Field(
+        None, description="rated: member id → the level given (its id or name, e.g. excellent or 优秀)"
+    )
     approval: str | None = None
     rework: Literal["revise", "rewrite"] | None = Field(
         None, description="returned: to be revised (修改) or rewritten (重新撰写); unsaid, only 'returned'"

@@ -47,10 +47,19 @@ def render(s: Status) -> str:
             verdict = "达到" if a.passed else "未达到"
             threshold = f"，门槛{a.threshold}，{verdict}" if a.threshold else ""
             lines.append(f"    {a.date} {a.name}：{a.satisfied}/{a.total}（{a.rate:.1%}）{threshold}")
+        names = dict.fromkeys(x.name for x in r.ratings)
+        for name in names:
+            given = [x for x in r.ratings if x.name == name]
+            lines.append(
+                f"    {max(x.date for x in given)} {name}："
+                + "、".join(f"{x.member_name}{x.level_name}" for x in given)
+            )
         for d in [*r.redo, *r.duties]:
             mark = {"done": f"已完成 {d.done_on}", "open": "待办", "overdue": "已逾期"}[d.status]
             by = f"，{d.by}前" if d.by else ""
-            lines.append(f"    [{mark}] {d.name}{by}")
+            owed = {"again": "（本轮须再做）", "carried": "（沿用上一轮）", None: ""}[d.owed]
+            lines.append(f"    [{mark}] {d.name}{by}{owed}")
+    lines += [f"提醒：{w}" for w in s.warnings]
     if s.overdue:
         lines.append("已逾期：" + "、".join(f"{d.name}（{d.owner or '—'}，{d.by}前）" for d in s.overdue))
     if s.due_next:

@@ -85,6 +85,14 @@ class DutyStatus(_Frozen):
     done_on: dt.date | None
     status: Literal["done", "open", "overdue"]
     citation: CitationOut
+    member: str | None = Field(None, description="a duty owed per rated member: the member's id")
+    owed: Literal["again", "carried"] | None = Field(
+        None,
+        description=(
+            "in a later round: again — to be done (anew) in this round; carried — its record carried over from"
+            " the round before"
+        ),
+    )
 
 
 class AppraisalOut(_Frozen):
@@ -96,6 +104,18 @@ class AppraisalOut(_Frozen):
     rate: float
     threshold: str | None
     passed: bool
+
+
+class RatingOut(_Frozen):
+    """One member's level in a rating appraisal (民主评议党员), as recorded in one round."""
+
+    appraisal: str
+    name: str
+    member: str
+    member_name: str
+    level: str
+    level_name: str
+    date: dt.date
 
 
 class RoundStatus(_Frozen):
@@ -110,6 +130,8 @@ class RoundStatus(_Frozen):
     redo: list[DutyStatus] = Field(description="steps this round must repeat, done or open")
     duties: list[DutyStatus]
     appraisals: list[AppraisalOut]
+    ratings: list[RatingOut] = Field(default_factory=list, description="each rated member's level, per appraisal")
+    deadline: dt.date | None = Field(None, description="the day an order gave for what it sent back (its due)")
 
 
 class Status(_Frozen):
@@ -124,4 +146,7 @@ class Status(_Frozen):
     due_next: list[DutyStatus]
     overdue: list[DutyStatus]
     readiness: Readiness | None = Field(description="while preparing: the answer to whether it can be convened")
+    warnings: list[str] = Field(
+        default_factory=list, description="what is reported but blocks nothing: a rating's limit that only flags"
+    )
     receipt: Receipt

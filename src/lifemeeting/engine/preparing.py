@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from lifemeeting.case.model import Event
+from lifemeeting.engine import ratings
 from lifemeeting.engine.chains import DRAFTING, PASSED, Move, Step
 from lifemeeting.engine.state import MaterialState, _need, _Refuse
 from lifemeeting.engine.view import TEAM
@@ -33,11 +34,14 @@ def done(state: CaseState, e: Event) -> None:
         state.admit(e, PREPARE)
         r = state.rounds[-1]
     record = r.duties if duty else r.done
-    if task is not None and task in state.view.task_by_id and task not in record:
+    if task is not None and task in state.view.task_by_id and task not in record and task not in state.rating_tasks:
         record[task] = e.date
         return
     v = state.view
     task = _need(e, "task")
+    if task in state.rating_tasks and task in v.task_by_id:
+        ratings.done(state, e, r)  # a rating's step, or a duty owed per rated member
+        return
     if task not in v.task_by_id:
         every = {t.id for t in [*v.rules.tasks, *v.rules.duties]}
         if task in every:

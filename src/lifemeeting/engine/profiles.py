@@ -93,6 +93,10 @@ class CompiledRuleSet:
         self.warns_outside_window = (meeting.window is not None or bool(meeting.window_by_tier)) and not any(
             g.kind == "meeting_window" for g in rs.gates
         )
+        self.soft = any(g.severity == "warning" for g in rs.gates)  # a gate that only warns (readiness.soft_gates)
+        self.rates = any(a.kind == "rating" for a in rs.appraisals)
+        steps = {s for a in rs.appraisals for s in a.steps}  # duties whose 'done' engine.ratings takes
+        self.rating_tasks = frozenset(steps | {d.id for d in rs.duties if d.per_rating is not None})
         self.filled_roles = tuple((r.id, r.filled_by) for r in rs.roles if r.filled_by is not None)
         self.unfilled_roles = frozenset(
             r.id for r in rs.roles if r.filled_by is None

@@ -42,6 +42,8 @@ def readiness(state: CaseState, on: dt.date) -> Readiness:
             continue  # e.g. the higher level consented to hold the meeting outside its window
         if gate.when is not None and not matches(gate.when, facts(v, on), v.unit):
             continue
+        if gate.severity == "warning":
+            continue  # a soft rule (一般): reported in the warnings (soft_gates), blocks nothing
         for blocker, action in _GATES[gate.kind](state, gate, on):
             blockers.append(blocker)
             if action is not None:
@@ -52,6 +54,12 @@ def readiness(state: CaseState, on: dt.date) -> Readiness:
         earliest = max(b.until for b in blockers if b.until)
     else:
         earliest = None
+    started = state.round.started_on
+    if started is not None and any(a.by is not None and a.by < started for a in actions):
+        # a later round's step whose deadline had passed before the round began carries none
+        actions = [
+            a.model_copy(update={"by": None, "overdue": False}) if a.by and a.by < started else a for a in actions
+        ]
     actions.sort(key=lambda a: (a.by or dt.date.max, a.who))
     warnings = [f"参数 {p} 未给出，相关时限无法计算" for p in v.missing_parameters]
     warnings += [message for _, _, message in late_resubmissions(state, on)]
@@ -64,6 +72,8 @@ def readiness(state: CaseState, on: dt.date) -> Readiness:
     if short:
         warnings.append(short)
     warnings += v.calendar.warnings  # e.g. 工作日 counted Monday–Friday for a year without official data
+    if v._compiled.soft:
+        warnings += soft_gates(state, on)
     rs = v.loaded
     return Readiness(
         convenable=not blockers,
@@ -80,6 +90,23 @@ def readiness(state: CaseState, on: dt.date) -> Readiness:
         warnings=warnings,
         receipt=Receipt(ruleset=rs.model.id, version=rs.model.version, sha256=rs.sha256, engine=engine_version()),
     )
+
+
+def soft_gates(state: CaseState, on: dt.date) -> list[str]:
+    """What the gates of severity ``warning`` (一般) would block, said as warnings: they block nothing."""
+    v = state.view
+    out = []
+    later_round = state.round.number > 1 and state.round.kind != "redo"
+    for gate in v.gates:
+        if gate.severity != "warning" or (gate.rounds != "all" and (gate.rounds == "later") != later_round):
+            continue
+        if gate.waived_by and any(a in state.round.granted for a in gate.waived_by):
+            continue
+        if gate.when is not None and not matches(gate.when, facts(v, on), v.unit):
+            continue
+        for blocker, _ in _GATES[gate.kind](state, gate, on):
+            out.append(f"{gate.name}（一般要求，不阻止召开）：{blocker.message}")
+    return out
 
 
 def agenda_too_long(v: CaseView) -> str | None:

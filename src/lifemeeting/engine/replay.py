@@ -35,12 +35,16 @@ class CaseState:
         rs = view.rules
         self.earliest, self.latest = dt.date(rs.year - YEARS_AROUND, 1, 1), dt.date(rs.year + YEARS_AROUND, 12, 31)
         consequences = {a.below for a in rs.appraisals} | {o.consequence for o in rs.orders}
+        if any(lim.action == "redo" for a in rs.appraisals for lim in a.limits):
+            consequences.add("redo")  # a rating whose result breaks a limit is done again
         self.redo = "redo" in consequences or "restart" in consequences  # which stages the case can reach
         self.reconvene = "reconvene" in consequences or "restart" in consequences
         self.allowed = allowed_pairs(self.redo, self.reconvene)
         self.duty_ids = frozenset(d.id for d in view.duties)
         self.after_meeting = frozenset(m.id for m in rs.materials if m.after_meeting)  # events on these are duties
         self.preparing_round: Round | None = self.rounds[0]  # see ``restage``
+        self.rating_tasks = view._compiled.rating_tasks  # duties whose 'done' ratings.done takes
+        self.rates = view._compiled.rates
         self.deadlines_set = False  # a return set a resubmission deadline: only then are late ones looked for
 
     @property
@@ -177,6 +181,7 @@ HANDLERS: dict[str, Handler] = {
     "granted": rounds.granted,
     "held": rounds.held,
     "appraised": rounds.appraised,
+    "rated": rounds.rated,
     "ordered": rounds.ordered,
     "retracted": rounds.retracted,  # taken out before replay (case.corrections): refused if one comes here
 }

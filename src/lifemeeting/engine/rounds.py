@@ -12,6 +12,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from lifemeeting.case.model import Event
+from lifemeeting.engine import ratings
 from lifemeeting.engine.preparing import PREPARE
 from lifemeeting.engine.stages import HELD, PREPARING, REDOING, table
 from lifemeeting.engine.state import (
@@ -87,6 +88,8 @@ def appraised(state: CaseState, e: Event) -> None:
     if appraisal_id not in known:
         raise _Refuse(f"unknown appraisal '{appraisal_id}'{did_you_mean(appraisal_id, set(known))}")
     a = known[appraisal_id]
+    if a.kind == "rating":
+        raise _Refuse(f"'{appraisal_id}' ({a.name}) rates each member: record it as 'rated' with ratings")
     satisfied, total = _need(e, "satisfied"), _need(e, "total")
     if total == 0:
         raise _Refuse("a survey with zero votes has no result; record the votes cast")
@@ -101,6 +104,15 @@ def appraised(state: CaseState, e: Event) -> None:
         state.restage()
 
 
+def rated(state: CaseState, e: Event) -> None:
+    """A rating's result (``ratings.record``); one that breaks a limit with ``exceeding: redo`` starts a redo."""
+    redo = ratings.record(state, e)
+    if redo is not None:
+        cause, items = redo
+        _consequence(state, "appraise", e.date, "redo", cause, items)
+        state.restage()
+
+
 def ordered(state: CaseState, e: Event) -> None:
     state.admit(e, "order")
     v = state.view
@@ -111,7 +123,19 @@ def ordered(state: CaseState, e: Event) -> None:
     o = orders[order_id]
     if o.consequence == "reconvene" and state.round.held_on is None:
         raise _Refuse(f"'{order_id}' ({o.name}) needs a meeting that was held; the case is at stage '{state.stage}'")
+    redone = [i for i in o.redo if any(a.id == i for a in v.rules.appraisals)]
+    if redone and state.round.held_on is None:
+        planned = v.case.meeting.date
+        raise _Refuse(
+            f"'{order_id}' ({o.name}) dated {e.date} redoes {', '.join(redone)}, which come after the meeting;"
+            f" the meeting of round {state.round.number} has not been held"
+            + (f" (planned for {planned})" if planned else "")
+        )
+    before = len(state.rounds)
     _consequence(state, "order", e.date, o.consequence, o.name + (f"：{e.reason}" if e.reason else ""), list(o.redo))
+    if o.due is not None and len(state.rounds) > before:
+        window = v.window(o.due, None, meeting=e.date)  # counted from the order
+        state.round.deadline = window.end if window else None
     state.restage()
 
 
@@ -145,7 +169,9 @@ def _redo_complete(state: CaseState) -> bool:
 
 def _complete(state: CaseState) -> bool:
     r, v = state.round, state.view
-    if any(d.id not in r.duties for d in v.duties):
+    if any(d.id not in r.duties for d in v.duties if d.per_rating is None):
+        return False
+    if state.rates and not ratings.complete(state, r):
         return False
     if any(key[0] in state.after_meeting and not m.gate_passed for key, m in r.materials.items()):
         return False

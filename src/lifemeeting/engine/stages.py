@@ -6,7 +6,7 @@ A trigger's destination can depend on its outcome (an appraisal that passes or f
 outcomes are the transitions' conditions, so the drawn machine shows every branch.
 
 Triggers: ``prepare`` (a preparation event), ``hold``, ``record_duty``, ``appraise``,
-``order`` (a higher body's order), ``finish_redo``, ``close``.
+``order`` (a higher body's order — a redo, e.g. 重新评议, also after a round closed), ``finish_redo``, ``close``.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ def machine_spec(*, redo: bool, reconvene: bool) -> dict[str, Any]:
     if redo:
         t += [
             {"trigger": "appraise", "source": HELD, "dest": REDOING, "conditions": "outcome_redo"},
-            {"trigger": "order", "source": HELD, "dest": REDOING, "conditions": "outcome_redo"},
+            {"trigger": "order", "source": [HELD, CLOSED], "dest": REDOING, "conditions": "outcome_redo"},
             {"trigger": "prepare", "source": REDOING, "dest": REDOING},
             {"trigger": "record_duty", "source": REDOING, "dest": REDOING},
             {"trigger": "finish_redo", "source": REDOING, "dest": HELD},

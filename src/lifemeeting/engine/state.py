@@ -75,6 +75,8 @@ class Round:
     redo: list[str] = field(default_factory=list)
     attendance: Attendance | None = None
     granted: dict[str, dt.date] = field(default_factory=dict)  # approval id → the day it was granted
+    ratings: dict[str, dict[str, tuple[str, dt.date]]] = field(default_factory=dict)  # appraisal → member → level, day
+    deadline: dt.date | None = None  # an order's due: the day what it sends back must be done again
 
     @property
     def needs_meeting(self) -> bool:
@@ -114,6 +116,8 @@ def _copy_round(r: Round) -> Round:
         list(r.redo),
         r.attendance,
         dict(r.granted),
+        {a: dict(given) for a, given in r.ratings.items()},
+        r.deadline,
     )
 
 

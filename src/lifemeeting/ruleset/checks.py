@@ -16,7 +16,7 @@ from lifemeeting.errors import Problem, RuleSetError
 from lifemeeting.ruleset import check_chains, check_clauses
 from lifemeeting.ruleset import predicate as _predicate
 from lifemeeting.ruleset.loaded import LoadedRuleSet
-from lifemeeting.ruleset.model import FACTS, DateSpec, Gate, ParameterRef, RuleSet
+from lifemeeting.ruleset.model import FACTS, Appraisal, DateSpec, Gate, ParameterRef, RuleSet
 from lifemeeting.source.problems import problems_from
 from lifemeeting.source.yaml import Located, Path, load_mapping
 from lifemeeting.suggest import did_you_mean
@@ -300,11 +300,63 @@ def cross_check(rs: RuleSet, located: Located, *, accounted: frozenset[str] = fr
         yield from dates(("appraisals", i), a.due, a.due_by_tier)
         if a.below and a.threshold is None:
             yield located.problem(("appraisals", i, "below"), "'below' needs a 'threshold'")
+        known = tasks | materials | talks | {x.id for x in rs.appraisals}
+        yield from _rating_problems(located, ("appraisals", i), a, ({d.id for d in rs.duties}, known), ref, pred)
+    ratings = {a.id: a for a in rs.appraisals if a.kind == "rating"}
+    for i, duty in enumerate(rs.duties):
+        if duty.per_rating is not None:
+            at: Path = ("duties", i, "per_rating")
+            yield from ref(at + ("appraisal",), duty.per_rating.appraisal, set(ratings), "rating appraisal")
+            rating = ratings.get(duty.per_rating.appraisal)
+            for j, level in enumerate(duty.per_rating.levels if rating else ()):
+                yield from ref(at + ("levels", j), level, {lv.id for lv in rating.levels}, "level")  # type: ignore[union-attr]
+    for i, task in enumerate(rs.tasks):
+        if task.per_rating is not None:
+            yield located.problem(
+                ("tasks", i, "per_rating"), "'per_rating' makes a post-meeting duty; put it under duties"
+            )
     for i, o in enumerate(rs.orders):
         yield from tier_list(("orders", i, "tiers"), o.tiers)
         for j, redo in enumerate(o.redo):
-            yield from ref(("orders", i, "redo", j), redo, tasks | materials | talks, "task, talk rule or material")
+            yield from ref(
+                ("orders", i, "redo", j),
+                redo,
+                tasks | materials | talks | set(ratings) | {a.id for a in rs.appraisals},
+                "task, talk rule, material or appraisal",
+            )
+        if o.due is not None:
+            yield from dates(("orders", i), o.due, None)
+            if not (isinstance(o.due, dict) and ({"days_after_meeting", "months_after_meeting"} & set(o.due))):
+                yield located.problem(
+                    ("orders", i, "due"),
+                    "an order's due counts from the order: {days_after_meeting: N} or {months_after_meeting: N}",
+                )
     yield from check_clauses.clause_problems(rs, located, accounted=accounted)
+
+
+def _rating_problems(
+    located: Located,
+    here: Path,
+    a: Appraisal,
+    ids: tuple[set[str], set[str]],
+    ref: Callable[..., Iterator[Problem]],
+    pred: Callable[[Path, Any], Iterator[Problem]],
+) -> Iterator[Problem]:
+    """A rating's steps are duties, each named once; its limits redo what exists; ``rated`` is a predicate."""
+    duties, known = ids
+    seen: set[str] = set()
+    for j, step in enumerate(a.steps):
+        yield from ref(here + ("steps", j), step, duties, "duty (a rating's steps are post-meeting duties)")
+        if step in seen:
+            yield located.problem(here + ("steps", j), f"step '{step}' is listed twice")
+        seen.add(step)
+    if a.rated is not None:
+        yield from pred(here + ("rated",), a.rated)
+    for j, limit in enumerate(a.limits):
+        if limit.redo and limit.action != "redo":
+            yield located.problem(here + ("limits", j, "redo"), "'redo' goes with exceeding: redo")
+        for k, item in enumerate(limit.redo):
+            yield from ref(here + ("limits", j, "redo", k), item, known, "task, talk rule, material or appraisal")
 
 
 def _attendance_problems(located: Located, here: Path, g: Gate, roles: set[str]) -> Iterator[Problem]:

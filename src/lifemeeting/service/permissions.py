@@ -27,6 +27,7 @@ REQUIRED = {
     "granted": ("approval", "by"),
     "held": (),
     "appraised": ("appraisal", "satisfied", "total"),
+    "rated": ("appraisal", "ratings"),
     "ordered": ("order",),
     "retracted": ("retracts", "reason"),
 }
