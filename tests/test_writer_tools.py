@@ -230,7 +230,7 @@ def test_show_prints_windows_and_agenda_time(capsys):
     assert _show(capsys, "approvals.yaml")[-1] == "  会议时间：2020年6月中旬（在此之外不能召开）"
     lines = _show(capsys, "periodic.yaml")
     assert lines[-3:] == [
-        "会议：专题民主生活会",
+        "会议：会议",
         "  会议时间：下半年（在此之外召开时提醒）",
         "  每年召开：不写年份的日期落在案件的年份（year），否则落在会议日期的年份",
     ]
