@@ -133,6 +133,14 @@ def cross_check(rs: RuleSet, located: Located, *, inventory: bool = True) -> Ite
                     if isinstance(value, dict):
                         yield from number_ref(where + (key, "parameter"), value["parameter"], days=True)
 
+    def order(path: Path, own: str, after: list[str] | None) -> Iterator[Problem]:
+        """``after``: tasks, duties or materials of this rule set, other than the rule itself."""
+        for j, other in enumerate(after or []):
+            if other == own:
+                yield located.problem(path + ("after", j), f"'{own}' cannot come after itself")
+            else:
+                yield from ref(path + ("after", j), other, tasks | materials, "task, duty or material")
+
     params = rs.parameter_specs()
 
     def number_ref(path: Path, name: str, *, days: bool) -> Iterator[Problem]:
@@ -164,6 +172,7 @@ def cross_check(rs: RuleSet, located: Located, *, inventory: bool = True) -> Ite
         if m.applies_to is not None:
             yield from pred(("materials", i, "applies_to"), m.applies_to)
         yield from dates(("materials", i), m.due, m.due_by_tier)
+        yield from order(("materials", i), m.id, m.after)
     for i, c in enumerate(rs.chains):
         here = ("chains", i)
         yield from ref(here + ("material",), c.material, materials, "material")
@@ -207,6 +216,7 @@ def cross_check(rs: RuleSet, located: Located, *, inventory: bool = True) -> Ite
             if task.owner and task.owner.isascii() and task.owner.replace("_", "").isalnum():
                 yield from ref((section, i, "owner"), task.owner, roles, "role")
             yield from dates((section, i), task.due, task.due_by_tier)
+            yield from order((section, i), task.id, task.after)
     needs = {
         "tasks_done": "tasks",
         "talks_covered": None,

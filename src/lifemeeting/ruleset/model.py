@@ -103,6 +103,13 @@ class Parameter(Frozen):
         return None
 
 
+AFTER = (
+    "what comes first, in this round: ids of tasks, duties or materials that must be done (a material: through"
+    " every gating link of its chain) before this one may be recorded done (a material: submitted); those that do"
+    " not bind the case are passed over"
+)
+
+
 class Citation(Frozen):
     """Where a rule comes from: section and words, in the rule set's source unless ``document`` says otherwise."""
 
@@ -186,6 +193,7 @@ class Material(Frozen):
     due: DateSpec | None = Field(None, description="when it must be written and submitted")
     due_by_tier: dict[str, DateSpec] | None = None
     applies_to: Predicate | None = Field(None, description="predicate over the unit: which units write it")
+    after: list[Id] | None = Field(None, description=AFTER)
     cite: Citation
 
 
@@ -253,6 +261,7 @@ class Task(Frozen):
     applies_to: Predicate | None = Field(None, description="predicate over the unit")
     due: DateSpec | None = None
     due_by_tier: dict[str, DateSpec] | None = None
+    after: list[Id] | None = Field(None, description=AFTER)
     note: str | None = None
     cite: Citation
 
