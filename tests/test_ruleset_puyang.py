@@ -745,3 +745,31 @@ def test_every_rule_cites_a_section_of_the_document():
             assert all(link.cite.section.startswith("3、5（2）") for link in chain.links), chain.id
     assert all(t.cite.section == "3、4" for t in rs.talks)
     assert all(g.cite.section.startswith("3、") for g in rs.gates)
+
+
+def test_special_report_is_read_through_by_the_city_group_before_it_is_sent_up():
+    """3、9: 县（区）、市直单位 form a 专题报告, "经市委督导组审阅后报市委活动办": the duty 'report' is refused
+    before the read-through; at the city tier, which has no such step, it is recorded as before.
+    """
+    opened = lm.open_case(EX / "ready-county.yaml")
+    opened.apply({"date": "2014-06-24", "type": "held"})
+    assert [s.link.id for s in opened.view.slots[("special_report", "team")].path.steps] == ["city_group_read_through"]
+    opened.apply({"date": "2014-07-01", "type": "submitted", "material": "special_report", "subject": "team"})
+    late = r"'report' .* comes after 民主生活会情况专题报告, not yet done this round \(3、9\)"
+    with pytest.raises(EventRefused, match=late):
+        opened.apply({"date": "2014-07-02", "type": "done", "task": "report"})
+    opened.apply(
+        {
+            "date": "2014-07-03",
+            "type": "approved",
+            "material": "special_report",
+            "subject": "team",
+            "link": "city_group_read_through",
+            "by": "city_supervision_group",
+        }
+    )
+    opened.apply({"date": "2014-07-05", "type": "done", "task": "report"})
+    city = lm.open_case(EX / "ready-city.yaml")
+    assert ("special_report", "team") not in city.view.slots
+    city.apply({"date": str(city.case.meeting.date), "type": "held"})
+    city.apply({"date": str(city.case.meeting.date + dt.timedelta(days=3)), "type": "done", "task": "report"})
