@@ -152,6 +152,12 @@ def cross_check(rs: RuleSet, located: Located, *, inventory: bool = True) -> Ite
             wanted = "a day-count (type: days)" if days else "a number (type: days or number)"
             yield located.problem(path, f"'{name}' is a {params[name].type} parameter; {wanted} parameter is needed")
 
+    for i, attr in enumerate(rs.attributes):
+        if attr.required:
+            yield located.problem(("attributes", i, "required"), "only a unit attribute can be required of a case")
+    for i, attr in enumerate(rs.unit_attributes):
+        if isinstance(attr.required, list):
+            yield from tier_list(("unit_attributes", i, "required"), attr.required)
     for i, p in enumerate(rs.positions):
         yield from tier_list(("positions", i, "tiers"), p.tiers)
         for key in p.attributes:

@@ -150,6 +150,13 @@ class Attribute(Frozen):
     id: Id
     name: str
     values: list[str] | None = Field(None, description="allowed values; omit for yes/no")
+    required: bool | list[Id] = Field(
+        False,
+        description=(
+            "a unit attribute every case must settle — by giving it or by naming a team position that derives it"
+            " (unit_attributes); a list of tier ids: only cases of those tiers. A case that does neither is refused"
+        ),
+    )
 
 
 class Position(Frozen):
