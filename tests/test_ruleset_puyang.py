@@ -773,3 +773,16 @@ def test_special_report_is_read_through_by_the_city_group_before_it_is_sent_up()
     assert ("special_report", "team") not in city.view.slots
     city.apply({"date": str(city.case.meeting.date), "type": "held"})
     city.apply({"date": str(city.case.meeting.date + dt.timedelta(days=3)), "type": "done", "task": "report"})
+
+
+def test_city_and_county_cases_must_settle_whether_the_team_is_a_party_committee_team():
+    """required: [city, county]: a county case with neither the team's position nor the attribute is refused
+    (naming the positions that settle it); said by hand it opens; a 市直单位 case needs neither.
+    """
+    with pytest.raises(lm.CaseError, match=r"party_committee_team.*county_standing_committee, county_npc_party_group"):
+        lm.open_case(case("county", COUNTY_TEAM))
+    assert lm.open_case(case("county", COUNTY_TEAM, unit_attrs={"party_committee_team": True})).view.unit[
+        "party_committee_team"
+    ]
+    dept = lm.open_case(case("city_dept", [("ma", "dept_principal")], length=1, date="2014-06-25"))
+    assert "party_committee_team" not in dept.view.unit

@@ -120,3 +120,13 @@
       | sun  | 孙立民 | county_npc_head |
     并且 会议定于 "2014-06-24"，会期 "1" 天
     那么 案件被拒绝，原因含 "county_npc_party_group……party_committee_team false"
+
+  @clause:py-3-6-length
+  场景: 县（区）的案件既不写班子职务也不写是否党委领导班子的，案件被拒绝，并说明可选的班子职务
+    假如 规则集 "puyang-2014" 层级 "county"
+    并且 单位 "清丰县某领导班子"
+    并且 班子成员：
+      | 编号 | 姓名   |
+      | liu  | 刘振华 |
+    并且 会议定于 "2014-06-24"，会期 "1" 天
+    那么 案件被拒绝，原因含 "party_committee_team……county_standing_committee……or give it"
