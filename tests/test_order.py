@@ -69,3 +69,18 @@ def test_after_names_another_task_duty_or_material(tmp_path, after, message):
     bad.write_text(text, encoding="utf-8")
     with pytest.raises(lm.RuleSetError, match=message):
         lm.load_ruleset(bad)
+
+
+def test_after_that_goes_round_in_a_circle_is_refused(tmp_path):
+    """Two steps each after the other could never be recorded: the loader says so once, at the first of them."""
+    text = RULESET.read_text(encoding="utf-8").replace(
+        "{id: opinions, name: 征求意见, owner: principal,",
+        "{id: opinions, name: 征求意见, owner: principal, after: [examination],",
+        1,
+    )
+    bad = tmp_path / "format-order.yaml"
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(
+        lm.RuleSetError, match=r"19:\d+: 'after' goes round in a circle: examination → opinions → examination"
+    ):
+        lm.load_ruleset(bad)

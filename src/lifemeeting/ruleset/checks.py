@@ -223,6 +223,7 @@ def cross_check(rs: RuleSet, located: Located, *, inventory: bool = True) -> Ite
                 yield from ref((section, i, "owner"), task.owner, roles, "role")
             yield from dates((section, i), task.due, task.due_by_tier)
             yield from order((section, i), task.id, task.after)
+    yield from _circles(rs, located)
     needs = {
         "tasks_done": "tasks",
         "talks_covered": None,
@@ -332,6 +333,38 @@ def _attendance_problems(located: Located, here: Path, g: Gate, roles: set[str])
     for j, role_id in enumerate(g.roles or []):
         if role_id not in roles:
             yield located.problem(here + ("roles", j), f"unknown role '{role_id}'{did_you_mean(role_id, roles)}")
+
+
+def _circles(rs: RuleSet, located: Located) -> Iterator[Problem]:
+    """``after`` that leads back to where it started: none of the steps on the circle could ever be recorded."""
+    where: dict[str, Path] = {}
+    graph: dict[str, list[str]] = {}
+    items: list[tuple[str, list[Any]]] = [("materials", rs.materials), ("tasks", rs.tasks), ("duties", rs.duties)]
+    for section, rules in items:
+        for i, rule in enumerate(rules):
+            if rule.after:
+                where.setdefault(rule.id, (section, i, "after"))
+                graph.setdefault(rule.id, []).extend(x for x in rule.after if x != rule.id)  # itself: said above
+    seen: dict[str, bool] = {}  # False while on the path being walked, True once all its successors are
+    for start in graph:
+        if start in seen:
+            continue
+        path, stack = [start], [iter(graph[start])]
+        seen[start] = False
+        while stack:
+            nxt = next(stack[-1], None)
+            if nxt is None:
+                seen[path.pop()] = True
+                stack.pop()
+            elif nxt not in seen:
+                seen[nxt] = False
+                path.append(nxt)
+                stack.append(iter(graph.get(nxt, ())))
+            elif not seen[nxt]:  # back on the path: a circle
+                circle = path[path.index(nxt) :] + [nxt]
+                yield located.problem(where[nxt], f"'after' goes round in a circle: {' → '.join(circle)}")
+                seen.update(dict.fromkeys(path, True))
+                break
 
 
 def _overlap(a: list[str] | None, b: list[str] | None) -> bool:
