@@ -240,3 +240,13 @@ def test_briefing_report_review_and_sending_up_go_in_order():
     )
     opened.apply({**sent_up, "date": "2014-07-23"})
     assert opened.state.round.duties["report_sent_up"] == dt.date(2014, 7, 23)
+
+
+def test_show_says_which_read_throughs_gate_and_what_comes_first():
+    """`lifemeeting show` marks a gating 审阅 and lists each step's 'after', so the order can be read off."""
+    from lifemeeting.cli.show import describe
+
+    text = describe(lm.load_ruleset("town-2014"))
+    assert "supervision_read_through  审阅（把关）" in text
+    assert "材料的先后" in text and "民主生活会情况专题报告  briefing" in text
+    assert any(line.startswith("report_sent_up") and line.rstrip().endswith("report") for line in text.splitlines())

@@ -7,7 +7,7 @@ from typing import Any
 
 from lifemeeting.cli.text import table
 from lifemeeting.ruleset.loaded import LoadedRuleSet
-from lifemeeting.ruleset.model import DateSpec
+from lifemeeting.ruleset.model import DateSpec, Task
 
 
 def _pred(p: dict[str, Any] | None) -> str:
@@ -38,6 +38,16 @@ def _spec(s: DateSpec | None) -> str:
     return text + ("（工作日）" if s.get("working_days") else "")
 
 
+def _steps(items: list[Task]) -> str:
+    """Tasks or duties; the column of what comes first ('after') only when some item has one."""
+    head, rows = ["id", "名称", "责任人", "时限"], [[t.id, t.name, t.owner or "-", _due(t)] for t in items]
+    if any(t.after for t in items):
+        head.append("在…之后")
+        for row, t in zip(rows, items, strict=True):
+            row.append("、".join(t.after) if t.after else "-")
+    return table(head, rows)
+
+
 def describe(loaded: LoadedRuleSet) -> str:
     rs = loaded.model
     out = [
@@ -62,18 +72,14 @@ def describe(loaded: LoadedRuleSet) -> str:
         out.append(f"审核链 {c.id}：{c.name}（材料 {c.material}；{tiers}）")
         rows = []
         for i, link in enumerate(c.links, 1):
-            kind = "审阅" if link.kind == "read_through" else "审核"
+            kind = "审核" if link.kind == "review" else "审阅（把关）" if link.is_gate else "审阅"
             pre = f"；先由{link.pre_sign.name}（{_pred(link.pre_sign.applies_to)}）" if link.pre_sign else ""
             rows.append([str(i), link.id, kind, "、".join(link.reviewers), _pred(link.applies_to) + pre, _due(link)])
         out += [table(["#", "环节", "类别", "审核人", "适用于", "时限"], rows), ""]
     if rs.talks:
         out += ["必谈", table(["id", "名称", "时限"], [[t.id, t.name, _due(t)] for t in rs.talks]), ""]
     if rs.tasks:
-        out += [
-            "会前准备",
-            table(["id", "名称", "责任人", "时限"], [[t.id, t.name, t.owner or "-", _due(t)] for t in rs.tasks]),
-            "",
-        ]
+        out += ["会前准备", _steps(rs.tasks), ""]
     if rs.gates:
         out += [
             "召开条件",
@@ -81,9 +87,12 @@ def describe(loaded: LoadedRuleSet) -> str:
             "",
         ]
     if rs.duties:
+        out += ["会后工作", _steps(rs.duties), ""]
+    ordered = [m for m in rs.materials if m.after]
+    if ordered:
         out += [
-            "会后工作",
-            table(["id", "名称", "责任人", "时限"], [[t.id, t.name, t.owner or "-", _due(t)] for t in rs.duties]),
+            "材料的先后",
+            table(["材料", "名称", "在…之后"], [[m.id, m.name, "、".join(m.after or ())] for m in ordered]),
             "",
         ]
     if rs.appraisals:
