@@ -8,7 +8,8 @@ and ``tests/test_hostile_rulesets.py`` runs a few hundred of the same mutants on
 A mutant either loads or is refused with ``RuleSetError`` (or another ``LifemeetingError``);
 anything else is a *crash*. A load taking more than one second of CPU is *slow*. A *truncation* (the file
 cut short) that loads and has lost a gate, chain, talk, task, duty, material or normative
-clause is a *silent truncation*. A mutant that loads is then answered for: an example case of
+clause is a *silent truncation* (an overlay too: its clause inventory comes last and its changes
+cite it, so one cut between two changes is refused). A mutant that loads is then answered for: an example case of
 its rule set, without events, asked ``can_convene``, ``status`` and ``timeline`` on its meeting
 day; a crash there counts as a crash too.
 """
@@ -99,7 +100,6 @@ class Report:
     truncations: int = 0
     truncations_loaded: int = 0
     silent_truncations: list[Mutant] = field(default_factory=list)
-    overlay_truncations: list[Mutant] = field(default_factory=list)
     slowest: tuple[float, str] = (0.0, "")
     slowest_wall: float = 0.0
     seconds: float = 0.0
@@ -112,8 +112,7 @@ class Report:
             f"loads over 1 s of CPU: {len(self.slow)}; slowest {self.slowest[0] * 1000:.0f} ms CPU ({self.slowest[1]}),"
             f" slowest wall clock {self.slowest_wall * 1000:.0f} ms",
             f"truncations: {self.truncations}, of which {self.truncations_loaded} loaded"
-            f" and {len(self.silent_truncations)} silently lost rules"
-            f" (+ {len(self.overlay_truncations)} overlays cut between changes, see docs/limits.md)",
+            f" and {len(self.silent_truncations)} silently lost rules",
         ]
         for m, tb in self.crashes[:10]:
             lines.append(f"  CRASH #{m.index} {m.operation} on {m.base}: {tb.strip().splitlines()[-1]}")
@@ -352,8 +351,7 @@ def run(
                 if mutant.truncation:
                     report.truncations_loaded += 1
                     if _essentials(loaded.model) != originals[mutant.base]:
-                        overlay = loaded.provenance is not None  # a list of changes cut short is a shorter list
-                        (report.overlay_truncations if overlay else report.silent_truncations).append(mutant)
+                        report.silent_truncations.append(mutant)
                 crash = _answer(lifemeeting, loaded, mutant.base, LifemeetingError)
                 if crash:
                     report.crashes.append((mutant, crash))

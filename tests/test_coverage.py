@@ -16,6 +16,7 @@ from conftest import FIXTURES, ROOT, seed_text
 
 import lifemeeting as lm
 from lifemeeting.cli import main
+from lifemeeting.source.quotes import normal
 from lifemeeting.spec.coverage import SourceCoverage, coverage
 from lifemeeting.spec.gherkin import read_features
 
@@ -23,11 +24,6 @@ FEATURES = ROOT / "features"
 SIXTH = FIXTURES / "sixth"
 BUNDLED = ["fagaiwei-2013", "party-group-2017", "puyang-2014", "qingyuan-2014", "town-2014"]
 PUNCTUATION = set("()（）:：;；,，!！?？。、“”‘’《》<>\"'-—–…·．.[]【】 ")
-
-
-def _normal(text: str) -> str:
-    text = re.sub(r"\s+", "", text)
-    return text.translate(str.maketrans("（）：；，！？０１２３４５６７８９", "():;,!?0123456789"))
 
 
 def _source(loaded: lm.LoadedRuleSet) -> str:
@@ -66,11 +62,11 @@ def report() -> dict[str, SourceCoverage]:
 @CASES
 def test_inventory_is_the_whole_source_in_order(rid: str, loaded: lm.LoadedRuleSet, features: Path) -> None:
     """The clauses, read in order, are the source word for word: nothing left out, nothing twice."""
-    text = _normal(_source(loaded))
+    text = normal(_source(loaded))
     covered = [0] * len(text)
     cursor = 0
     for clause in loaded.model.clauses:
-        words = _normal(clause.text)
+        words = normal(clause.text)
         at = text.find(words, cursor)
         assert at >= 0, (
             f"{clause.id} is not in {loaded.model.source.file} after the clause before it: {clause.text[:30]}…"

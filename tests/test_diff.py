@@ -85,3 +85,39 @@ def test_docs_hold_the_qingyuan_puyang_diff():
     assert "A  qingyuan-2014" in page and "B  puyang-2014" in page
     assert "    A  3条：党组书记与班子每个成员必谈" in page
     assert "    A  书面请示会前15天\n    B  无" in page
+
+
+def test_alternatives_are_listed_under_the_condition_each_holds_under():
+    """Rules for different tiers or units are alternatives: the overview groups them by condition, not as one list."""
+    rows = {r.aspect: r for r in _diff("qingyuan-2014", "puyang-2014").overview}
+    assert rows["会期下限"].b.splitlines() == [
+        "视条件而定：",
+        "仅当层级为市级或县（区），单位是市、县（区）党委领导班子：市、县（区）党委领导班子会期不少于一天半",
+        "仅当层级为市级或县（区）或市直单位或县（区）直单位、乡（镇、办），单位不是市、县（区）党委领导班子："
+        "其他单位领导班子会期不少于一天",
+    ]
+    talks = rows["必谈"].b.splitlines()
+    assert talks[0] == "8条，视条件而定："
+    assert "仅当层级为市级：省委督导组与班子成员必谈；市委主要负责同志与县（区）党政主要负责同志谈心" in talks
+    assert "仅当层级为县（区）或市直单位：市委督导组与班子成员必谈" in talks
+    gates = rows["召开条件"].b.splitlines()
+    assert gates[1].startswith("都适用：准备工作充分；")
+    assert rows["必谈"].a == (
+        "3条：党组书记与班子每个成员必谈；班子成员相互之间必谈；班子成员与分管部门主要负责同志之间必谈"
+    )  # no condition: one line, as before
+
+
+def test_each_rule_says_its_condition():
+    """A rule only in one set says the condition it holds under, in words; a changed condition is in words too."""
+    d = _diff("qingyuan-2014", "puyang-2014")
+    by = {x.rule: x for x in d.differences if x.change != "changed"}
+    assert by["gates.min_length_committee"].b == (
+        "层级 city、county；仅当单位是市、县（区）党委领导班子；min_length {days: 1.5}"
+    )
+    assert "②市委督导组审核（仅当不是乡（镇、办））" in (by["chains.county_examination_review"].b or "")
+    conditions = lm.load_ruleset(ROOT / "tests" / "fixtures" / "format" / "conditions.yaml")
+    plain = conditions.model.model_copy(
+        update={"gates": [g.model_copy(update={"applies_to": None}) for g in conditions.model.gates]}
+    )
+    changed = {x.rule: x for x in lm.diff_rulesets(conditions, plain).differences}["gates.length"]
+    assert (changed.field_name, changed.a, changed.b) == ("适用于", "单位是党委（党组）领导班子", "全部")

@@ -189,12 +189,12 @@ def test_packaged_rule_set_quotes_its_source():
     """Every quote in the example package's rule set stands in the package's source text
     (the guide's worked example).
     """
-    from test_citations import _normal, _quotes
+    from lifemeeting.source.quotes import missing_pieces, normal, quotes
 
     loaded = lm.load_ruleset(PACKAGED / "rulesets" / "example-county-2014.yaml")
-    text = _normal((PACKAGED / "sources" / loaded.model.source.file).read_text(encoding="utf-8"))
+    text = normal((PACKAGED / "sources" / loaded.model.source.file).read_text(encoding="utf-8"))
     data = loaded.model.model_dump(mode="json", by_alias=True)
-    missing = [piece for _, cite in _quotes(data) for piece in cite["quote"].split("……") if _normal(piece) not in text]
+    missing = [piece for _, cite in quotes(data) for piece in missing_pieces(cite["quote"], text)]
     assert not missing
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pytest_bdd import scenarios
 from steps.context import *  # noqa: F403  (the world fixture)
+from steps.corrections import *  # noqa: F403  (撤回以下事件, 记录人, 记录中依次有)
 from steps.given import *  # noqa: F403
 from steps.then_after import *  # noqa: F403
 from steps.then_chains import *  # noqa: F403

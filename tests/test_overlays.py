@@ -67,10 +67,20 @@ def test_unknown_parent_points_at_extends():
 
 
 def test_puyang_overlay_reproduces_the_county_dept_township_tier():
-    """The 参照执行 overlay resolves to exactly puyang-2014's rules (clause ids aside)."""
+    """The 参照执行 overlay resolves to exactly puyang-2014's rules (clause ids aside), plus its own inventory."""
     base = lm.load_ruleset("puyang-2014").model.model_dump(mode="json")
     overlay = lm.load_ruleset("puyang-2014-county-dept-township")
-    assert _without(overlay.model.model_dump(mode="json")) == _without(base)
+    resolved = overlay.model.model_dump(mode="json")
+    own = resolved["clauses"][len(base["clauses"]) :]
+    assert [c["id"] for c in own] == [
+        "cdt-3-5-2-county-1",
+        "cdt-3-5-2-dept-1",
+        "cdt-3-5-2-dept-2",
+        "cdt-3-5-2-dept-3",
+        "cdt-3-5-2-dept-4",
+        "cdt-3-5-2-analogy",
+    ]
+    assert _without({**resolved, "clauses": resolved["clauses"][: len(base["clauses"])]}) == _without(base)
     assert overlay.provenance.lineage == ("puyang-2014", "puyang-2014-county-dept-township")
     chain = "chains.county_dept_township_examination_review"
     assert overlay.provenance.origin(chain) == "puyang-2014-county-dept-township"
@@ -135,16 +145,20 @@ changes:
     value: {id: principal_read, name: 书记再审阅, reviewers: [principal], kind: read_through,
             cite: {section: 一, quote: 书记再审阅}}
     reason: 先由书记再看一遍
-    cite: {section: 一, quote: 书记再审阅, document: 某局通知}
+    cite: {section: 一, quote: 书记再审阅, document: 某局通知, clause: n-1}
   - add: chains.examination_review.links
     after: office_read_through
     value: {id: bureau_read, name: 省厅审阅, reviewers: [provincial_bureau_party_group], kind: read_through,
             cite: {section: 二, quote: 报省厅审阅}}
     reason: 再报省厅
-    cite: {section: 二, quote: 报省厅审阅, document: 某局通知}
+    cite: {section: 二, quote: 报省厅审阅, document: 某局通知, clause: n-2}
   - drop: gates.preparation_complete.tasks.diagnosis
     reason: 会诊不作为召开条件
-    cite: {section: 三, quote: 会诊不作为召开条件, document: 某局通知}
+    cite: {section: 三, quote: 会诊不作为召开条件, document: 某局通知, clause: n-3}
+clauses:
+  - {id: n-1, section: 一, text: 书记再审阅。}
+  - {id: n-2, section: 二, text: 报省厅审阅。}
+  - {id: n-3, section: 三, text: 会诊不作为召开条件。}
 """,
         encoding="utf-8",
     )
@@ -165,7 +179,9 @@ changes:
   - set: talks.secretary_with_affiliated_heads.name
     to: 党组书记与所属单位主要负责同志逐一必谈
     reason: 写明逐一
-    cite: {section: 一, quote: 逐一必谈, document: 某科通知}
+    cite: {section: 一, quote: 逐一必谈, document: 某科通知, clause: k-1}
+clauses:
+  - {id: k-1, section: 一, text: 逐一必谈。}
 """,
         encoding="utf-8",
     )
@@ -186,7 +202,9 @@ def test_overlay_hash_follows_its_parent(tmp_path):
     overlay = tmp_path / "child.yaml"
     overlay.write_text(
         "id: child\nversion: '1'\ntitle: 子\nextends: minimal-2020\nchanges:\n"
-        "  - drop: duties.report\n    reason: 不报\n    cite: {section: 一, quote: 不报, document: 通知}\n",
+        "  - drop: duties.report\n    reason: 不报\n"
+        "    cite: {section: 一, quote: 不报, document: 通知, clause: n-1}\n"
+        "clauses:\n  - {id: n-1, section: 一, text: 不报。}\n",
         encoding="utf-8",
     )
     before = lm.load_ruleset(overlay).sha256
@@ -201,7 +219,9 @@ def test_overlays_extending_each_other_are_refused(tmp_path):
     for me, other in (("a", "b"), ("b", "a")):
         (tmp_path / f"{me}.yaml").write_text(
             f"id: {me}\nversion: '1'\ntitle: 环\nextends: {other}\nchanges:\n"
-            "  - drop: duties.report\n    reason: 不报\n    cite: {section: 一, quote: 不报, document: 通知}\n",
+            "  - drop: duties.report\n    reason: 不报\n"
+            "    cite: {section: 一, quote: 不报, document: 通知, clause: n-1}\n"
+            "clauses:\n  - {id: n-1, section: 一, text: 不报。}\n",
             encoding="utf-8",
         )
     with pytest.raises(lm.RuleSetError, match=r"overlays extend each other in a circle: a → b → a"):
@@ -217,7 +237,7 @@ def test_show_effective_marks_each_rule_and_lists_the_reasons():
     assert "talks.secretary_with_affiliated_heads" in r.output and "party-group-2017-variant（新增或替换）" in r.output
     assert "修改 days：15 → 10（party-group-2017-variant）" in r.output
     assert "理由：新组建单位上一年度没有整改方案" in r.output
-    assert "party-group-2017-variant.yaml:24:5" in r.output
+    assert "party-group-2017-variant.yaml:25:5" in r.output
 
 
 def test_show_effective_json_names_origins_and_changes():

@@ -133,3 +133,20 @@ def test_with_tokens_a_clerk_signs_in_through_the_form_and_records(site, tmp_pat
             form.get_by_role("button", name="登记").click()
         assert page.locator("#verdict h2").get_attribute("data-verdict") == "convenable"
         assert "县发改委 文书" in page.locator("#events").inner_text()  # recorded as the signed-in actor
+
+
+def test_a_reader_signed_in_with_the_cookie_downloads_the_plan_from_the_case_page(site, tmp_path):
+    _, b = site
+    with served(tmp_path, {"fg": "fagaiwei-2013/blocked-talks-incomplete.yaml"}, tokens=TOKENS, clerk=CLERK) as base:
+        page = b.new_page(viewport={"width": 1366, "height": 768}, accept_downloads=True)
+        page.goto(f"{base}/cases/fg?on={DAY}")
+        page.get_by_label("令牌").fill(READER)
+        page.get_by_role("button", name="登录").click()
+        page.goto(f"{base}/cases/fg?on={DAY}")
+        with page.expect_download() as info:
+            page.locator("#downloads").get_by_role("link", name="方案（Word）").click()
+        download = info.value
+        assert download.suggested_filename == "fg-方案.docx"
+        with open(download.path(), "rb") as f:
+            assert f.read(2) == b"PK"  # a .docx is a zip file
+        page.close()

@@ -95,6 +95,24 @@ def test_events_cannot_be_changed_or_deleted(store):
     assert store.events(case_id)[0].recorded_by == "a"
 
 
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        ({"type": "done", "task": "study"}, r"event #1 \(done\) refused: date: Field required"),
+        ({"type": "done", "task": "study", "date": "2014-13-45"}, r"event #1 \(done\) refused: date: "),
+        (["done", "study"], r"event #1 \(\?\) refused: an event is a mapping \(date, type, …\), not list"),
+        (None, r"event #1 \(\?\) refused: an event is a mapping \(date, type, …\), not NoneType"),
+    ],
+)
+def test_a_malformed_event_is_refused_with_its_index_and_field(store, raw, reason):
+    """A raw mapping that is no valid event raises the library's EventRefused (index, field), not pydantic's error."""
+    case_id = town_case(store)
+    store.append(case_id, talk("first"), actor="clerk")
+    with pytest.raises(EventRefused, match=reason):
+        store.append(case_id, raw, actor="clerk")
+    assert store.version(case_id) == 1
+
+
 def test_unknown_and_duplicate_cases_are_refused(store):
     """Appending to a missing case and reusing a case id both fail and write nothing."""
     with pytest.raises(CaseNotFound, match="no case 'nope'"):

@@ -55,7 +55,7 @@ SUMMARIES = {
     "rulesets": "List the rule sets that can be named by id.",
     "schema": "Print the JSON Schema of rule-set files, case files, or the answers of check, status and timeline.",
     "serve": "Serve rule sets and stored cases over HTTP: record events, ask readiness (see docs/service.md).",
-    "show": "Show a rule set's tiers, chains, talks, gates and deadlines (RULESET: id or file).",
+    "show": "Show a rule set's tiers, chains, talks, gates, deadlines, conditions and windows (RULESET: id or file).",
     "spec": "Render the feature files as Markdown (one page per feature, and an index) for readers who run nothing.",
     "status": "Where CASE stands: stage, round, duties done / due / overdue. Exit 0, or 1 for bad input.",
     "timeline": "Every deadline of CASE with owner and status; the earliest day it may meet; --move-to what-if.",
@@ -122,25 +122,42 @@ cli.params.append(rulesets_option())  # --rulesets DIR on the group too
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Run the CLI; a LifemeetingError becomes a message on stderr and exit code 1, never a traceback."""
+    """Run the CLI; a LifemeetingError becomes a message on stderr and exit code 1, never a traceback.
+
+    Under ``--json`` the error is also printed on stdout as a JSON object (``cli.json_error``), for programs.
+    """
+    args = sys.argv[1:] if argv is None else argv
     try:
-        code = cli.main(args=argv, prog_name="lifemeeting", standalone_mode=False)
+        code = cli.main(args=args, prog_name="lifemeeting", standalone_mode=False)
     except click.exceptions.Abort:
         click.echo("aborted", err=True)
         sys.exit(1)
     except click.ClickException as exc:
+        _json_error(args, exc)
         exc.show()
         sys.exit(exc.exit_code)
     except LifemeetingError as exc:
+        _json_error(args, exc)
         click.echo(f"lifemeeting: {exc}", err=True)
         sys.exit(exc.exit_code)
     except (
         OverflowError
     ) as exc:  # a date in the case (or --on, --move-to) so far out that counting from it leaves 1..9999
+        _json_error(args, exc)
         click.echo(f"lifemeeting: {DATE_OUT_OF_RANGE} ({exc})", err=True)
         sys.exit(1)
     except OSError as exc:  # a file given to write (or read) that cannot be: its name first, as for FILE:LINE
         where = f"{exc.filename}: " if exc.filename is not None else ""
-        click.echo(f"lifemeeting: {where}{exc.strerror or exc}", err=True)
+        message = f"{where}{exc.strerror or exc}"
+        _json_error(args, exc)
+        click.echo(f"lifemeeting: {message}", err=True)
         sys.exit(1)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _json_error(args: list[str], exc: Exception) -> None:
+    """Print the error as JSON on stdout when the command line asked for --json (the message still goes to stderr)."""
+    from lifemeeting.cli import json_error
+
+    if json_error.wants_json(args):
+        click.echo(json_error.for_exception(exc))

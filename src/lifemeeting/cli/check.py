@@ -15,7 +15,12 @@ from lifemeeting.engine.answer_model import Blocker, Readiness
 @click.option(
     "--on", "on", type=click.DateTime(formats=["%Y-%m-%d"]), help="The day to ask about (default: today), YYYY-MM-DD."
 )
-@click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help='Print the answer as JSON; bad input as {"error": {"code", "message", "file", "line", "column", …}}.',
+)
 def check(case: Path, on: dt.datetime | None, as_json: bool) -> int:
     """Can the meeting of CASE be convened? Exit 0 yes, 3 not yet, 1 bad input."""
     from lifemeeting.answers.open import can_convene

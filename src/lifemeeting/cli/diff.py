@@ -40,9 +40,9 @@ def render(d: RuleSetDiff) -> str:
     ]
     for row in d.overview:
         if row.same:
-            out.append(f"  {row.aspect}：两者相同 — {row.a}")
+            out.append(f"  {row.aspect}：两者相同 — {_lines(row.a)}")
         else:
-            out += [f"  {row.aspect}", f"    A  {row.a}", f"    B  {row.b}"]
+            out += [f"  {row.aspect}", f"    A  {_lines(row.a)}", f"    B  {_lines(row.b)}"]
     if d.identical:
         return "\n".join([*out, "", "逐条比较：没有差异。"])
     out += ["", f"逐条差异（{len(d.differences)}处；出处 cite 不比较）"]
@@ -65,3 +65,8 @@ def render(d: RuleSetDiff) -> str:
         out.append(f"          {label}{pad}A {x.a}")
         out.append(f"          {' ' * max(width(label), 12)}B {x.b}")
     return "\n".join(out)
+
+
+def _lines(text: str) -> str:
+    """An overview value over several lines (one per condition), each indented under the first."""
+    return text.replace("\n", "\n       ")

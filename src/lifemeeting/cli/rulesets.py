@@ -66,7 +66,7 @@ def rulesets(as_json: bool) -> int:
     help="An overlay fully resolved, each rule marked with the rule set it came from, and each change with its reason.",
 )
 def show(ruleset: str, as_json: bool, effective: bool) -> int:
-    """Show a rule set's tiers, chains, talks, gates and deadlines (RULESET: id or file)."""
+    """Show a rule set's tiers, chains, talks, gates, deadlines, conditions and windows (RULESET: id or file)."""
     loaded = load_ruleset(ruleset)
     if effective:
         from lifemeeting.cli.effective import effective_json, effective_text
@@ -88,21 +88,39 @@ def show(ruleset: str, as_json: bool, effective: bool) -> int:
 
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-def validate(files: tuple[Path, ...]) -> int:
+@click.option(
+    "--source",
+    "sources",
+    multiple=True,
+    metavar="[DOCUMENT=]TEXT_FILE",
+    help=(
+        "Also check every quote against this source text (UTF-8; white space and full-/half-width forms"
+        " ignored). A bare TEXT_FILE is the rule set's own source: the quotes without 'document'."
+        " DOCUMENT=TEXT_FILE is the text of the document that citations name with 'document: DOCUMENT'"
+        " (exactly as written there, or the rule set's source.title). Repeat it once per document;"
+        " quotes of a document given no text are listed as not checked."
+    ),
+)
+def validate(files: tuple[Path, ...], sources: tuple[str, ...]) -> int:
     """Check rule-set or case files; print FILE:LINE:COL: message for each problem.
 
     A file with a top-level 'ruleset' key is a case: it is checked against its rule set
-    and its events are replayed.
+    and its events are replayed. With --source, each quote of a rule set that is not in
+    its source text is a problem too, with the nearest passage of the text when one is close
+    (an overlay: the quotes it adds; its parent's are checked with the parent's file).
     """
     from lifemeeting.answers.open import open_case
 
+    texts = _source_texts(sources) if sources else None
     bad = 0
     for path in files:
         try:
             if _is_case(path):
                 open_case(path)
             else:
-                load_ruleset(path if path.suffix in (".yaml", ".yml") else str(path))
+                loaded = load_ruleset(path if path.suffix in (".yaml", ".yml") else str(path))
+                if texts is not None:
+                    _check_quotes(loaded.model.source.title, Path(loaded.origin), texts)
         except SourceError as exc:
             bad += 1
             for problem in exc.problems:
@@ -117,6 +135,52 @@ def validate(files: tuple[Path, ...]) -> int:
         else:
             click.echo(f"{path}: ok", err=True)
     return 1 if bad else 0
+
+
+OWN_SOURCE = ""  # the key of the rule set's own source among the texts given with --source
+
+
+def _source_texts(sources: tuple[str, ...]) -> dict[str, tuple[str, str]]:
+    """Document (``OWN_SOURCE`` for a bare file) → (file name, text), from the --source options."""
+    texts: dict[str, tuple[str, str]] = {}
+    for given in sources:
+        document, sep, file = given.partition("=")
+        if not sep or Path(given).is_file():
+            document, file = OWN_SOURCE, given
+        if document in texts:
+            which = f"document '{document}'" if document else "the rule set's own source (a bare TEXT_FILE)"
+            raise click.UsageError(f"--source given twice for {which}: {texts[document][0]} and {file}")
+        texts[document] = (file, Path(file).read_text(encoding="utf-8"))
+    return texts
+
+
+def _check_quotes(title: str, file: Path, texts: dict[str, tuple[str, str]]) -> None:
+    """Raise a RuleSetError listing every quote of the rule-set ``file`` that is not in its source text."""
+    from lifemeeting.errors import Problem, RuleSetError
+    from lifemeeting.source.quotes import missing_pieces, nearest, normal, quotes
+    from lifemeeting.source.yaml import load_located
+
+    located, problems = load_located(file.read_text(encoding="utf-8"), str(file))
+    if located is None:
+        raise RuleSetError(problems)
+    folded = {doc: normal(text) for doc, (_, text) in texts.items()}
+    missing: list[Problem] = []
+    unchecked: dict[str, int] = {}
+    for path, cite in quotes(located.data):
+        document = cite.get("document")
+        key = OWN_SOURCE if document in (None, title) and OWN_SOURCE in texts else document
+        if key not in texts:
+            unchecked[document or title] = unchecked.get(document or title, 0) + 1
+            continue
+        name, text = texts[key]
+        for piece in missing_pieces(cite["quote"], folded[key]):
+            near = nearest(piece, text)
+            hint = f"; nearest passage: '{near.passage}'" if near else "; nothing in the text is close"
+            missing.append(located.problem((*path, "quote"), f"quote not found in {name}: '{piece}'{hint}"))
+    for document, n in unchecked.items():
+        click.echo(f"{file}: {n} quote(s) of '{document}' not checked: give --source '{document}=TEXT_FILE'", err=True)
+    if missing:
+        raise RuleSetError(missing)
 
 
 def _is_case(path: Path) -> bool:

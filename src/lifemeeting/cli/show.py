@@ -2,18 +2,38 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from lifemeeting.cli.text import table
 from lifemeeting.ruleset.loaded import LoadedRuleSet
-from lifemeeting.ruleset.model import DateSpec, Task
+from lifemeeting.ruleset.model import DateSpec, Gate, Meeting, Position, RuleSet, Task
+from lifemeeting.ruleset.words import condition
+
+ROUNDS = {"first": "仅第一次召开", "later": "仅重新召开"}
 
 
-def _pred(p: dict[str, Any] | None) -> str:
-    if not p:
-        return "全部"
-    return json.dumps(p, ensure_ascii=False)
+def _where(rs: RuleSet, item: Any) -> str:
+    """Where a rule binds: its tiers and its condition on the unit, in words."""
+    tiers = getattr(item, "tiers", None)
+    names = {t.id: t.name for t in rs.tiers}
+    parts = ["层级为" + "或".join(names.get(t, t) for t in tiers)] if tiers else []
+    applies = getattr(item, "applies_to", None)
+    if applies:
+        parts.append(condition(rs, applies))
+    return "；".join(parts) or "全部"
+
+
+def _gate_terms(rs: RuleSet, g: Gate) -> str:
+    """When a gate binds besides where: rounds, a condition on what happened, approvals that lift it."""
+    parts = []
+    if g.rounds != "all":
+        parts.append(ROUNDS[g.rounds])
+    if g.when:
+        parts.append("仅当" + condition(rs, g.when))
+    if g.waived_by:
+        names = {a.id: a.name for a in rs.approvals}
+        parts.append("经" + "或".join(names.get(a, a) for a in g.waived_by) + "可免")
+    return "；".join(parts) or "-"
 
 
 def _due(item: object) -> str:
@@ -38,14 +58,19 @@ def _spec(s: DateSpec | None) -> str:
     return text + ("（工作日）" if s.get("working_days") else "")
 
 
-def _steps(items: list[Task]) -> str:
+def _steps(rs: RuleSet, items: list[Task]) -> str:
     """Tasks or duties; the column of what comes first ('after') only when some item has one."""
-    head, rows = ["id", "名称", "责任人", "时限"], [[t.id, t.name, t.owner or "-", _due(t)] for t in items]
-    if any(t.after for t in items):
-        head.append("在…之后")
-        for row, t in zip(rows, items, strict=True):
-            row.append("、".join(t.after) if t.after else "-")
-    return table(head, rows)
+    head = ["id", "名称", "责任人", "适用于", "时限"]
+    rows = [[t.id, t.name, t.owner or "-", _where(rs, t), _due(t)] for t in items]
+    return table(*_after(head, rows, items))
+
+
+def _after(head: list[str], rows: list[list[str]], items: list[Any]) -> tuple[list[str], list[list[str]]]:
+    """Add the column 在…之后 (the rule's 'after') when some item in the table has one."""
+    if any(x.after for x in items):
+        head = [*head, "在…之后"]
+        rows = [[*row, "、".join(x.after) if x.after else "-"] for row, x in zip(rows, items, strict=True)]
+    return head, rows
 
 
 def describe(loaded: LoadedRuleSet) -> str:
@@ -63,7 +88,7 @@ def describe(loaded: LoadedRuleSet) -> str:
             "职务",
             table(
                 ["id", "名称", "属性"],
-                [[p.id, p.name, _pred(p.attributes) if p.attributes else "-"] for p in rs.positions],
+                [[p.id, p.name, _position_terms(rs, p)] for p in rs.positions],
             ),
             "",
         ]
@@ -73,28 +98,28 @@ def describe(loaded: LoadedRuleSet) -> str:
         rows = []
         for i, link in enumerate(c.links, 1):
             kind = "审核" if link.kind == "review" else "审阅（把关）" if link.is_gate else "审阅"
-            pre = f"；先由{link.pre_sign.name}（{_pred(link.pre_sign.applies_to)}）" if link.pre_sign else ""
-            rows.append([str(i), link.id, kind, "、".join(link.reviewers), _pred(link.applies_to) + pre, _due(link)])
+            pre = f"；先由{link.pre_sign.name}（{condition(rs, link.pre_sign.applies_to)}）" if link.pre_sign else ""
+            rows.append(
+                [str(i), link.id, kind, "、".join(link.reviewers), condition(rs, link.applies_to) + pre, _due(link)]
+            )
         out += [table(["#", "环节", "类别", "审核人", "适用于", "时限"], rows), ""]
+    if rs.materials:
+        rows = [[m.id, m.name, _writers(rs, m), _where(rs, m), _due(m)] for m in rs.materials]
+        out += ["材料", table(*_after(["id", "名称", "撰写", "适用于", "时限"], rows, rs.materials)), ""]
     if rs.talks:
-        out += ["必谈", table(["id", "名称", "时限"], [[t.id, t.name, _due(t)] for t in rs.talks]), ""]
+        rows = [[t.id, t.name, _where(rs, t), _due(t)] for t in rs.talks]
+        out += ["必谈", table(["id", "名称", "适用于", "时限"], rows), ""]
     if rs.tasks:
-        out += ["会前准备", _steps(rs.tasks), ""]
+        out += ["会前准备", _steps(rs, rs.tasks), ""]
     if rs.gates:
-        out += [
-            "召开条件",
-            table(["id", "名称", "类别", "出处"], [[g.id, g.name, g.kind, g.cite.section] for g in rs.gates]),
-            "",
-        ]
+        rows = [[g.id, g.name, g.kind, _where(rs, g), _gate_terms(rs, g), g.cite.section] for g in rs.gates]
+        out += ["召开条件", table(["id", "名称", "类别", "适用于", "另有条件", "出处"], rows), ""]
+    if rs.approvals:
+        rows = [[a.id, a.name, a.by, condition(rs, a.when) if a.when else "随时", a.cite.section] for a in rs.approvals]
+        out += ["批准", table(["id", "名称", "批准人", "可批准的条件", "出处"], rows), ""]
+    out += _meeting(rs, rs.meeting)
     if rs.duties:
-        out += ["会后工作", _steps(rs.duties), ""]
-    ordered = [m for m in rs.materials if m.after]
-    if ordered:
-        out += [
-            "材料的先后",
-            table(["材料", "名称", "在…之后"], [[m.id, m.name, "、".join(m.after or ())] for m in ordered]),
-            "",
-        ]
+        out += ["会后工作", _steps(rs, rs.duties), ""]
     if rs.appraisals:
         out += [
             "测评",
@@ -105,3 +130,41 @@ def describe(loaded: LoadedRuleSet) -> str:
             "",
         ]
     return "\n".join(out).rstrip()
+
+
+def _position_terms(rs: RuleSet, p: Position) -> str:
+    """A position's attributes, and the unit attributes its team gives the unit, in words."""
+    parts = [condition(rs, p.attributes)] if p.attributes else []
+    if p.unit_attributes:
+        parts.append("因此" + condition(rs, {f"unit.{k}": v for k, v in p.unit_attributes.items()}))
+    return "；".join(parts) or "-"
+
+
+def _writers(rs: RuleSet, m: Any) -> str:
+    who = ["领导班子"] if m.team else []
+    if m.members is not None:
+        who.append("班子成员" + (f"（{condition(rs, m.members)}）" if m.members else ""))
+    return "、".join(who) or "-"
+
+
+def _meeting(rs: RuleSet, m: Meeting) -> list[str]:
+    """The meeting's windows, length and agenda time; nothing when the rule set sets none."""
+    lines = []
+    window_gate = any(g.kind == "meeting_window" for g in rs.gates)
+    outside = "（在此之外不能召开）" if window_gate else "（在此之外召开时提醒）"
+    if m.window_by_tier:
+        names = {t.id: t.name for t in rs.tiers}
+        lines += [f"  会议时间：{names.get(t, t)} {_spec(w)}{outside}" for t, w in m.window_by_tier.items()]
+    elif m.window is not None:
+        lines.append(f"  会议时间：{_spec(m.window)}{outside}")
+    if rs.annual:
+        lines.append("  每年召开：不写年份的日期落在案件的年份（year），否则落在会议日期的年份")
+    if m.length_days is not None:
+        lines.append(f"  会期：{m.length_days:g}天")
+    if m.hours_per_day is not None:
+        lines.append(f"  每天会议时间：{m.hours_per_day:g}小时（议程用时与计划会期核对）")
+    for item in m.agenda:
+        minutes = f"{item.minutes:g}分钟" + ("×每人" if item.per_member else "") if item.minutes is not None else ""
+        speaker = f"（{item.speaker}）" if item.speaker else ""
+        lines.append(f"  议程：{item.name}{speaker}{'：' + minutes if minutes else ''}")
+    return [f"会议：{m.name}", *lines, ""] if lines else []

@@ -63,7 +63,7 @@ def granted(state: CaseState, e: Event) -> None:
     if a.when is not None:
         have = facts(v, v.case.meeting.date)
         if not matches(a.when, have, v.unit):
-            raise _Refuse(f"'{approval_id}' ({a.name}) cannot be granted: {unmet(a.when, have)}")
+            raise _Refuse(f"'{approval_id}' ({a.name}) cannot be granted: {unmet(a.when, have, v)}")
     state.round.granted.setdefault(approval_id, e.date)
 
 

@@ -30,6 +30,7 @@ from lifemeeting.ruleset.model import (
     TalkRule,
     Task,
 )
+from lifemeeting.source.problems import plain_value
 from lifemeeting.source.yaml import Located
 from lifemeeting.suggest import did_you_mean
 
@@ -381,7 +382,9 @@ class CaseView:
                     path + (key,), f"unknown attribute '{key}'{did_you_mean(key, set(declared))}", key=True
                 )
             elif a.values is not None and value not in a.values:
-                yield self._problem(path + (key,), f"'{key}' is one of {', '.join(a.values)}, not '{value}'")
+                raw = self._located.plain.get(path + (key,)) if self._located is not None else None
+                said = f"; {plain_value(raw, value)}" if raw is not None else f", not '{value}'"
+                yield self._problem(path + (key,), f"'{key}' is one of {', '.join(a.values)}{said}")
             elif a.values is None and not isinstance(value, bool):
                 yield self._problem(path + (key,), f"'{key}' is true or false, not '{value}'")
 

@@ -29,17 +29,18 @@ def check_bytes(data: bytes, origin: str) -> LoadedRuleSet:
     return check_located(located, sha, origin)
 
 
-def check_located(located: Located, sha: str, origin: str, *, inventory: bool = True) -> LoadedRuleSet:
+def check_located(located: Located, sha: str, origin: str, *, accounted: frozenset[str] = frozenset()) -> LoadedRuleSet:
     """Validate parsed rule-set data and cross-check its references (also used for resolved overlays).
 
-    ``inventory``: every normative clause must be cited (see ``check_clauses``); off for an
-    overlay, whose justified ``drop`` may leave a clause of its parent without a rule.
+    ``accounted``: clauses accounted for elsewhere than by a ``cite`` in the data: for a resolved
+    overlay, those cited by the rules its changes dropped or rewrote and those its changes cite
+    (see ``check_clauses``).
     """
     try:
         model = RuleSet.model_validate(located.data)
     except ValidationError as exc:
         raise RuleSetError(problems_from(exc, located, RuleSet)) from None
-    problems = list(cross_check(model, located, inventory=inventory)) or list(
+    problems = list(cross_check(model, located, accounted=accounted)) or list(
         check_chains.unreachable_links(model, located)
     )
     if problems:
@@ -47,7 +48,7 @@ def check_located(located: Located, sha: str, origin: str, *, inventory: bool = 
     return LoadedRuleSet(model=model, sha256=sha, origin=origin)
 
 
-def cross_check(rs: RuleSet, located: Located, *, inventory: bool = True) -> Iterator[Problem]:
+def cross_check(rs: RuleSet, located: Located, *, accounted: frozenset[str] = frozenset()) -> Iterator[Problem]:
     """References between parts of a rule set: every id named must exist, every date must read."""
     raw = located.data
 
@@ -320,7 +321,7 @@ def cross_check(rs: RuleSet, located: Located, *, inventory: bool = True) -> Ite
         yield from tier_list(("orders", i, "tiers"), o.tiers)
         for j, redo in enumerate(o.redo):
             yield from ref(("orders", i, "redo", j), redo, tasks | materials | talks, "task, talk rule or material")
-    yield from check_clauses.clause_problems(rs, located, inventory=inventory)
+    yield from check_clauses.clause_problems(rs, located, accounted=accounted)
 
 
 def _attendance_problems(located: Located, here: Path, g: Gate, roles: set[str]) -> Iterator[Problem]:

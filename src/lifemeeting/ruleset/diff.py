@@ -2,7 +2,10 @@
 
 Rules are matched by section and id (links inside their chain, agenda items inside the
 meeting); a rule only in one set is added or removed, a rule in both is compared value by
-value. Citations are not compared — they differ wherever the documents differ — but every
+value. Rules that hold only under a condition (a tier, ``applies_to`` on the unit, the
+first or a later round, ``when``) are alternatives, not rules that all bind at once: the
+overview groups them by the condition each holds under (``仅当…``), and each rule says its
+own. Citations are not compared — they differ wherever the documents differ — but every
 other value is, and values are shown in the sources' words (会前15天, 2014年6月中旬).
 """
 
@@ -14,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from lifemeeting.ruleset.loaded import LoadedRuleSet
 from lifemeeting.ruleset.model import ParameterRef, RuleSet
+from lifemeeting.ruleset.words import condition
 
 SECTIONS = {
     "tiers": "层级",
@@ -70,9 +74,14 @@ FIELD_NAMES = {
     "subject": "主体",
     "reason": "理由",
     "year": "年份",
+    "when": "条件（依实际情况）",
+    "rounds": "适用的召开轮次",
+    "waived_by": "经批准可免",
 }
 _SKIP = {"id", "cite", "links", "agenda"}
 _PREDICATES = {"applies_to", "members", "filled_by", "not"}
+_CONDITIONS = {"applies_to", "members", "filled_by", "when", "attendees"}  # shown in words, by each set's names
+_ROUNDS = {"first": "仅第一次召开", "later": "仅重新召开"}
 _DATE_WORDS = {
     "days_before_meeting": "会前{}天",
     "days_after_meeting": "会后{}天内",
@@ -159,9 +168,9 @@ def diff_rulesets(a: LoadedRuleSet | RuleSet, b: LoadedRuleSet | RuleSet) -> Rul
     out: list[Difference] = []
     for section in SECTIONS:
         if section == "meeting":
-            out += _compare_item("meeting", "meeting", "会议", da["meeting"], db["meeting"])
+            out += _compare_item("meeting", "meeting", "会议", da["meeting"], db["meeting"], (ma, mb))
             out += _compare_lists(
-                "meeting", "meeting.agenda", da["meeting"]["agenda"], db["meeting"]["agenda"], "agenda"
+                "meeting", "meeting.agenda", da["meeting"]["agenda"], db["meeting"]["agenda"], (ma, mb), "agenda"
             )
         elif section == "parameters":
             pa, pb = _parameters(ma), _parameters(mb)
@@ -181,7 +190,7 @@ def diff_rulesets(a: LoadedRuleSet | RuleSet, b: LoadedRuleSet | RuleSet) -> Rul
                 for p, change in changes
             ]
         else:
-            out += _compare_lists(section, section, da[section], db[section])
+            out += _compare_lists(section, section, da[section], db[section], (ma, mb))
     if da["year"] != db["year"]:
         out.insert(
             0,
@@ -216,7 +225,12 @@ def _dump(m: RuleSet) -> dict[str, Any]:
 
 
 def _compare_lists(
-    section: str, prefix: str, a: list[dict[str, Any]], b: list[dict[str, Any]], kind: str | None = None
+    section: str,
+    prefix: str,
+    a: list[dict[str, Any]],
+    b: list[dict[str, Any]],
+    models: tuple[RuleSet, RuleSet],
+    kind: str | None = None,
 ) -> list[Difference]:
     name = SECTIONS[section]
     kind = kind or section
@@ -231,7 +245,7 @@ def _compare_lists(
                     rule=f"{prefix}.{rid}",
                     name=_name(item),
                     change="removed",
-                    a=summary(kind, item),
+                    a=summary(kind, item, models[0]),
                 )
             )
     for rid, item in ib.items():
@@ -243,17 +257,20 @@ def _compare_lists(
                     rule=f"{prefix}.{rid}",
                     name=_name(item),
                     change="added",
-                    b=summary(kind, item),
+                    b=summary(kind, item, models[1]),
                 )
             )
         else:
-            out += _compare_item(section, f"{prefix}.{rid}", _name(item), ia[rid], item)
+            out += _compare_item(section, f"{prefix}.{rid}", _name(item), ia[rid], item, models)
             if kind == "chains":
-                out += _compare_lists("chains", f"{prefix}.{rid}.links", ia[rid]["links"], item["links"], "links")
+                links = f"{prefix}.{rid}.links"
+                out += _compare_lists("chains", links, ia[rid]["links"], item["links"], models, "links")
     return out
 
 
-def _compare_item(section: str, rule: str, name: str, a: dict[str, Any], b: dict[str, Any]) -> list[Difference]:
+def _compare_item(
+    section: str, rule: str, name: str, a: dict[str, Any], b: dict[str, Any], models: tuple[RuleSet, RuleSet]
+) -> list[Difference]:
     out = []
     for key in dict.fromkeys([*a, *b]):
         if key in _SKIP or a.get(key) == b.get(key):
@@ -267,28 +284,49 @@ def _compare_item(section: str, rule: str, name: str, a: dict[str, Any], b: dict
                 change="changed",
                 field=key,
                 field_name=FIELD_NAMES.get(key, key),
-                a=words(a.get(key), key),
-                b=words(b.get(key), key),
+                a=_value(models[0], a.get(key), key),
+                b=_value(models[1], b.get(key), key),
             )
         )
     return out
+
+
+def _value(rs: RuleSet, value: Any, key: str) -> str:
+    """A compared value in words; a condition by the names its own rule set gives (全部 when it always holds)."""
+    if (key in _CONDITIONS and isinstance(value, dict)) or (key in ("applies_to", "when") and value is None):
+        return condition(rs, value)
+    if key == "rounds" and isinstance(value, str):
+        return _ROUNDS.get(value, "每次召开")
+    return words(value, key)
 
 
 def _name(item: dict[str, Any]) -> str:
     return str(item.get("name") or item.get("reason") or item["id"])
 
 
-def summary(section: str, item: dict[str, Any]) -> str:
-    """The facts of one rule in a line: what a reader needs to recognise it."""
+def summary(section: str, item: dict[str, Any], rs: RuleSet | None = None) -> str:
+    """The facts of one rule in a line: what a reader needs to recognise it, and the condition it holds under."""
     parts: list[str] = []
     if item.get("tiers"):
         parts.append(f"层级 {words(item['tiers'])}")
+    if rs is not None:
+        for key in ("applies_to", "when"):
+            if item.get(key):
+                parts.append(f"仅当{condition(rs, item[key])}")
+        if item.get("rounds") in _ROUNDS:
+            parts.append(_ROUNDS[item["rounds"]])
     if section == "chains":
         marks = "①②③④⑤⑥⑦⑧⑨⑩"
-        links = [f"{marks[i] if i < len(marks) else i + 1}{link['name']}" for i, link in enumerate(item["links"])]
+        links = [
+            f"{marks[i] if i < len(marks) else i + 1}{link['name']}"
+            + (f"（仅当{condition(rs, link['applies_to'])}）" if rs is not None and link.get("applies_to") else "")
+            for i, link in enumerate(item["links"])
+        ]
         parts.append(f"材料 {item['material']}，{len(links)}个环节：{''.join(links)}")
     elif section == "links":
         parts.append(f"审核人 {words(item['reviewers'])}")
+        if rs is not None and item.get("applies_to"):
+            parts.append(f"仅当{condition(rs, item['applies_to'])}")
     elif section == "talks":
         parts.append(f"{words(item['each'])} 与 {words(item['with'])}")
     elif section == "gates":
@@ -310,7 +348,7 @@ def _overview(a: RuleSet, b: RuleSet) -> list[OverviewRow]:
         ("层级", "、".join(t.name for t in a.tiers) or "不分层级", "、".join(t.name for t in b.tiers) or "不分层级"),
         ("审核链（材料：环节数）", _chains(a), _chains(b)),
         ("必谈", _talks(a), _talks(b)),
-        ("召开条件", f"{len(a.gates)}项", f"{len(b.gates)}项"),
+        ("召开条件", _gates(a), _gates(b)),
         ("会前时限（报送在先）", _lead_times(a), _lead_times(b)),
         ("会期下限", _min_lengths(a), _min_lengths(b)),
         ("会后工作时限", _duties(a), _duties(b)),
@@ -329,40 +367,95 @@ def _chains(rs: RuleSet) -> str:
     by_material: dict[str, list[str]] = {}
     for c in rs.chains:
         where = "、".join(tiers.get(t, t) for t in c.tiers) if c.tiers else ""
-        by_material.setdefault(names.get(c.material, c.material), []).append(
-            f"{where}{len(c.links)}" if where else str(len(c.links))
-        )
+        some = sum(1 for link in c.links if link.applies_to)
+        count = f"{len(c.links)}" + (f"（{some}个视撰写人而定）" if some else "")
+        by_material.setdefault(names.get(c.material, c.material), []).append(f"{where}{count}")
     return "；".join(f"{m}：{'，'.join(v)}" for m, v in by_material.items()) or "—"
 
 
+def under(rs: RuleSet, rule: Any, *, tiers: bool = True) -> str:
+    """``仅当…``: the condition a rule holds under — its tiers, ``applies_to``, ``when``, rounds — or ``""``."""
+    parts = []
+    if tiers and getattr(rule, "tiers", None):
+        names = {t.id: t.name for t in rs.tiers}
+        parts.append("层级为" + "或".join(names.get(t, t) for t in rule.tiers))
+    for key in ("applies_to", "when"):
+        value = getattr(rule, key, None)
+        if value:
+            parts.append(condition(rs, value))
+    rounds = getattr(rule, "rounds", "all")
+    if rounds in _ROUNDS:
+        parts.append(_ROUNDS[rounds].removeprefix("仅"))
+    return "仅当" + "，".join(parts) if parts else ""
+
+
+def _grouped(count: str, rules: list[tuple[str, str]]) -> str:
+    """(condition, words) of rules as one line when they all bind, else one line per condition.
+
+    Rules under different conditions are alternatives (one tier's talks, another's): listed
+    together they would read as if every one bound the same unit.
+    """
+    if not rules:
+        return "无"
+    groups: dict[str, list[str]] = {}
+    for cond, text in rules:
+        groups.setdefault(cond, []).append(text)
+    if list(groups) == [""]:
+        return (f"{count}：" if count else "") + "；".join(groups[""])
+    lines = [f"{cond or '都适用'}：{'；'.join(texts)}" for cond, texts in groups.items()]
+    return f"{count}{'，' if count else ''}视条件而定：" + "".join(f"\n{line}" for line in lines)
+
+
 def _talks(rs: RuleSet) -> str:
-    return f"{len(rs.talks)}条：" + "；".join(t.name for t in rs.talks) if rs.talks else "—"
+    if not rs.talks:
+        return "—"
+    return _grouped(f"{len(rs.talks)}条", [(under(rs, t), t.name) for t in rs.talks])
+
+
+def _gates(rs: RuleSet) -> str:
+    if not any(under(rs, g) for g in rs.gates):
+        return f"{len(rs.gates)}项"
+    return _grouped(f"{len(rs.gates)}项", [(under(rs, g), g.name) for g in rs.gates])
 
 
 def _lead_times(rs: RuleSet) -> str:
     names = {m.id: m.name for m in rs.materials}
-    out = [
-        f"{names.get(g.material or '', g.material)}会前{_gate_days(g.days)}{'个工作日' if g.working_days else '天'}"
-        for g in rs.gates
-        if g.kind == "lead_time"
-    ]
-    return "；".join(out) or "无"
+    return _grouped(
+        "",
+        [
+            (
+                under(rs, g),
+                f"{names.get(g.material or '', g.material)}会前{_gate_days(g.days)}"
+                + ("个工作日" if g.working_days else "天"),
+            )
+            for g in rs.gates
+            if g.kind == "lead_time"
+        ],
+    )
 
 
 def _min_lengths(rs: RuleSet) -> str:
-    return "；".join(f"{g.name}" for g in rs.gates if g.kind == "min_length") or "无"
+    return _grouped("", [(under(rs, g), g.name) for g in rs.gates if g.kind == "min_length"])
 
 
 def _duties(rs: RuleSet) -> str:
-    return (
-        "；".join(f"{d.name}：{words(d.due) if d.due else words(d.due_by_tier, 'due_by_tier')}" for d in rs.duties)
-        or "无"
+    """Each duty's deadline (by tier where the rule set gives them by tier), grouped by its condition on the unit."""
+    return _grouped(
+        "",
+        [
+            (
+                under(rs, d, tiers=not d.due_by_tier),
+                f"{d.name}：{words(d.due) if d.due else words(d.due_by_tier, 'due_by_tier')}",
+            )
+            for d in rs.duties
+        ],
     )
 
 
 def _thresholds(rs: RuleSet) -> str:
-    return (
-        "；".join(f"{a.name} {a.threshold}（未达到：{a.below or '—'}）" for a in rs.appraisals if a.threshold) or "无"
+    return _grouped(
+        "",
+        [(under(rs, a), f"{a.name} {a.threshold}（未达到：{a.below or '—'}）") for a in rs.appraisals if a.threshold],
     )
 
 

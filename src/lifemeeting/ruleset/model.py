@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from lifemeeting.dates.periods import MAX_DAYS
+from lifemeeting.source.problems import WrittenAs
 
 GateKind = Literal[
     "tasks_done",
@@ -66,6 +67,7 @@ DateSpec = Annotated[
             "An offset may itself be {parameter: NAME}, a day-count parameter: {days_before_meeting: {parameter: N}}."
         )
     ),
+    WrittenAs("a date", "'2014年6月5日前', '2014年6月中旬' or {days_before_meeting: 15}"),
 ]
 
 

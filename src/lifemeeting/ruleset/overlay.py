@@ -6,6 +6,11 @@ like any rule set, so the engine never sees an overlay. A problem in a value the
 wrote points at the overlay's own line; a problem in an inherited rule (say a gate naming a
 task the overlay dropped) points at ``extends`` and names the rule. The overlay's sha256
 covers its own bytes and its parent's sha256, so a change in either changes it.
+
+The overlay's own clause inventory (``clauses``, last in the file) is checked first: every change
+cites one of its clauses, every normative one is cited. The resolved rule set's inventory is the
+parent's followed by the overlay's, and is checked like any rule set's, a parent clause cited only
+by a rule a change dropped or rewrote counting as accounted for by that change.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from pydantic import ValidationError
 
 from lifemeeting.errors import Problem, RuleSetError, UnknownRuleSet
 from lifemeeting.ruleset import discovery as _discovery
+from lifemeeting.ruleset.check_clauses import cited_clauses, overlay_clause_problems
 from lifemeeting.ruleset.checks import check_located
 from lifemeeting.ruleset.loaded import LoadedRuleSet
 from lifemeeting.ruleset.model import Citation
@@ -35,6 +41,10 @@ _resolving: ContextVar[tuple[Path, ...]] = ContextVar("lifemeeting_resolving", d
 Marks = dict[RawPath, tuple[int, int]]  # a path's line and column, as ``Located`` keeps them
 _cache: dict[tuple[bytes, str, str], LoadedRuleSet] = {}
 _JUSTIFY = "; every change says why (reason) and cites the document that allows it (cite)"
+_INVENTORY = (
+    "; an overlay ends with the clause inventory of its source (clauses:), which its changes cite:"
+    " without it the file may have been cut short"
+)
 
 
 @dataclass
@@ -60,6 +70,9 @@ def load_overlay(
     except ValidationError as exc:
         problems = problems_from(exc, located, Overlay)
         raise RuleSetError([_hinted(p) for p in problems]) from None
+    own = list(overlay_clause_problems(located.data, overlay.clauses, located))
+    if own:
+        raise RuleSetError(own)
     parent = _parent(overlay, located, path, load_parent)
     key = (data, origin, parent.sha256)
     if key not in _cache:
@@ -69,12 +82,14 @@ def load_overlay(
 
 
 def _parse(data: bytes, origin: str) -> Located:
-    return load_mapping(data, origin, expected="id, version, title, extends, changes", error=RuleSetError)
+    return load_mapping(data, origin, expected="id, version, title, extends, changes, clauses", error=RuleSetError)
 
 
 def _hinted(p: Problem) -> Problem:
     if p.message.endswith(("missing required key 'reason'", "missing required key 'cite'")):
         return dataclasses.replace(p, message=p.message + _JUSTIFY)
+    if p.message.endswith("missing required key 'clauses'"):
+        return dataclasses.replace(p, message=p.message + _INVENTORY)
     return p
 
 
@@ -129,8 +144,12 @@ def _resolve(located: Located, overlay: Overlay, parent: LoadedRuleSet, sha: str
     document = _document(located.data.get("source"))
     if document:
         _fill_documents(raw_changes, document)
+        _fill_documents(located.data.get("unchecked") or [], document)
     data = parent.model.model_dump(mode="json", by_alias=True)
     data.update(id=overlay.id, version=overlay.version, title=overlay.title)
+    cited = cited_clauses(data)
+    # a parent clause no rule cites was accounted for by the parent's own overlay changes
+    accounted = {c.id for c in parent.model.clauses if c.normative} - cited
     done: list[tuple[int, Applied]] = []
     problems = []
     for i, change in enumerate(overlay.changes):
@@ -138,12 +157,47 @@ def _resolve(located: Located, overlay: Overlay, parent: LoadedRuleSet, sha: str
             done.append((i, apply(data, change, i, raw_changes[i]["cite"])))
         except TargetError as exc:
             problems.append(located.problem(("changes", i, exc.field), exc.message))
+            continue
+        now = cited_clauses(data)
+        accounted |= cited - now  # cited only by what this change dropped or rewrote
+        cited = now
+    problems += _own_inventory(data, located, parent.model.id)
     if problems:
         raise RuleSetError(problems)
-    marks, key_marks = _marks(data, located, done)
+    accounted |= cited_clauses([{"cite": change.get("cite")} for change in raw_changes])
+    added = Applied("clauses", "", placed=_append_own(data, located))
+    marks, key_marks = _marks(data, located, [*done, (-1, added)])
     merged = _Merged(file=located.file, data=data, marks=marks, key_marks=key_marks, parent=parent.model.id)
-    loaded = check_located(merged, sha, origin, inventory=False)
+    loaded = check_located(merged, sha, origin, accounted=frozenset(accounted))
     return dataclasses.replace(loaded, provenance=_provenance(overlay, parent, located, raw_changes, done, origin))
+
+
+def _own_inventory(data: dict[str, Any], located: Located, parent: str) -> list[Problem]:
+    """The overlay's clause and unchecked ids must not be its parent's: they are passages of another document."""
+    problems = []
+    for section in ("clauses", "unchecked"):
+        taken = {item.get("id") for item in data.get(section) or [] if isinstance(item, dict)}
+        for i, item in enumerate(located.data.get(section) or []):
+            if isinstance(item, dict) and item.get("id") in taken:
+                problems.append(
+                    located.problem(
+                        (section, i, "id"),
+                        f"'{item['id']}' is already an id in the {section} of '{parent}';"
+                        " the overlay's own inventory needs ids of its own",
+                    )
+                )
+    return problems
+
+
+def _append_own(data: dict[str, Any], located: Located) -> list[tuple[Any, str | int, RawPath]]:
+    """Append the overlay's own clauses and unchecked entries to the resolved data, placed at their lines."""
+    placed: list[tuple[Any, str | int, RawPath]] = []
+    for section in ("unchecked", "clauses"):
+        into = data.setdefault(section, [])
+        for i, item in enumerate(located.data.get(section) or []):
+            into.append(item)
+            placed.append((into, len(into) - 1, (section, i)))
+    return placed
 
 
 def _marks(data: dict[str, Any], located: Located, done: list[tuple[int, Applied]]) -> tuple[Marks, Marks]:

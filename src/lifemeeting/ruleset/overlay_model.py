@@ -2,8 +2,10 @@
 
 A unit adapts a higher body's rule set (``extends``) by a list of ``changes``; each change
 does one thing — ``set`` a value, ``add`` a rule, ``replace`` one, ``drop`` one — and says
-why (``reason``) and by what authority (``cite``). A change without both is refused, so the
-adapted rule set always shows exactly what the unit changed and on what ground.
+why (``reason``) and by what authority (``cite``, naming a clause of the overlay's inventory).
+A change without them is refused, so the adapted rule set always shows exactly what the unit
+changed and on what ground. The overlay's ``clauses`` (its own source, passage by passage) come
+last in the file, so that a file cut short is refused rather than loaded as a shorter overlay.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from typing import Any
 
 from pydantic import ConfigDict, Field, model_validator
 
-from lifemeeting.ruleset.model import Citation, Frozen, RuleSetId, Source
+from lifemeeting.ruleset.model import Citation, Clause, Frozen, RuleSetId, Source, Unchecked
 
 VERBS = {"set": "to", "add": "value", "replace": "with", "drop": None}
 
@@ -46,7 +48,12 @@ class Change(Frozen):
     )
     drop: str | None = _target()
     reason: str = Field(min_length=1, description="why the unit changes the rule, in its own words")
-    cite: Citation = Field(description="the document that allows the change; document defaults to the overlay's source")
+    cite: Citation = Field(
+        description=(
+            "the document that allows the change, with the clause of the overlay's inventory it comes from"
+            " (clause); document defaults to the overlay's source"
+        )
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -95,3 +102,14 @@ class Overlay(Frozen):
     )
     note: str | None = None
     changes: list[Change] = Field(min_length=1)
+    unchecked: list[Unchecked] = Field(
+        default_factory=list,
+        description="normative sentences of the overlay's source no machine can check, each with a reason",
+    )
+    clauses: list[Clause] = Field(
+        min_length=1,
+        description=(
+            "the overlay's own source passage by passage (ids of its own, not its parent's), written last in"
+            " the file: every normative clause is cited by a change or an unchecked entry, every change cites one"
+        ),
+    )

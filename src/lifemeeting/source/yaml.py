@@ -45,6 +45,8 @@ class Located:
     data: Any
     marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    plain: dict[Path, str] = field(default_factory=dict)
+    """The text of each unquoted value YAML read as other than text (``no`` → false, ``010`` → 8), for messages."""
 
     def where(self, path: Sequence[str | int], *, key: bool = False) -> tuple[int, int]:
         """Line and column of the value at ``path``, or of its nearest known ancestor."""
@@ -193,7 +195,10 @@ class _Builder:
             return out
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (i,), depth + 1, via_alias) for i, item in enumerate(node.value)]
-        return _scalar(node)
+        value = _scalar(node)
+        if node.tag != _STR and value is not None:  # yes, 010, 2020-06-01 … unquoted: remember how it was written
+            located.plain[path] = node.value
+        return value
 
 
 def _scalar(node: yaml.Node) -> Any:

@@ -20,7 +20,7 @@ from typing import Any, NamedTuple, TypeVar
 import sqlalchemy as sa
 from pydantic import BaseModel
 
-from lifemeeting.answers.open import OpenCase, open_case
+from lifemeeting.answers.open import OpenCase, event_from, open_case
 from lifemeeting.case.model import Case, Event
 from lifemeeting.dates import periods as _dates
 from lifemeeting.engine.answer_model import Receipt
@@ -224,15 +224,17 @@ class Store:
         ``VersionConflict``; without it the event goes on top of whatever is there. A repeated
         ``idempotency_key`` returns the event it first recorded, if the event is the same.
         An event dated after ``recorded_on`` (default: today in Asia/Shanghai) is refused.
+        A mapping that is not a valid event is refused with ``EventRefused``, numbered as the
+        case's next event, saying which field is wrong.
         """
         recorded_on = recorded_on or _dates.today()
-        if not isinstance(event, Event):
-            event = Event.model_validate(dict(event))
         entry = self._cache.entry(case_id)
         with entry.lock:
             try:
                 with self._write() as conn:
                     row = self._header(conn, case_id, lock=True)
+                    if not isinstance(event, Event):
+                        event = event_from(event, _head(conn, case_id))
                     if idempotency_key is not None:
                         done = self._by_key(conn, case_id, idempotency_key)
                         if done is not None:

@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from lifemeeting.case.model import Event
+from lifemeeting.dates import periods as _dates
 from lifemeeting.errors import EventRefused, LifemeetingError
 from lifemeeting.ruleset.load import available, load_ruleset
 from lifemeeting.service.auth import LOCAL, Actor, Auth
@@ -154,7 +155,7 @@ def seen(request: Request, case_id: str) -> Actor:
 
 def day(value: str | None) -> dt.date:
     if not value:
-        return dt.date.today()
+        return _dates.today()  # Asia/Shanghai's, as everywhere a day is not given
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
@@ -326,7 +327,7 @@ def _case(
         events=events,
         refusal=refusal,
         form=form or {},
-        today=dt.date.today(),
+        today=_dates.today(),
         **answers,
     )
 
