@@ -66,7 +66,9 @@ def check(case: dict[str, Any], on: str) -> tuple[bool, frozenset[str]]:
     unit = case["unit"]
     uattrs = unit.get("attributes", {})
     liaison = bool(uattrs.get("liaison_point"))
-    committee = bool(uattrs.get("party_committee_team"))
+    # 市、县（区）党委领导班子 because of the team's position (puyang-2014's unit_attributes); else as the case says
+    position = unit.get("position")
+    committee = position == "county_standing_committee" if position else bool(uattrs.get("party_committee_team"))
     members = case["members"]
     ids = [m["id"] for m in members]
     attrs = {}

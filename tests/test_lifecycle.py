@@ -27,22 +27,36 @@ def drive_to_closed(case: lm.OpenCase) -> list[dict]:
         case.apply(event)
         applied.append(event)
 
-    apply(type="held")
-    view = case.view
-    for duty in view.duties:
-        apply(type="done", task=duty.id)
-    for (material, subject), m in list(case.state.materials.items()):
-        if not m.slot.material.after_meeting:
-            continue
+    def material(key: tuple[str, str]) -> None:
+        material, subject = key
+        m = case.state.materials[key]
         apply(type="submitted", material=material, subject=subject)
         for step in m.slot.path.steps:
-            if case.state.materials[(material, subject)].gate_passed:
+            if case.state.materials[key].gate_passed:
                 break  # what is left is read-through only
             if step.pre_sign:
                 apply(type="signed", material=material, subject=subject, by=step.link.pre_sign.reviewer)
             else:
                 for reviewer in step.link.reviewers:
                     apply(type="approved", material=material, subject=subject, link=step.link.id, by=reviewer)
+
+    apply(type="held")
+    view = case.view
+    after_meeting = [key for key, m in case.state.materials.items() if m.slot.material.after_meeting]
+    pending: list = [*(d.id for d in view.duties), *after_meeting]
+    while pending:  # in the order the rules allow ('after'): what comes later is refused until its turn
+        left = []
+        for item in pending:
+            try:
+                if isinstance(item, tuple):
+                    material(item)
+                else:
+                    apply(type="done", task=item)
+            except lm.EventRefused as refused:
+                assert "comes after" in str(refused), refused
+                left.append(item)
+        assert len(left) < len(pending), f"nothing of {left} can be done"
+        pending = left
     for appraisal in view.rules.appraisals:
         if appraisal.threshold and (appraisal.tiers is None or view.tier in appraisal.tiers):
             apply(type="appraised", appraisal=appraisal.id, satisfied=10, total=10)

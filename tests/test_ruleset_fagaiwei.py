@@ -157,7 +157,31 @@ def test_satisfaction_below_80_percent_reconvenes():
     assert survey.due == "2014年6月底前"
     duties = {d.id: d for d in rs.duties}
     assert duties["report"].due == {"days_after_meeting": 15}
-    assert duties["focused_rectification"].due == "2014年4月底前"
+    assert duties["focused_rectification"].due == {"months_after_meeting": 3}
+
+
+def _reconvened(case: dict) -> dict:
+    """The ready case held on 12月27日, its satisfaction survey 70/100 on 2014-06-20, held again on 2014-07-10."""
+    events = [
+        {"date": "2013-12-27", "type": "held"},
+        {"date": "2014-06-20", "type": "appraised", "appraisal": "satisfaction", "satisfied": 70, "total": 100},
+        {"date": "2014-07-10", "type": "held"},
+    ]
+    return {**case, "events": [*case["events"], *events]}
+
+
+def test_focused_rectification_counts_three_months_from_the_meeting():
+    """四（三）三是 "民主生活会后三个月为集中整改时间": three months from the day the meeting was held,
+    the hearing within them — not the fixed 2014年4月底, which after a reconvened meeting is long past.
+    """
+    held = {**_case(), "events": [*_case()["events"], {"date": "2013-12-27", "type": "held"}]}
+    first = {d.id: d.by for d in lm.open_case(held).status(dt.date(2013, 12, 28)).due_next}
+    assert (first["focused_rectification"], first["rectification_hearing"]) == (dt.date(2014, 3, 27),) * 2
+    status = lm.open_case(_reconvened(_case())).status(dt.date(2014, 7, 11))
+    assert status.round == 2
+    due = {d.id: d.by for d in status.due_next}
+    assert (due["focused_rectification"], due["rectification_hearing"]) == (dt.date(2014, 10, 10),) * 2
+    assert {d.id for d in status.overdue}.isdisjoint({"focused_rectification", "rectification_hearing"})
 
 
 @pytest.mark.parametrize("member", ["liu", "chen", "he", "zhao", "wu"])

@@ -552,14 +552,62 @@ def test_min_length_gates(name, length, blocked_by):
     assert [b.rule for b in result.blockers] == blocked_by
 
 
-def test_min_length_gate_depends_on_the_unit_attribute():
-    """The 1.5-day gate binds a unit marked party_committee_team; the same team unmarked needs only one day."""
+def test_party_committee_team_comes_from_the_units_position():
+    """3、6 / 3、5（1）②: whether a team is a 市、县（区）党委领导班子 is its position's, not a free attribute:
+    a 县委常委班子 that leaves the attribute out still needs 1.5 days and the 全委会 step; one that denies it,
+    or a 县人大党组 that claims it, is refused.
+    """
     data = _with_length("ready-county", 1)
+    del data["unit"]["attributes"]["party_committee_team"]
+    assert [b.rule for b in answer(data).blockers] == ["min_length_committee"]
+    undone = {**data, "events": [e for e in data["events"] if e.get("task") != "committee_material_opinions"]}
+    blockers = answer(undone).blockers
+    assert [(b.rule, b.item) for b in blockers][0] == ("preparation_complete", "committee_material_opinions")
     data["unit"]["attributes"]["party_committee_team"] = False
-    data["events"] = [
-        e for e in data["events"] if e.get("task") != "committee_material_opinions"
-    ]  # binds party committees only
-    assert answer(data).convenable
+    with pytest.raises(lm.CaseError, match=r"'county_standing_committee' .* makes party_committee_team"):
+        lm.open_case(data)
+    npc = county(members=[("npc_head", "county_npc_head", {"principal": True})], position="county_npc_party_group")
+    with pytest.raises(lm.CaseError, match=r"'county_npc_party_group' .* makes party_committee_team"):
+        lm.open_case(npc)
+
+
+@pytest.mark.parametrize(
+    ("position", "committee"),
+    [
+        ("city_standing_committee", True),
+        ("county_standing_committee", True),
+        ("county_npc_party_group", False),
+        ("city_government_party_group", False),
+        ("dept_team", False),
+        ("township_committee", False),
+        ("village_committee", False),
+    ],
+)
+def test_every_team_position_says_whether_it_is_a_party_committee_team(position, committee):
+    """Every team position derives party_committee_team, so no team's 1.5-day rule hangs on the case's say-so."""
+    rs = lm.load_ruleset(RULESET).model
+    team_positions = [p for p in rs.positions if p.subject == "team"]
+    assert all("party_committee_team" in p.unit_attributes for p in team_positions)
+    assert next(p for p in team_positions if p.id == position).unit_attributes["party_committee_team"] is committee
+
+
+def test_order_to_redo_talks_reopens_the_three_member_talk_rules():
+    """3、4 "督促重新进行谈心谈话": the order resets the members' three 必谈 (not the 督导组's talks);
+    the meeting waits until they are talked again.
+    """
+    order = next(o for o in lm.load_ruleset(RULESET).model.orders if o.id == "talk_redo")
+    assert (order.consequence, order.cite.section) == ("redo", "3、4")
+    assert order.redo == ["principal_with_members", "members_with_each_other", "members_with_department_heads"]
+    opened = lm.open_case(EX / "ready-county.yaml")
+    assert opened.can_convene(dt.date(2014, 6, 24)).convenable
+    opened.apply({"date": "2014-06-21", "type": "ordered", "order": "talk_redo", "reason": "当“老好人”"})
+    blocked = opened.can_convene(dt.date(2014, 6, 24))
+    assert {(b.rule, b.item) for b in blocked.blockers} == {
+        ("talks_fully_covered", "principal_with_members"),
+        ("talks_fully_covered", "members_with_each_other"),
+        ("required_talks_done", "members_with_department_heads"),
+    }
+    assert "city_group_with_members" not in {b.item for b in blocked.blockers}
 
 
 # -- schedule, duties, appraisal, unchecked ---------------------------------------------------------
@@ -673,7 +721,7 @@ def test_unverifiable_clauses_are_listed_with_reasons():
     """
     rs = lm.load_ruleset(RULESET).model
     unchecked = {u.id: u for u in rs.unchecked}
-    for uid in ("six_nots", "look_back_outcomes", "six_not_let_go", "reconvene_grounds"):
+    for uid in ("six_nots", "look_back_outcomes", "six_not_let_go", "reconvene_grounds", "talk_redo_grounds"):
         assert unchecked[uid].reason and unchecked[uid].cite.quote
 
 
@@ -697,3 +745,44 @@ def test_every_rule_cites_a_section_of_the_document():
             assert all(link.cite.section.startswith("3、5（2）") for link in chain.links), chain.id
     assert all(t.cite.section == "3、4" for t in rs.talks)
     assert all(g.cite.section.startswith("3、") for g in rs.gates)
+
+
+def test_special_report_is_read_through_by_the_city_group_before_it_is_sent_up():
+    """3、9: 县（区）、市直单位 form a 专题报告, "经市委督导组审阅后报市委活动办": the duty 'report' is refused
+    before the read-through; at the city tier, which has no such step, it is recorded as before.
+    """
+    opened = lm.open_case(EX / "ready-county.yaml")
+    opened.apply({"date": "2014-06-24", "type": "held"})
+    assert [s.link.id for s in opened.view.slots[("special_report", "team")].path.steps] == ["city_group_read_through"]
+    opened.apply({"date": "2014-07-01", "type": "submitted", "material": "special_report", "subject": "team"})
+    late = r"'report' .* comes after 民主生活会情况专题报告, not yet done this round \(3、9\)"
+    with pytest.raises(EventRefused, match=late):
+        opened.apply({"date": "2014-07-02", "type": "done", "task": "report"})
+    opened.apply(
+        {
+            "date": "2014-07-03",
+            "type": "approved",
+            "material": "special_report",
+            "subject": "team",
+            "link": "city_group_read_through",
+            "by": "city_supervision_group",
+        }
+    )
+    opened.apply({"date": "2014-07-05", "type": "done", "task": "report"})
+    city = lm.open_case(EX / "ready-city.yaml")
+    assert ("special_report", "team") not in city.view.slots
+    city.apply({"date": str(city.case.meeting.date), "type": "held"})
+    city.apply({"date": str(city.case.meeting.date + dt.timedelta(days=3)), "type": "done", "task": "report"})
+
+
+def test_city_and_county_cases_must_settle_whether_the_team_is_a_party_committee_team():
+    """required: [city, county]: a county case with neither the team's position nor the attribute is refused
+    (naming the positions that settle it); said by hand it opens; a 市直单位 case needs neither.
+    """
+    with pytest.raises(lm.CaseError, match=r"party_committee_team.*county_standing_committee, county_npc_party_group"):
+        lm.open_case(case("county", COUNTY_TEAM))
+    assert lm.open_case(case("county", COUNTY_TEAM, unit_attrs={"party_committee_team": True})).view.unit[
+        "party_committee_team"
+    ]
+    dept = lm.open_case(case("city_dept", [("ma", "dept_principal")], length=1, date="2014-06-25"))
+    assert "party_committee_team" not in dept.view.unit

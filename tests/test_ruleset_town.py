@@ -169,7 +169,7 @@ def test_member_examination_missing_blocks():
 
 def test_chain_paths():
     """Only the team's examination passes the collective discussion;
-    outlines pass the principal's gating read-through; the report's 督导组 read-through is no gate.
+    outlines pass the principal's gating read-through; the report's 督导组 read-through gates its sending up.
     """
     view = lm.open_case(_case()).view
     team = view.slots[("examination", "team")].path.steps
@@ -181,7 +181,7 @@ def test_chain_paths():
     ]
     report = view.slots[("report", "team")].path.steps
     assert [(s.link.id, s.link.kind, s.link.is_gate) for s in report] == [
-        ("supervision_read_through", "read_through", False)
+        ("supervision_read_through", "read_through", True)
     ]
 
 
@@ -202,3 +202,51 @@ def test_post_meeting_work_is_data():
     assert "公示" in duties["rectification_published"].cite.quote
     assert rs.meeting.window == "2014年7月中旬"
     assert not any(g.material == "report" for g in rs.gates)
+
+
+def _held(case: dict) -> lm.OpenCase:
+    opened = lm.open_case(case)
+    opened.apply({"date": "2014-07-15", "type": "held"})
+    return opened
+
+
+def test_briefing_report_review_and_sending_up_go_in_order():
+    """三（三） 通报 → 专题报告 → 督导组审阅 → 报上级: the report before the briefing, or the sending up before
+    the 督导组's read-through, is refused with what is missing; in order, each is accepted.
+    """
+    rs = lm.load_ruleset("town-2014").model
+    assert next(m for m in rs.materials if m.id == "report").after == ["briefing"]
+    assert next(d for d in rs.duties if d.id == "report_sent_up").after == ["report"]
+    opened = _held(_case())
+    report = {"date": "2014-07-17", "type": "submitted", "material": "report", "subject": "team"}
+    early = r"'report' \(民主生活会情况专题报告\) comes after 党委书记主持召开通报会"
+    with pytest.raises(lm.EventRefused, match=early):
+        opened.apply(report)
+    opened.apply({"date": "2014-07-18", "type": "done", "task": "briefing"})
+    opened.apply({**report, "date": "2014-07-20"})
+    sent_up = {"date": "2014-07-21", "type": "done", "task": "report_sent_up"}
+    unreviewed = r"'report_sent_up' .* comes after 民主生活会情况专题报告, not yet done this round \(三（三）\)"
+    with pytest.raises(lm.EventRefused, match=unreviewed):
+        opened.apply(sent_up)
+    opened.apply(
+        {
+            "date": "2014-07-22",
+            "type": "approved",
+            "material": "report",
+            "subject": "team",
+            "link": "supervision_read_through",
+            "by": "supervision_group",
+        }
+    )
+    opened.apply({**sent_up, "date": "2014-07-23"})
+    assert opened.state.round.duties["report_sent_up"] == dt.date(2014, 7, 23)
+
+
+def test_show_says_which_read_throughs_gate_and_what_comes_first():
+    """`lifemeeting show` marks a gating 审阅 and lists each step's 'after', so the order can be read off."""
+    from lifemeeting.cli.show import describe
+
+    text = describe(lm.load_ruleset("town-2014"))
+    assert "supervision_read_through  审阅（把关）" in text
+    assert any(line.startswith("report ") and line.rstrip().endswith("briefing") for line in text.splitlines())
+    assert any(line.startswith("report_sent_up") and line.rstrip().endswith("report") for line in text.splitlines())

@@ -1,7 +1,7 @@
 # language: zh-CN
 功能: 会后工作与满意度测评
   四（二）2（6）：会上现场民主测评。四（三）：会后15天内上报情况报告；个人整改措施由主要领导审阅、班子整改方案
-  经党组扩大会议讨论并由市政府分管领导审阅（2014年2月底前）；会后三个月集中整改（2014年4月底前）；
+  经党组扩大会议讨论并由市政府分管领导审阅（2014年2月底前）；会后三个月集中整改（从会议召开之日起算，不按责任人一栏的“2014年4月底前”）；
   满意度测评（2014年6月底前）：“总体满意率未达到80%，需重新召开民主生活会，研究完善整改方案，重新组织测评，
   直到总体满意率达到80%以上。”
 
@@ -23,7 +23,7 @@
       | 2013-12-27 | 召开 |
 
   @clause:fg-4-3-1-report @clause:fg-4-3-3-focused @clause:fg-4-3-3-hearing @clause:fg-4-3-4-survey
-  场景: 会后工作的时限：报告会后15天内，集中整改和汇报2014年4月底前，满意度测评2014年6月底前
+  场景: 会后工作的时限：报告会后15天内，集中整改和汇报会后三个月内，满意度测评2014年6月底前
     那么 于 "2013-12-28" 待办为：
       | 事项                        | 时限       |
       | report                      | 2014-01-11 |
@@ -31,9 +31,21 @@
       | personal_rectification/he   | 2014-02-28 |
       | personal_rectification/liu  | 2014-02-28 |
       | rectification_plan          | 2014-02-28 |
-      | focused_rectification       | 2014-04-30 |
-      | rectification_hearing | 2014-04-30 |
-      | satisfaction_survey   | 2014-06-30 |
+      | focused_rectification       | 2014-03-27 |
+      | rectification_hearing       | 2014-03-27 |
+      | satisfaction_survey         | 2014-06-30 |
+
+  @clause:fg-4-3-3-focused @clause:fg-4-3-3-hearing @clause:fg-4-3-4-threshold
+  场景: 重新召开民主生活会后，集中整改的三个月从重新召开之日起算，不是次日即逾期
+    当 于 "2014-06-20" 测评 "satisfaction" 满意 "70" 人，共 "100" 人
+    并且 于 "2014-07-10" 召开会议
+    那么 为第 "2" 轮
+    并且 于 "2014-07-11" 待办为：
+      | 事项                  | 时限       |
+      | report                | 2014-07-25 |
+      | focused_rectification | 2014-10-10 |
+      | rectification_hearing | 2014-10-10 |
+      | rectification_plan    |            |
 
   @clause:fg-4-3-1-report @clause:fg-4-3-1-report-contents
   场景: 情况报告按会后15天计，不按责任人一栏的“12月底前”
@@ -57,8 +69,8 @@
       | 2014-02-20 | 提交 |                       | personal_rectification | he   |                             |                              |
       | 2014-02-21 | 提交 |                       | rectification_plan     | team |                             |                              |
       | 2014-02-24 | 通过 |                       | rectification_plan     | team | enlarged_meeting_discussion | enlarged_party_group_meeting |
-      | 2014-04-25 | 完成 | focused_rectification |                        |      |                             |                              |
-      | 2014-04-28 | 完成 | rectification_hearing |                        |      |                             |                              |
+      | 2014-03-25 | 完成 | focused_rectification |                        |      |                             |                              |
+      | 2014-03-26 | 完成 | rectification_hearing |                        |      |                             |                              |
       | 2014-06-20 | 完成 | satisfaction_survey   |                        |      |                             |                              |
     并且 于 "2014-06-20" 测评 "satisfaction" 满意 "<满意>" 人，共 "<总数>" 人
     那么 测评 "satisfaction" 结果为 "<结果>"
@@ -104,8 +116,8 @@
       | 2014-02-20 | 提交 |                       | personal_rectification | he   |                             |                              |              |      |      |
       | 2014-02-21 | 提交 |                       | rectification_plan     | team |                             |                              |              |      |      |
       | 2014-02-24 | 通过 |                       | rectification_plan     | team | enlarged_meeting_discussion | enlarged_party_group_meeting |              |      |      |
-      | 2014-04-25 | 完成 | focused_rectification |                        |      |                             |                              |              |      |      |
-      | 2014-04-28 | 完成 | rectification_hearing |                        |      |                             |                              |              |      |      |
+      | 2014-03-25 | 完成 | focused_rectification |                        |      |                             |                              |              |      |      |
+      | 2014-03-26 | 完成 | rectification_hearing |                        |      |                             |                              |              |      |      |
       | 2014-06-20 | 完成 | satisfaction_survey   |                        |      |                             |                              |              |      |      |
       | 2014-06-20 | 测评 |                       |                        |      |                             |                              | satisfaction | 70   | 100  |
     那么 于 "2014-07-10" 可以召开

@@ -32,6 +32,7 @@
       | briefing_and_appraisal    | 2014-06-30 |
       | briefing_materials_review | 2014-06-30 |
       | report                    | 2014-07-09 |
+      | special_report            | 2014-07-09 |
       | supervision_evaluation    |            |
 
   @clause:py-3-8-threshold
@@ -74,8 +75,28 @@
       | 2014-06-27 | 测评 |                           | public_appraisal | 90   | 120  |
       | 2014-06-29 | 完成 | appraisal_report          |                  |      |      |
       | 2014-06-30 | 完成 | supervision_evaluation    |                  |      |      |
-      | 2014-07-05 | 完成 | report                    |                  |      |      |
+    并且 发生：
+      | 日期       | 事件 | 材料           | 对象 | 环节                    | 由                     |
+      | 2014-07-01 | 提交 | special_report | team |                         |                        |
+      | 2014-07-03 | 通过 | special_report | team | city_group_read_through | city_supervision_group |
+    并且 于 "2014-07-05" 完成 "report"
     那么 于 "2014-07-05" 阶段为 "closed"
+
+  @clause:py-3-9-report
+  场景: 专题报告未经市委督导组审阅就上报市委活动办的，被拒绝；审阅后上报的被接受
+    那么 "team" 的 "special_report" 审核链为 "special_report_review"：
+      | 序号 | 环节                    | 名称           | 审核人                 | 性质 | 把关 |
+      | ①    | city_group_read_through | 市委督导组审阅 | city_supervision_group | 审阅 | 是   |
+    当 发生：
+      | 日期       | 事件 | 事项   | 材料           | 对象 |
+      | 2014-07-01 | 提交 |        | special_report | team |
+      | 2014-07-02 | 完成 | report |                |      |
+    那么 被拒绝，原因含 "'report'……comes after 民主生活会情况专题报告……3、9"
+    当 发生：
+      | 日期       | 事件 | 材料           | 对象 | 环节                    | 由                     |
+      | 2014-07-03 | 通过 | special_report | team | city_group_read_through | city_supervision_group |
+    并且 于 "2014-07-05" 完成 "report"
+    那么 未被拒绝
 
   @clause:py-3-6-reconvene
   场景: 相互评功摆好走过场的，上级责令重开：开始新一轮会前准备

@@ -129,3 +129,28 @@
       | talks_fully_covered | members_with_each_other                   | 刘振华—张建军       | 3、6工作要求① |
       | required_talks_done | city_group_with_members                   | 张建军—市委督导组   | 3、4           |
       | required_talks_done | county_secretary_with_township_principals | 刘振华—城关镇党委书记王国强 | 3、4    |
+
+  @clause:py-3-4-redo @clause:py-3-6-no-meeting
+  场景: 督导组督促重新进行谈心谈话：班子成员之间的三项必谈都要重谈，谈完才能开会
+    假如 规则集 "puyang-2014" 层级 "city_dept"
+    并且 单位 "中共濮阳市财政局党组领导班子" 班子职务 "dept_team"
+    并且 班子成员：
+      | 编号 | 姓名   | 职务           | 分管   |
+      | ma   | 马卫东 | dept_principal | 办公室 |
+      | li   | 李红   | dept_member    | 预算科 |
+    并且 会议定于 "2014-06-25"，会期 "1" 天
+    并且 会前准备于 "2014-06-15" 全部完成
+    当 于 "2014-06-16" 上级作出决定 "talk_redo"
+    那么 于 "2014-06-17" 不能召开
+    并且 尚缺的必谈为：
+      | 必谈                          | 一方 | 另一方      |
+      | principal_with_members        | ma   | li          |
+      | members_with_each_other       | ma   | li          |
+      | members_with_department_heads | li   | head:预算科 |
+      | members_with_department_heads | ma   | head:办公室 |
+    当 发生：
+      | 日期       | 事件 | 双方        |
+      | 2014-06-18 | 谈话 | ma—li       |
+      | 2014-06-18 | 谈话 | ma—head:办公室 |
+      | 2014-06-19 | 谈话 | li—head:预算科 |
+    那么 于 "2014-06-25" 可以召开

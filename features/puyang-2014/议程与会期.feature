@@ -2,6 +2,8 @@
 功能: 议程与会期
   3、6：“市、县（区）党委领导班子专题民主生活会的时间不少于一天半，其他单位领导班子专题民主生活会的时间不少于一天。”
   会议议程主要有5项；会议由党委（党组）书记主持。
+  读法：是否“市、县（区）党委领导班子”由班子职务决定（市委常委班子、县（区）委常委班子为是，其余班子为否），
+  案件不必也不能另行填写；漏写不会把一天半变成一天，写反的案件被拒绝。
 
   @clause:py-3-6-agenda-1 @clause:py-3-6-agenda-2 @clause:py-3-6-agenda-3 @clause:py-3-6-agenda-4 @clause:py-3-6-agenda-5
   场景: 会议议程五项：书记提要求、代表班子对照检查、逐人发言并接受批评、督导组长评价、书记总结
@@ -80,3 +82,51 @@
     那么 阻碍为：
       | 规则             | 提示含                  |
       | min_length_other | 计划会期0.5天，须不少于1天 |
+
+  @clause:py-3-6-length @clause:py-3-5-1-2-committee
+  场景: 县委常委班子漏写“党委领导班子”属性，会期仍须不少于一天半，仍须征求全委会成员意见
+    假如 规则集 "puyang-2014" 层级 "county"
+    并且 单位 "中共清丰县委常委班子" 班子职务 "county_standing_committee"
+    并且 班子成员：
+      | 编号 | 姓名   | 职务                   |
+      | liu  | 刘振华 | county_party_secretary |
+    并且 会议定于 "2014-06-24"，会期 "1" 天
+    并且 会前准备于 "2014-06-15" 全部完成，除了：
+      | 类别 | 内容                        |
+      | 事项 | committee_material_opinions |
+    那么 阻碍为：
+      | 规则                 | 事项                        | 提示含                      | 出处  |
+      | preparation_complete | committee_material_opinions | 征求同级党委全委会成员      | 3、6工作要求① |
+      | min_length_committee |                             | 计划会期1天，须不少于一天半 | 3、6  |
+
+  @clause:py-3-6-length
+  场景: 县委常委班子写成“不是党委领导班子”的，案件被拒绝
+    假如 规则集 "puyang-2014" 层级 "county"
+    并且 单位 "中共清丰县委常委班子" 班子职务 "county_standing_committee"
+    并且 单位属性 "party_committee_team" 为 "否"
+    并且 班子成员：
+      | 编号 | 姓名   | 职务                   |
+      | liu  | 刘振华 | county_party_secretary |
+    并且 会议定于 "2014-06-24"，会期 "1" 天
+    那么 案件被拒绝，原因含 "county_standing_committee……party_committee_team true"
+
+  @clause:py-3-6-length
+  场景: 县人大常委会党组不是党委领导班子，写成“是”的，案件被拒绝
+    假如 规则集 "puyang-2014" 层级 "county"
+    并且 单位 "清丰县人大常委会党组" 班子职务 "county_npc_party_group"
+    并且 单位属性 "party_committee_team" 为 "是"
+    并且 班子成员：
+      | 编号 | 姓名   | 职务            |
+      | sun  | 孙立民 | county_npc_head |
+    并且 会议定于 "2014-06-24"，会期 "1" 天
+    那么 案件被拒绝，原因含 "county_npc_party_group……party_committee_team false"
+
+  @clause:py-3-6-length
+  场景: 县（区）的案件既不写班子职务也不写是否党委领导班子的，案件被拒绝，并说明可选的班子职务
+    假如 规则集 "puyang-2014" 层级 "county"
+    并且 单位 "清丰县某领导班子"
+    并且 班子成员：
+      | 编号 | 姓名   |
+      | liu  | 刘振华 |
+    并且 会议定于 "2014-06-24"，会期 "1" 天
+    那么 案件被拒绝，原因含 "party_committee_team……county_standing_committee……or give it"

@@ -2,7 +2,8 @@
 功能: 审核链
   二（五）三是：“领导班子的对照检查材料，由党组书记亲自主持起草……领导班子、领导干部的对照检查材料由党组书记和
   督导组严格审核把关，5月25日前完成，经初审后于5月30日前报第三督导组审核，6月5日前报市委实践办审阅。”
-  二（八）4：“专题民主生活会工作方案要及时报第三督导组审核同意”。
+  二（八）4：“专题民主生活会工作方案要及时报第三督导组审核同意”；“对照检查材料审核没有通过的，不能开会”。
+  读法：三个环节同写在“三是严格把关审核”之下、都在会前，所以市委实践办审阅也是召开条件（与濮阳3、5（2）⑥同一读法）。
 
   背景:
     假如 规则集 "qingyuan-2014"
@@ -12,7 +13,7 @@
       | mo    | 莫俊峰 | 党组书记 | 办公室     |
       | chen  | 陈志强 | 党组成员 | 规划科     |
       | huang | 黄丽华 | 党组成员 | 地籍管理科 |
-    并且 会议定于 "2014-06-16"
+    并且 会议定于 "2014-06-16"，会期 "1" 天
     并且 已发生：
       | 日期       | 事件 | 材料    | 对象 |
       | 2014-05-12 | 报送 | request | team |
@@ -23,7 +24,7 @@
       | 序号 | 环节                | 名称               | 审核人                       | 性质 | 把关 |
       | ①    | initial_review      | 党组书记和督导组初审 | principal、supervision_group | 审核 | 是   |
       | ②    | group_review        | 第三督导组审核     | supervision_group            | 审核 | 是   |
-      | ③    | office_read_through | 市委实践办审阅     | campaign_office              | 审阅 | 否   |
+      | ③    | office_read_through | 市委实践办审阅     | campaign_office              | 审阅 | 是   |
     并且 "chen" 的 "examination" 依次经过 "initial_review、group_review、office_read_through"
     并且 "mo" 的 "examination" 依次经过 "initial_review、group_review、office_read_through"
 
@@ -57,12 +58,15 @@
       | 规则                | 责任人含     | 事项含 | 时限       |
       | examinations_passed | 市委第三督导组 | 审核   | 2014-05-25 |
 
-  @clause:qy-2-5-3-review
-  场景: 市委实践办审阅不是开会的前提：第三督导组审核通过即可开会
+  @clause:qy-2-5-3-review @clause:qy-2-8-4-no-meeting
+  场景: 市委实践办审阅是开会的前提：第三督导组审核通过、实践办尚未审阅的，不能开会
     假如 会前准备于 "2014-06-05" 全部完成，除了：
-      | 类别 | 内容                             |
-      | 环节 | examination/office_read_through |
-    那么 可以召开
+      | 类别 | 内容                                   |
+      | 环节 | examination/chen/office_read_through |
+    那么 不能召开
+    并且 阻碍为：
+      | 规则                | 对象 | 提示含       |
+      | examinations_passed | chen | ③市委实践办审阅 |
 
   @clause:qy-2-5-3-review
   场景: 第三督导组退回重写的材料回到撰写阶段，须重走整条审核链

@@ -11,7 +11,7 @@
       | 编号  | 姓名   | 职务     | 分管       |
       | mo    | 莫俊峰 | 党组书记 | 办公室     |
       | chen  | 陈志强 | 党组成员 | 规划科     |
-    并且 会议定于 "2014-06-16"
+    并且 会议定于 "2014-06-16"，会期 "1" 天
 
   @clause:qy-2-1-look-back @clause:qy-2-2-study @clause:qy-2-3-opinions @clause:qy-2-4-diagnosis @clause:qy-2-5-due @clause:qy-2-5-3-review @clause:qy-2-6-1-three-talks @clause:qy-2-7-speech
   场景: 每一项准备都有原文写明的最后一天

@@ -27,10 +27,10 @@
       | ①    | principal_read_through | 班子主要领导审阅把关 | principal | 审阅 | 是   |
 
   @clause:tn-3-3-report
-  场景: 专题报告经督导组审阅，是会后的材料，不影响能否开会
+  场景: 专题报告经督导组审阅，审阅把关（报上级在其后），但它是会后的材料，不影响能否开会
     那么 "team" 的 "report" 审核链为 "report_review"：
       | 序号 | 环节                     | 名称       | 审核人            | 性质 | 把关 |
-      | ①    | supervision_read_through | 督导组审阅 | supervision_group | 审阅 | 否   |
+      | ①    | supervision_read_through | 督导组审阅 | supervision_group | 审阅 | 是   |
     假如 会前准备于 "2014-07-10" 全部完成，除了：
       | 类别 | 内容   |
       | 材料 | report |

@@ -140,6 +140,18 @@ def then_refused(world: World, words: str) -> None:
         assert piece in refused.reason, f"'{piece}' not in the reason: {refused.reason}"
 
 
+@then(step("案件被拒绝，原因含 {words}"))
+def then_case_refused(world: World, words: str) -> None:
+    """The case as given so far cannot be opened under the rule set (a unit or member the rules contradict)."""
+    try:
+        world.case()
+    except lm.CaseError as exc:
+        for piece in pieces(words):
+            assert piece in str(exc), f"'{piece}' not in the refusal: {exc}"
+        return
+    raise AssertionError("expected the case to be refused, but it opened")
+
+
 @then(step("未被拒绝"))
 def then_accepted(world: World) -> None:
     world.unsurprised()

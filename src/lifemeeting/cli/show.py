@@ -6,7 +6,7 @@ from typing import Any
 
 from lifemeeting.cli.text import table
 from lifemeeting.ruleset.loaded import LoadedRuleSet
-from lifemeeting.ruleset.model import DateSpec, Gate, Meeting, Position, RuleSet
+from lifemeeting.ruleset.model import DateSpec, Gate, Meeting, Position, RuleSet, Task
 from lifemeeting.ruleset.words import condition
 
 ROUNDS = {"first": "仅第一次召开", "later": "仅重新召开"}
@@ -58,6 +58,21 @@ def _spec(s: DateSpec | None) -> str:
     return text + ("（工作日）" if s.get("working_days") else "")
 
 
+def _steps(rs: RuleSet, items: list[Task]) -> str:
+    """Tasks or duties; the column of what comes first ('after') only when some item has one."""
+    head = ["id", "名称", "责任人", "适用于", "时限"]
+    rows = [[t.id, t.name, t.owner or "-", _where(rs, t), _due(t)] for t in items]
+    return table(*_after(head, rows, items))
+
+
+def _after(head: list[str], rows: list[list[str]], items: list[Any]) -> tuple[list[str], list[list[str]]]:
+    """Add the column 在…之后 (the rule's 'after') when some item in the table has one."""
+    if any(x.after for x in items):
+        head = [*head, "在…之后"]
+        rows = [[*row, "、".join(x.after) if x.after else "-"] for row, x in zip(rows, items, strict=True)]
+    return head, rows
+
+
 def describe(loaded: LoadedRuleSet) -> str:
     rs = loaded.model
     out = [
@@ -82,7 +97,7 @@ def describe(loaded: LoadedRuleSet) -> str:
         out.append(f"审核链 {c.id}：{c.name}（材料 {c.material}；{tiers}）")
         rows = []
         for i, link in enumerate(c.links, 1):
-            kind = "审阅" if link.kind == "read_through" else "审核"
+            kind = "审核" if link.kind == "review" else "审阅（把关）" if link.is_gate else "审阅"
             pre = f"；先由{link.pre_sign.name}（{condition(rs, link.pre_sign.applies_to)}）" if link.pre_sign else ""
             rows.append(
                 [str(i), link.id, kind, "、".join(link.reviewers), condition(rs, link.applies_to) + pre, _due(link)]
@@ -90,13 +105,12 @@ def describe(loaded: LoadedRuleSet) -> str:
         out += [table(["#", "环节", "类别", "审核人", "适用于", "时限"], rows), ""]
     if rs.materials:
         rows = [[m.id, m.name, _writers(rs, m), _where(rs, m), _due(m)] for m in rs.materials]
-        out += ["材料", table(["id", "名称", "撰写", "适用于", "时限"], rows), ""]
+        out += ["材料", table(*_after(["id", "名称", "撰写", "适用于", "时限"], rows, rs.materials)), ""]
     if rs.talks:
         rows = [[t.id, t.name, _where(rs, t), _due(t)] for t in rs.talks]
         out += ["必谈", table(["id", "名称", "适用于", "时限"], rows), ""]
     if rs.tasks:
-        rows = [[t.id, t.name, t.owner or "-", _where(rs, t), _due(t)] for t in rs.tasks]
-        out += ["会前准备", table(["id", "名称", "责任人", "适用于", "时限"], rows), ""]
+        out += ["会前准备", _steps(rs, rs.tasks), ""]
     if rs.gates:
         rows = [[g.id, g.name, g.kind, _where(rs, g), _gate_terms(rs, g), g.cite.section] for g in rs.gates]
         out += ["召开条件", table(["id", "名称", "类别", "适用于", "另有条件", "出处"], rows), ""]
@@ -105,8 +119,7 @@ def describe(loaded: LoadedRuleSet) -> str:
         out += ["批准", table(["id", "名称", "批准人", "可批准的条件", "出处"], rows), ""]
     out += _meeting(rs, rs.meeting)
     if rs.duties:
-        rows = [[t.id, t.name, t.owner or "-", _where(rs, t), _due(t)] for t in rs.duties]
-        out += ["会后工作", table(["id", "名称", "责任人", "适用于", "时限"], rows), ""]
+        out += ["会后工作", _steps(rs, rs.duties), ""]
     if rs.appraisals:
         out += [
             "测评",

@@ -35,6 +35,9 @@ def done(state: CaseState, e: Event) -> None:
         r = state.rounds[-1]
     record = r.duties if duty else r.done
     if task is not None and task in state.view.task_by_id and task not in record and task not in state.rating_tasks:
+        rule = state.view.task_by_id[task]
+        if rule.after:
+            _in_order(state, rule.id, rule.name, rule.after, rule.cite.section)
         record[task] = e.date
         return
     v = state.view
@@ -89,6 +92,9 @@ def submitted(state: CaseState, e: Event) -> None:
         m = _material(state, e)
     if m.state != DRAFTING:
         raise _Refuse(f"already submitted; it is {_where(m)}")
+    material = m.slot.material
+    if material.after:
+        _in_order(state, material.id, material.name, material.after, material.cite.section)
     move = m.slot.path.moves[DRAFTING]
     if m.resubmit_by is not None:  # after a return with a deadline: note a late resubmission
         if e.date > m.resubmit_by:
@@ -99,6 +105,22 @@ def submitted(state: CaseState, e: Event) -> None:
         m.first_submitted_on = e.date
     if move.passes:
         m.passed_on = e.date
+
+
+def _in_order(state: CaseState, own: str, name: str, after: list[str], section: str) -> None:
+    """Refuse a step recorded before what its rule says comes first (``after``) is done this round."""
+    v, r = state.view, state.rounds[-1]
+    missing = []
+    for other in after:
+        if other in v.task_by_id:
+            if other not in (r.duties if other in state.duty_ids else r.done):
+                missing.append(v.task_by_id[other].name)
+        else:
+            slots = [m for key, m in r.materials.items() if key[0] == other]
+            if any(not m.gate_passed for m in slots):  # no slots: the material does not bind this case
+                missing.append(slots[0].slot.material.name)
+    if missing:
+        raise _Refuse(f"'{own}' ({name}) comes after {'、'.join(missing)}, not yet done this round ({section})")
 
 
 def signed(state: CaseState, e: Event) -> None:

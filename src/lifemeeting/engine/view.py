@@ -336,6 +336,7 @@ class CaseView:
                             f" {_said(said)}",
                         )
         yield from self._check_attrs(("unit", "attributes"), case.unit.attributes, unit_attrs)
+        yield from self._check_required(case, positions, unit_attrs)
         if case.year is not None and not rs.annual:
             message = f"rule set '{rs.id}' is for {rs.year}, not annual; 'year' is for annual ones"
             yield self._problem(("year",), message)
@@ -353,6 +354,25 @@ class CaseView:
         for i, day in enumerate(case.workdays):
             if day in case.holidays:
                 yield self._problem(("workdays", i), f"{day} is listed both as a holiday and as a workday")
+
+    def _check_required(self, case: Case, positions: dict[str, Any], declared: dict[str, Any]) -> Iterator[Problem]:
+        """A unit attribute the rule set requires: the case gives it, or its team position derives it."""
+        team = positions.get(case.unit.position) if case.unit.position else None
+        for a in declared.values():
+            if not a.required or (isinstance(a.required, list) and case.tier not in a.required):
+                continue
+            if a.id in case.unit.attributes or (team is not None and a.id in team.unit_attributes):
+                continue
+            deriving = [
+                p.id
+                for p in positions.values()
+                if a.id in p.unit_attributes and (p.tiers is None or case.tier is None or case.tier in p.tiers)
+            ]
+            hint = f"name the team's position ({', '.join(deriving)}) or " if deriving else ""
+            where = ("unit", "attributes") if case.unit.attributes else ("unit",)
+            yield self._problem(
+                where, f"the rule set needs the unit attribute '{a.id}' ({a.name}) settled: {hint}give it"
+            )
 
     def _check_attrs(self, path: tuple[Any, ...], given: dict[str, Any], declared: dict[str, Any]) -> Iterator[Problem]:
         for key, value in given.items():

@@ -134,6 +134,14 @@ def cross_check(rs: RuleSet, located: Located, *, accounted: frozenset[str] = fr
                     if isinstance(value, dict):
                         yield from number_ref(where + (key, "parameter"), value["parameter"], days=True)
 
+    def order(path: Path, own: str, after: list[str] | None) -> Iterator[Problem]:
+        """``after``: tasks, duties or materials of this rule set, other than the rule itself."""
+        for j, other in enumerate(after or []):
+            if other == own:
+                yield located.problem(path + ("after", j), f"'{own}' cannot come after itself")
+            else:
+                yield from ref(path + ("after", j), other, tasks | materials, "task, duty or material")
+
     params = rs.parameter_specs()
 
     def number_ref(path: Path, name: str, *, days: bool) -> Iterator[Problem]:
@@ -145,6 +153,12 @@ def cross_check(rs: RuleSet, located: Located, *, accounted: frozenset[str] = fr
             wanted = "a day-count (type: days)" if days else "a number (type: days or number)"
             yield located.problem(path, f"'{name}' is a {params[name].type} parameter; {wanted} parameter is needed")
 
+    for i, attr in enumerate(rs.attributes):
+        if attr.required:
+            yield located.problem(("attributes", i, "required"), "only a unit attribute can be required of a case")
+    for i, attr in enumerate(rs.unit_attributes):
+        if isinstance(attr.required, list):
+            yield from tier_list(("unit_attributes", i, "required"), attr.required)
     for i, p in enumerate(rs.positions):
         yield from tier_list(("positions", i, "tiers"), p.tiers)
         for key in p.attributes:
@@ -165,6 +179,7 @@ def cross_check(rs: RuleSet, located: Located, *, accounted: frozenset[str] = fr
         if m.applies_to is not None:
             yield from pred(("materials", i, "applies_to"), m.applies_to)
         yield from dates(("materials", i), m.due, m.due_by_tier)
+        yield from order(("materials", i), m.id, m.after)
     for i, c in enumerate(rs.chains):
         here = ("chains", i)
         yield from ref(here + ("material",), c.material, materials, "material")
@@ -208,6 +223,8 @@ def cross_check(rs: RuleSet, located: Located, *, accounted: frozenset[str] = fr
             if task.owner and task.owner.isascii() and task.owner.replace("_", "").isalnum():
                 yield from ref((section, i, "owner"), task.owner, roles, "role")
             yield from dates((section, i), task.due, task.due_by_tier)
+            yield from order((section, i), task.id, task.after)
+    yield from _circles(rs, located)
     needs = {
         "tasks_done": "tasks",
         "talks_covered": None,
@@ -369,6 +386,38 @@ def _attendance_problems(located: Located, here: Path, g: Gate, roles: set[str])
     for j, role_id in enumerate(g.roles or []):
         if role_id not in roles:
             yield located.problem(here + ("roles", j), f"unknown role '{role_id}'{did_you_mean(role_id, roles)}")
+
+
+def _circles(rs: RuleSet, located: Located) -> Iterator[Problem]:
+    """``after`` that leads back to where it started: none of the steps on the circle could ever be recorded."""
+    where: dict[str, Path] = {}
+    graph: dict[str, list[str]] = {}
+    items: list[tuple[str, list[Any]]] = [("materials", rs.materials), ("tasks", rs.tasks), ("duties", rs.duties)]
+    for section, rules in items:
+        for i, rule in enumerate(rules):
+            if rule.after:
+                where.setdefault(rule.id, (section, i, "after"))
+                graph.setdefault(rule.id, []).extend(x for x in rule.after if x != rule.id)  # itself: said above
+    seen: dict[str, bool] = {}  # False while on the path being walked, True once all its successors are
+    for start in graph:
+        if start in seen:
+            continue
+        path, stack = [start], [iter(graph[start])]
+        seen[start] = False
+        while stack:
+            nxt = next(stack[-1], None)
+            if nxt is None:
+                seen[path.pop()] = True
+                stack.pop()
+            elif nxt not in seen:
+                seen[nxt] = False
+                path.append(nxt)
+                stack.append(iter(graph.get(nxt, ())))
+            elif not seen[nxt]:  # back on the path: a circle
+                circle = path[path.index(nxt) :] + [nxt]
+                yield located.problem(where[nxt], f"'after' goes round in a circle: {' → '.join(circle)}")
+                seen.update(dict.fromkeys(path, True))
+                break
 
 
 def _overlap(a: list[str] | None, b: list[str] | None) -> bool:

@@ -106,6 +106,13 @@ class Parameter(Frozen):
         return None
 
 
+AFTER = (
+    "what comes first, in this round: ids of tasks, duties or materials that must be done (a material: through"
+    " every gating link of its chain) before this one may be recorded done (a material: submitted); those that do"
+    " not bind the case are passed over"
+)
+
+
 class Citation(Frozen):
     """Where a rule comes from: section and words, in the rule set's source unless ``document`` says otherwise."""
 
@@ -146,6 +153,13 @@ class Attribute(Frozen):
     id: Id
     name: str
     values: list[str] | None = Field(None, description="allowed values; omit for yes/no")
+    required: bool | list[Id] = Field(
+        False,
+        description=(
+            "a unit attribute every case must settle — by giving it or by naming a team position that derives it"
+            " (unit_attributes); a list of tier ids: only cases of those tiers. A case that does neither is refused"
+        ),
+    )
 
 
 class Position(Frozen):
@@ -189,6 +203,7 @@ class Material(Frozen):
     due: DateSpec | None = Field(None, description="when it must be written and submitted")
     due_by_tier: dict[str, DateSpec] | None = None
     applies_to: Predicate | None = Field(None, description="predicate over the unit: which units write it")
+    after: list[Id] | None = Field(None, description=AFTER)
     cite: Citation
 
 
@@ -256,6 +271,7 @@ class Task(Frozen):
     applies_to: Predicate | None = Field(None, description="predicate over the unit")
     due: DateSpec | None = None
     due_by_tier: dict[str, DateSpec] | None = None
+    after: list[Id] | None = Field(None, description=AFTER)
     note: str | None = None
     per_rating: RatingTrigger | None = Field(
         None,
