@@ -101,20 +101,23 @@ class CaseState:
         """
         handlers, settle, latest = HANDLERS, rounds.settle, self.latest
         last, start = self.last_date, i
+        low = self.earliest if last is None else last  # an event dated in low..high passes every date check
+        high = latest if until is None or until > latest else until
         try:
             for event in events[i:] if i else events:
                 date = event.date
-                if until is not None and date > until:
-                    break
-                if last is None:
-                    if date < self.earliest:
+                if date < low or date > high:  # the checks one by one, in order, to stop or say why
+                    if until is not None and date > until:
+                        break
+                    if last is None:
+                        if date < self.earliest:
+                            raise _Refuse(self._far(date))
+                    elif date < last:
+                        raise _Refuse(f"dated {date}, earlier than the event before it ({last})")
+                    if date > latest:
                         raise _Refuse(self._far(date))
-                elif date < last:
-                    raise _Refuse(f"dated {date}, earlier than the event before it ({last})")
-                if date > latest:
-                    raise _Refuse(self._far(date))
                 handlers[event.type](self, event)
-                last = date
+                last = low = date
                 i += 1
                 if self.preparing_round is None:  # only a held or redoing round can move on by itself
                     self.last_date, self.applied = last, self.applied + i - start  # as the round's checks see it
