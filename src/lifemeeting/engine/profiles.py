@@ -133,6 +133,10 @@ class CompiledRuleSet:
             r.id for r in rs.roles if r.filled_by is None
         )  # bodies, parties in their own right
         self.uses_id = any(_mentions_id(p) for p in _predicate.predicates_in(rs))
+        consequences = {a.below for a in rs.appraisals} | {o.consequence for o in rs.orders}
+        self.redo = "redo" in consequences or "restart" in consequences  # which stages a case can reach
+        self.reconvene = "reconvene" in consequences or "restart" in consequences
+        self.after_meeting = frozenset(m.id for m in rs.materials if m.after_meeting)  # events on these are duties
         self.filing = {m.id: filing_chain(m) for m in rs.materials}  # the chain of a material nobody reviews
         selectors = [s.get("members") for t in rs.talks for s in (t.each, t.with_) if isinstance(s, Mapping)]
         self._keys = {id(p): _key(p) for p in selectors if p is not None}  # of predicates ``rs`` holds
@@ -140,6 +144,7 @@ class CompiledRuleSet:
         self._units: dict[Key, UnitRules] = {}
         self._subjects: dict[tuple[Key, Any], SubjectRules] = {}
         self._teams: dict[tuple[Key, Any, tuple[Any, ...]], TeamTemplate] = {}
+        self.cited: dict[str, Any] = {}  # gate id → its citation as answers give it (frozen, so shared)
         self.valid_members: set[Any] = set()  # member shapes (position, attributes) that passed a case view's checks
 
     def predicate_key(self, pred: Any) -> str:

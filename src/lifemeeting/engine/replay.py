@@ -32,14 +32,12 @@ class CaseState:
         self.rounds: list[Round] = [Round(1, "initial", None, None, materials, {}, {})]
         self.last_date: dt.date | None = None
         self.applied = 0
-        rs = view.rules
+        rs, tables = view.rules, view._compiled
         self.earliest, self.latest = dt.date(rs.year - YEARS_AROUND, 1, 1), dt.date(rs.year + YEARS_AROUND, 12, 31)
-        consequences = {a.below for a in rs.appraisals} | {o.consequence for o in rs.orders}
-        self.redo = "redo" in consequences or "restart" in consequences  # which stages the case can reach
-        self.reconvene = "reconvene" in consequences or "restart" in consequences
+        self.redo, self.reconvene = tables.redo, tables.reconvene  # which stages the case can reach
         self.allowed = allowed_pairs(self.redo, self.reconvene)
         self.duty_ids = frozenset(d.id for d in view.duties)
-        self.after_meeting = frozenset(m.id for m in rs.materials if m.after_meeting)  # events on these are duties
+        self.after_meeting = tables.after_meeting  # events on these materials are duties
         self.preparing_round: Round | None = self.rounds[0]  # see ``restage``
         self.deadlines_set = False  # a return set a resubmission deadline: only then are late ones looked for
 
