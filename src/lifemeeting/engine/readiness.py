@@ -149,7 +149,11 @@ Found = Iterator[tuple[Blocker, NextAction | None]]
 
 
 def _cite(v: CaseView, gate: Gate) -> CitationOut:
-    return CitationOut(**v.citation(gate.cite))
+    cited: dict[str, CitationOut] = v._compiled.cited
+    hit = cited.get(gate.id)
+    if hit is None:  # a gate's citation is the rule set's own: made once, shared by every answer (it is frozen)
+        hit = cited[gate.id] = CitationOut(**v.citation(gate.cite))
+    return hit
 
 
 def _action(gate: Gate, who: str, what: str, window: Window | None, on: dt.date) -> NextAction:
