@@ -145,6 +145,7 @@ class CompiledRuleSet:
         self._subjects: dict[tuple[Key, Any], SubjectRules] = {}
         self._teams: dict[tuple[Key, Any, tuple[Any, ...]], TeamTemplate] = {}
         self.cited: dict[str, Any] = {}  # gate id → its citation as answers give it (frozen, so shared)
+        self.receipt: Any = None  # the receipt every answer under this rule set carries, once made
         self.valid_members: set[Any] = set()  # member shapes (position, attributes) that passed a case view's checks
 
     def predicate_key(self, pred: Any) -> str:
