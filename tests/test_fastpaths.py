@@ -415,6 +415,54 @@ def test_a_rule_set_that_tests_member_ids_shares_no_subject_profiles():
     assert _view_facts(view) == _reference_view(view)
 
 
+def test_teams_made_up_alike_share_a_template_and_each_keeps_its_own_members():
+    """Two cases with the same positions and attributes in the same order, their members named and
+    overseeing otherwise, share one team template; each view names its own members and equals the reference."""
+    data = copy.deepcopy(SYNTHETIC[0][1])
+    data["events"] = []
+    renamed = copy.deepcopy(data)
+    for i, m in enumerate(renamed["members"]):
+        m["id"], m["name"] = f"x{i:02d}", f"另{i}"
+        m["oversees"] = [f"局{i}"] if i % 2 else []
+    loaded = lm.load_ruleset(data["ruleset"])
+    first = CaseView(loaded, lm.Case.model_validate(data))
+    second = CaseView(loaded, lm.Case.model_validate(renamed))
+    assert first._team is second._team
+    assert list(second.members) == [m["id"] for m in renamed["members"]]
+    assert {subject for _, subject in second.slots} <= {"team", *second.members}
+    for view in (first, second):
+        assert _view_facts(view) == _reference_view(view)
+        assert view.required == {rule.id: _reference_pairs(view, rule) for rule in view.talk_rules}
+
+
+def test_a_rule_set_that_tests_member_ids_shares_no_team_template():
+    """A template made where a predicate tests ids is the case's own."""
+    base = lm.load_ruleset("puyang-2014")
+    roles = [
+        r.model_copy(update={"filled_by": {"id": "m02"}}) if r.id == "unit_principal" else r for r in base.model.roles
+    ]
+    loaded = LoadedRuleSet(model=base.model.model_copy(update={"roles": roles}), sha256="test", origin="<test>")
+    data = copy.deepcopy(SYNTHETIC[0][1])
+    data["events"] = []
+    case = lm.Case.model_validate(data)
+    first, second = CaseView(loaded, case), CaseView(loaded, case)
+    assert first._team is not second._team and not compiled(loaded)._teams
+    assert first.role_members == second.role_members == {**first.role_members, "unit_principal": ["m02"]}
+
+
+def test_a_members_position_and_attributes_found_wrong_are_said_every_time():
+    """Shapes that passed the checks are remembered; a wrong one is never, so each case hears of it."""
+    data = copy.deepcopy(SYNTHETIC[0][1])
+    data["events"] = []
+    loaded = lm.load_ruleset(data["ruleset"])
+    CaseView(loaded, lm.Case.model_validate(data))  # every member's shape passes, and is remembered
+    bad = copy.deepcopy(data)
+    bad["members"][1].setdefault("attributes", {})["no_such_attribute"] = True
+    for _ in range(2):
+        with pytest.raises(lm.CaseError, match=r"members\.1\.attributes\.no_such_attribute: unknown attribute"):
+            CaseView(loaded, lm.Case.model_validate(bad))
+
+
 def test_examples_are_found():
     """The comparisons above run over the bundled examples, not an empty list."""
     assert len(EXAMPLE_CASES) >= 20 and Path(EXAMPLES).is_dir()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 from conftest import ROOT
@@ -139,3 +140,25 @@ def test_the_check_command_imports_only_what_it_uses(examples):
     }
     unwanted |= {"lifemeeting.cli.serve", "lifemeeting.cli.coverage"}
     assert not loaded & unwanted, loaded & unwanted
+
+
+def test_check_from_the_cache_neither_checks_the_rule_set_nor_builds_a_chain_validator(examples, tmp_path):
+    """A rule set read from the disk cache needs no checking code, and filing chains are not validated again."""
+    import subprocess
+    import sys
+
+    case = examples / "puyang-2014" / "ready-county.yaml"
+    argv = ["check", str(case), "--on", "2014-06-24"]
+    probe = (
+        f"from lifemeeting.cli import main\ntry: main({argv!r})\nexcept SystemExit: pass\n"
+        "import sys\nfrom lifemeeting.ruleset.model import Chain\n"
+        "print('checks' if 'lifemeeting.ruleset.checks' in sys.modules else 'no-checks',"
+        " 'built' if Chain.__pydantic_complete__ else 'not-built')"
+    )
+    env = {**os.environ, "LIFEMEETING_CACHE_DIR": str(tmp_path)}
+    runs = [
+        subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT, env=env)
+        for _ in range(2)  # the first fills the cache
+    ]
+    assert runs[0].stdout.split()[-2:] == ["checks", "not-built"]
+    assert runs[1].stdout.split()[-2:] == ["no-checks", "not-built"]

@@ -8,12 +8,14 @@ sequence number: its 1-based position among the case's events, the ``seq`` of th
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import attrgetter
 from typing import Any, TypeVar
 
 from lifemeeting.errors import EventRefused
 
 RETRACTED = "retracted"
 C = TypeVar("C")
+_type = attrgetter("type")
 
 
 def effective(events: Sequence[Any]) -> tuple[list[Any], list[int]]:
@@ -47,7 +49,7 @@ def corrected(case: C) -> tuple[C, list[int] | None]:
     A case with no retraction is returned itself, with None: nothing to renumber.
     """
     events = case.events  # type: ignore[attr-defined]
-    if not any(e.type == RETRACTED for e in events):
+    if RETRACTED not in map(_type, events):  # looked for at C speed: asked of every case answered
         return case, None
     kept, positions = effective(events)
     if hasattr(case, "model_copy"):

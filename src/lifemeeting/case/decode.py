@@ -49,7 +49,9 @@ def struct_for(model: type[BaseModel]) -> type[msgspec.Struct]:
     if model.model_config.get("extra") != "forbid":
         raise TypeError(f"{model.__name__} does not forbid extra keys; the fast decoder forbids them")
     fields = [_field(model, name, info) for name, info in model.model_fields.items()]
-    struct = msgspec.defstruct(model.__name__, fields, kw_only=True, frozen=True, forbid_unknown_fields=True)
+    # gc=False: a decoded case holds no cycles (strings, numbers, dates, lists and structs of
+    # them), so the collector need not track its hundreds of events (~4% of decoding; fewer collections)
+    struct = msgspec.defstruct(model.__name__, fields, kw_only=True, frozen=True, forbid_unknown_fields=True, gc=False)
     _structs[model] = struct
     return struct
 

@@ -119,8 +119,14 @@ def path_for(chain: Chain, subject: Mapping[str, Any], unit: Mapping[str, Any]) 
 
 
 def filing_chain(material: Material) -> Chain:
-    """The empty chain of a material nobody reviews: submitting it is enough."""
-    return Chain(id=f"{material.id}_filing", name=material.name, material=material.id, links=[], cite=material.cite)
+    """The empty chain of a material nobody reviews: submitting it is enough.
+
+    Made of the material's own checked fields, so not validated again: validating would build
+    ``Chain``'s validator in every process that answers a case (~6 ms of ``check``'s start-up).
+    """
+    return Chain.model_construct(
+        id=f"{material.id}_filing", name=material.name, material=material.id, links=[], cite=material.cite
+    )
 
 
 def compile_path(chain: Chain, steps: tuple[Step, ...]) -> Path:

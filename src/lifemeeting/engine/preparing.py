@@ -55,16 +55,18 @@ def done(state: CaseState, e: Event) -> None:
 
 def talk(state: CaseState, e: Event) -> None:
     r = state.preparing_round
-    if r is None or e.material in state.after_meeting:
+    if r is None or (e.material is not None and e.material in state.after_meeting):
         state.admit(e, PREPARE)
         r = state.rounds[-1]
-    if e.between:
-        first, second = e.between
-        canonical = state.view.canonical
-        a, b = canonical.get(first), canonical.get(second)  # as resolve_party
-        if a is not None and b is not None and a != b:
-            r.talks.setdefault(frozenset((a, b)), e.date)
-            return
+    between = e.between
+    if between:
+        first, second = between
+        canonical = state.view.canonical  # as resolve_party; its values are ids, never None
+        if first in canonical and second in canonical:
+            a, b = canonical[first], canonical[second]
+            if a != b:
+                r.talks.setdefault(frozenset((a, b)), e.date)
+                return
     v = state.view
     parties = []
     for p in e.between or _need(e, "between"):
@@ -157,10 +159,10 @@ def approved(state: CaseState, e: Event) -> None:
         move is not None
         and move.event == "approved"
         and move.link == e.link
+        and not m.approvals
         and move.by is not None  # the link's one reviewer, whose approval moves the material on
         and by is not None
         and (by == move.by or by in state.view.role_members.get(move.by, ()))
-        and not m.approvals
     ):
         m.state = move.dest  # as _move, without the call; no approvals to clear
         m.done_links.append(move.link)  # type: ignore[arg-type]  # an approval names its link

@@ -8,6 +8,12 @@ out once per profile and shared by every case that has it. A subject's id is par
 profile only when a predicate of the rule set tests ``id``; then nothing is shared, so
 that memory never grows with the number of cases.
 
+A whole team is worked out the same way (``TeamTemplate``): which of its members, by their
+place in the list, fill each role, which materials each writes and its path, and which of
+them each talk selector picks. Cases whose teams are made up alike (the same unit profile,
+the same positions and attributes in the same order) share one template and only fill in
+their members' ids.
+
 The tables are the rule set's own: ``compiled(loaded)`` is ``loaded.compiled(CompiledRuleSet)``,
 built once per loaded rule set and kept with it.
 """
@@ -15,7 +21,7 @@ built once per loaded rule set and kept with it.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from lifemeeting.engine.chains import Path, Step, compile_path, filing_chain, steps_for
@@ -24,6 +30,7 @@ from lifemeeting.ruleset.loaded import LoadedRuleSet
 from lifemeeting.ruleset.model import Chain, Gate, Material, TalkRule, Task
 
 MAX_PROFILES = 4096  # per rule set; beyond this the tables start afresh
+MAX_TEAMS = 512  # team templates per rule set (each holds a team's slots): beyond this they start afresh
 
 Key = tuple[Any, ...]
 
@@ -76,6 +83,34 @@ class SubjectRules:
             return answer
 
 
+class TeamTemplate:
+    """A team's make-up under the rules, its members named by their place in the case's list.
+
+    ``profiles[i]`` is member ``i``'s profile; ``fills`` gives, for each role members fill,
+    the places of those who fill it; ``slots`` every material the team writes, in the
+    order a case view lists them, with the writer's place (-1 for the team itself) and its
+    path; ``selected`` the places a talk selector picks, by the predicate's key, as they are
+    asked (only those that do not test ids).
+    """
+
+    __slots__ = ("profiles", "team", "fills", "slots", "selected")
+
+    def __init__(self, rules: UnitRules, profiles: Sequence[SubjectRules], team: SubjectRules, roles: Sequence[str]):
+        self.profiles = tuple(profiles)
+        self.team = team
+        self.fills = tuple((rid, tuple(i for i, p in enumerate(profiles) if rid in p.fills)) for rid in roles)
+        slots: list[tuple[Material, int, Path]] = []
+        for material, _chain in rules.materials:
+            if material.team:
+                slots.append((material, -1, team.writes[material.id]))
+            if material.members is not None:
+                slots += [
+                    (material, i, p.writes[material.id]) for i, p in enumerate(profiles) if material.id in p.writes
+                ]
+        self.slots = tuple(slots)
+        self.selected: dict[str, tuple[int, ...]] = {}
+
+
 class CompiledRuleSet:
     """Lookup tables of one rule set, its review paths, and its unit and subject profiles as cases meet them."""
 
@@ -102,12 +137,22 @@ class CompiledRuleSet:
             r.id for r in rs.roles if r.filled_by is None
         )  # bodies, parties in their own right
         self.uses_id = any(_mentions_id(p) for p in _predicate.predicates_in(rs))
+        consequences = {a.below for a in rs.appraisals} | {o.consequence for o in rs.orders}
+        if any(lim.action == "redo" for a in rs.appraisals for lim in a.limits):
+            consequences.add("redo")  # a rating whose result breaks a limit is done again
+        self.redo = "redo" in consequences or "restart" in consequences  # which stages a case can reach
+        self.reconvene = "reconvene" in consequences or "restart" in consequences
+        self.after_meeting = frozenset(m.id for m in rs.materials if m.after_meeting)  # events on these are duties
         self.filing = {m.id: filing_chain(m) for m in rs.materials}  # the chain of a material nobody reviews
         selectors = [s.get("members") for t in rs.talks for s in (t.each, t.with_) if isinstance(s, Mapping)]
         self._keys = {id(p): _key(p) for p in selectors if p is not None}  # of predicates ``rs`` holds
         self._paths: dict[tuple[str, bool, tuple[tuple[int, bool], ...]], Path] = {}
         self._units: dict[Key, UnitRules] = {}
         self._subjects: dict[tuple[Key, Any], SubjectRules] = {}
+        self._teams: dict[tuple[Key, Any, tuple[Any, ...]], TeamTemplate] = {}
+        self.cited: dict[str, Any] = {}  # gate id → its citation as answers give it (frozen, so shared)
+        self.receipt: Any = None  # the receipt every answer under this rule set carries, once made
+        self.valid_members: set[Any] = set()  # member shapes (position, attributes) that passed a case view's checks
 
     def predicate_key(self, pred: Any) -> str:
         """A key equal for equal predicates (rules often repeat one, e.g. 班子成员 ``{not: {outside_team: true}}``).
@@ -147,6 +192,32 @@ class CompiledRuleSet:
             if len(self._subjects) >= MAX_PROFILES:
                 self._subjects.clear()
             hit = self._subjects[key] = SubjectRules(self, rules, subject, unit)
+        return hit
+
+    def team(
+        self,
+        unit_key: Key,
+        rules: UnitRules,
+        team_shape: Any,
+        shapes: tuple[Any, ...],
+        subjects: Callable[[int], Mapping[str, Any]],
+        unit: Mapping[str, Any],
+    ) -> TeamTemplate:
+        """The template of a team: ``shapes[i]`` settles member ``i`` but for its id, ``subjects(i)`` its attributes
+        (``-1``: the team's own), asked only when the template is made."""
+        key = (unit_key, team_shape, shapes)
+        hit = self._teams.get(key) if not self.uses_id else None
+        if hit is None:
+            profiles = [
+                self.subject_rules(unit_key, rules, ("member", *shape), subjects(i), unit)
+                for i, shape in enumerate(shapes)
+            ]
+            team = self.subject_rules(unit_key, rules, team_shape, subjects(-1), unit)
+            hit = TeamTemplate(rules, profiles, team, [rid for rid, _ in self.filled_roles])
+            if not self.uses_id:  # a profile that knows whose it is must not be shared
+                if len(self._teams) >= MAX_TEAMS:
+                    self._teams.clear()
+                self._teams[key] = hit
         return hit
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable, Iterator
+from itertools import filterfalse
 from typing import TYPE_CHECKING
 
 from lifemeeting.dates.periods import Window
@@ -75,6 +76,11 @@ def readiness(state: CaseState, on: dt.date) -> Readiness:
     if v._compiled.soft:
         warnings += soft_gates(state, on)
     rs = v.loaded
+    receipt = v._compiled.receipt
+    if receipt is None:  # the same for every answer under this rule set (and frozen): made once
+        receipt = v._compiled.receipt = Receipt(
+            ruleset=rs.model.id, version=rs.model.version, sha256=rs.sha256, engine=engine_version()
+        )
     return Readiness(
         convenable=not blockers,
         on=on,
@@ -88,7 +94,7 @@ def readiness(state: CaseState, on: dt.date) -> Readiness:
         next_actions=actions,
         earliest_date=earliest,
         warnings=warnings,
-        receipt=Receipt(ruleset=rs.model.id, version=rs.model.version, sha256=rs.sha256, engine=engine_version()),
+        receipt=receipt,
     )
 
 
@@ -205,7 +211,11 @@ Found = Iterator[tuple[Blocker, NextAction | None]]
 
 
 def _cite(v: CaseView, gate: Gate) -> CitationOut:
-    return CitationOut(**v.citation(gate.cite))
+    cited: dict[str, CitationOut] = v._compiled.cited
+    hit = cited.get(gate.id)
+    if hit is None:  # a gate's citation is the rule set's own: made once, shared by every answer (it is frozen)
+        hit = cited[gate.id] = CitationOut(**v.citation(gate.cite))
+    return hit
 
 
 def _action(gate: Gate, who: str, what: str, window: Window | None, on: dt.date) -> NextAction:
@@ -221,10 +231,10 @@ def _action(gate: Gate, who: str, what: str, window: Window | None, on: dt.date)
 
 
 def _tasks_done(state: CaseState, gate: Gate, on: dt.date) -> Found:
-    v = state.view
+    v, done = state.view, state.done
     for task_id in gate.tasks or []:
         task = v.task_by_id.get(task_id)
-        if task is None or task_id in state.done:
+        if task is None or task_id in done:
             continue  # a task outside this tier binds nobody here
         owner = v.role_or_text(task.owner) or "领导班子"
         window = v.window(task.due, task.due_by_tier)
@@ -243,13 +253,15 @@ def _talks_covered(state: CaseState, gate: Gate, on: dt.date) -> Found:
     wanted = set(gate.talks) if gate.talks else None
     asked: set[Pair] = set()  # a pair two rules require is asked for once
     talks = state.talks
+    order: Callable[[str], tuple[int, str]] | None = None
     for rule in v.talk_rules:
         if wanted is not None and rule.id not in wanted:
             continue
-        missing = [pair for pair in v.required[rule.id] if pair not in talks]
+        missing = list(filterfalse(talks.__contains__, v.required[rule.id]))
         if not missing:
             continue
-        ordered = [sorted(pair, key=_party_order(v)) for pair in missing]
+        order = order or _party_order(v)
+        ordered = [sorted(pair, key=order) for pair in missing]
         names = "、".join(f"{v.name(a)}—{v.name(b)}" for a, b in ordered)
         window = v.window(rule.due, rule.due_by_tier)
         blocker = Blocker(

@@ -32,19 +32,15 @@ class CaseState:
         self.rounds: list[Round] = [Round(1, "initial", None, None, materials, {}, {})]
         self.last_date: dt.date | None = None
         self.applied = 0
-        rs = view.rules
+        rs, tables = view.rules, view._compiled
         self.earliest, self.latest = dt.date(rs.year - YEARS_AROUND, 1, 1), dt.date(rs.year + YEARS_AROUND, 12, 31)
-        consequences = {a.below for a in rs.appraisals} | {o.consequence for o in rs.orders}
-        if any(lim.action == "redo" for a in rs.appraisals for lim in a.limits):
-            consequences.add("redo")  # a rating whose result breaks a limit is done again
-        self.redo = "redo" in consequences or "restart" in consequences  # which stages the case can reach
-        self.reconvene = "reconvene" in consequences or "restart" in consequences
+        self.redo, self.reconvene = tables.redo, tables.reconvene  # which stages the case can reach
         self.allowed = allowed_pairs(self.redo, self.reconvene)
         self.duty_ids = frozenset(d.id for d in view.duties)
-        self.after_meeting = frozenset(m.id for m in rs.materials if m.after_meeting)  # events on these are duties
+        self.after_meeting = tables.after_meeting  # events on these materials are duties
         self.preparing_round: Round | None = self.rounds[0]  # see ``restage``
-        self.rating_tasks = view._compiled.rating_tasks  # duties whose 'done' ratings.done takes
-        self.rates = view._compiled.rates
+        self.rating_tasks = tables.rating_tasks  # duties whose 'done' ratings.done takes
+        self.rates = tables.rates
         self.deadlines_set = False  # a return set a resubmission deadline: only then are late ones looked for
 
     @property
@@ -105,20 +101,23 @@ class CaseState:
         """
         handlers, settle, latest = HANDLERS, rounds.settle, self.latest
         last, start = self.last_date, i
+        low = self.earliest if last is None else last  # an event dated in low..high passes every date check
+        high = latest if until is None or until > latest else until
         try:
             for event in events[i:] if i else events:
                 date = event.date
-                if until is not None and date > until:
-                    break
-                if last is None:
-                    if date < self.earliest:
+                if date < low or date > high:  # the checks one by one, in order, to stop or say why
+                    if until is not None and date > until:
+                        break
+                    if last is None:
+                        if date < self.earliest:
+                            raise _Refuse(self._far(date))
+                    elif date < last:
+                        raise _Refuse(f"dated {date}, earlier than the event before it ({last})")
+                    if date > latest:
                         raise _Refuse(self._far(date))
-                elif date < last:
-                    raise _Refuse(f"dated {date}, earlier than the event before it ({last})")
-                if date > latest:
-                    raise _Refuse(self._far(date))
                 handlers[event.type](self, event)
-                last = date
+                last = low = date
                 i += 1
                 if self.preparing_round is None:  # only a held or redoing round can move on by itself
                     self.last_date, self.applied = last, self.applied + i - start  # as the round's checks see it

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from functools import cached_property
 from typing import Any, NamedTuple
 
 from lifemeeting.case.model import Case
 from lifemeeting.dates import periods as _dates
 from lifemeeting.dates.workdays import WorkCalendar
 from lifemeeting.engine.chains import Path
-from lifemeeting.engine.profiles import compiled
+from lifemeeting.engine.profiles import MAX_PROFILES, compiled
 from lifemeeting.engine.talks import HEAD_PREFIX, Pair, required_pairs
 from lifemeeting.errors import CaseError, Problem
 from lifemeeting.ruleset import predicate as _predicate
@@ -70,26 +71,20 @@ class CaseView:
         self.members = {m.id: m for m in case.members}
         self.positions = tables.positions
         self.roles = tables.roles
-        self.subjects: dict[str, dict[str, Any]] = {m.id: self._member_attrs(m) for m in case.members}
-        self.subjects[TEAM] = self._team_attrs()
         unit_key, unit_rules = tables.unit_rules(tier, self.unit)
-        self._profiles = {
-            m.id: tables.subject_rules(
-                unit_key,
-                unit_rules,
-                ("member", m.position, tuple(m.attributes.items())),
-                self.subjects[m.id],
-                self.unit,
-            )
-            for m in case.members
-        }
-        self._profiles[TEAM] = tables.subject_rules(
-            unit_key, unit_rules, ("team", case.unit.position), self.subjects[TEAM], self.unit
+        ids = self._ids = list(self.members)
+        members = case.members
+        self._team = template = tables.team(
+            unit_key,
+            unit_rules,
+            ("team", case.unit.position),
+            tuple(self._shapes),
+            lambda i: self.subjects[ids[i] if i >= 0 else TEAM],
+            self.unit,
         )
-        self.role_members: dict[str, list[str]] = {rid: [] for rid, _ in tables.filled_roles}
-        for mid in self.members:
-            for rid in self._profiles[mid].fills:
-                self.role_members[rid].append(mid)
+        self._profiles = dict(zip(ids, template.profiles, strict=True))
+        self._profiles[TEAM] = template.team
+        self.role_members: dict[str, list[str]] = {rid: [ids[i] for i in places] for rid, places in template.fills}
         self.tasks: list[Task] = list(unit_rules.tasks)
         self.duties: list[Task] = list(unit_rules.duties)
         self.task_by_id = {t.id: t for t in [*self.tasks, *self.duties]}
@@ -98,14 +93,9 @@ class CaseView:
         self.chains: dict[str, Chain] = dict(unit_rules.chains)
         self.material_ids = tables.material_ids
         self.slots: dict[tuple[str, str], MaterialSlot] = {}
-        for material, _chain in unit_rules.materials:
-            authors = [TEAM] if material.team else []
-            if material.members is not None:
-                authors += [mid for mid in self.members if material.id in self._profiles[mid].writes]
-            for subject in authors:
-                self.slots[(material.id, subject)] = MaterialSlot(
-                    material, subject, self._profiles[subject].writes[material.id]
-                )
+        for material, place, path in template.slots:
+            subject = TEAM if place < 0 else members[place].id
+            self.slots[(material.id, subject)] = MaterialSlot(material, subject, path)
         self.slot_keys: dict[str, list[tuple[str, str]]] = {}  # material id → its slots' keys, in slot order
         for key in self.slots:
             self.slot_keys.setdefault(key[0], []).append(key)
@@ -128,6 +118,13 @@ class CaseView:
         self.required: dict[str, list[Pair]] = {rule.id: self._pairs(rule) for rule in self.talk_rules}
 
     # -- subjects -------------------------------------------------------------------------
+    @cached_property
+    def subjects(self) -> dict[str, dict[str, Any]]:
+        """Every subject's attributes, as predicates see them: each member's, and the team's (``team``)."""
+        subjects = {m.id: self._member_attrs(m) for m in self.case.members}
+        subjects[TEAM] = self._team_attrs()
+        return subjects
+
     def _member_attrs(self, m: Any) -> dict[str, Any]:
         attrs: dict[str, Any] = {"kind": "member", "id": m.id, "position": m.position}
         if m.position:
@@ -206,19 +203,32 @@ class CaseView:
             pred = self._compiled.predicate_key(value)
             found = self._selected.get(pred)
             if found is None:  # rules often select the same members: asked once per case
-                found = self._selected[pred] = []
-                profiles = self._profiles
-                for mid in self.members:
-                    hit = profiles[mid].matches(value, pred)
-                    if hit is None:  # the predicate tests ids: ask with this member's own attributes
-                        hit = _predicate.matches(value, self.subjects[mid], self.unit)
-                    if hit:
-                        found.append(mid)
+                places = self._team.selected.get(pred)  # and teams made up alike select the same places
+                if places is None:
+                    places = self._places(value, pred)
+                ids = self._ids
+                found = self._selected[pred] = [ids[i] for i in places]
             return list(found)
         if key == "role":
             filled = self.role_members.get(value)
             return list(filled) if filled is not None else [value]
         return list(self.case.lists.get(value, []))
+
+    def _places(self, value: dict[str, Any], pred: str) -> tuple[int, ...]:
+        """The places of the members ``value`` holds for; kept with the team's template unless it tests ids."""
+        places, shared = [], True
+        for i, profile in enumerate(self._team.profiles):
+            hit = profile.matches(value, pred)
+            if hit is None:  # the predicate tests ids: ask with this member's own attributes
+                hit, shared = _predicate.matches(value, self.subjects[self._ids[i]], self.unit), False
+            if hit:
+                places.append(i)
+        if shared:
+            selected = self._team.selected
+            if len(selected) >= MAX_PROFILES:  # predicates made on the fly (members_matching), not the rule set's
+                selected.clear()
+            selected[pred] = tuple(places)
+        return tuple(places)
 
     def _pairs(self, rule: TalkRule) -> list[Pair]:
         return required_pairs(
@@ -296,8 +306,10 @@ class CaseView:
         for path, day in dated:  # a date far out would overflow the deadlines counted from it
             if year is not None and abs(day.year - year) > _dates.YEARS_AROUND:
                 yield self._problem(path, f"{day} is more than {_dates.YEARS_AROUND} years from {whose} {year}")
-        positions, attrs, unit_attrs = tables.positions, tables.attributes, tables.unit_attributes
+        positions, unit_attrs = tables.positions, tables.unit_attributes
         seen: set[str] = set()
+        valid = tables.valid_members
+        self._shapes = shapes = [(m.position, tuple(m.attributes.items())) for m in case.members]
         for i, m in enumerate(case.members):
             if m.id in seen:
                 yield self._problem(("members", i, "id"), f"duplicate member id '{m.id}'")
@@ -306,15 +318,14 @@ class CaseView:
                     ("members", i, "id"), "'team' names the team's own material; choose another member id"
                 )
             seen.add(m.id)
-            if m.position is not None:
-                if m.position not in positions:
-                    yield self._problem(
-                        ("members", i, "position"),
-                        f"unknown position '{m.position}'{did_you_mean(m.position, set(positions))}",
-                    )
-                elif positions[m.position].subject != "member":
-                    yield self._problem(("members", i, "position"), f"position '{m.position}' is a team, not a member")
-            yield from self._check_attrs(("members", i, "attributes"), m.attributes, attrs)
+            if shapes[i] in valid:  # a position and attributes another member had, with nothing wrong
+                continue
+            problems = list(self._check_member(i, m))
+            if not problems:
+                if len(valid) >= MAX_PROFILES:
+                    valid.clear()
+                valid.add(shapes[i])
+            yield from problems
         if case.unit.position is not None:
             pos = positions.get(case.unit.position)
             if pos is None:
@@ -373,6 +384,20 @@ class CaseView:
             yield self._problem(
                 where, f"the rule set needs the unit attribute '{a.id}' ({a.name}) settled: {hint}give it"
             )
+
+    def _check_member(self, i: int, m: Any) -> Iterator[Problem]:
+        """What is wrong with member ``i``'s position and attributes (nothing about its id)."""
+        tables = compiled(self.loaded)
+        positions = tables.positions
+        if m.position is not None:
+            if m.position not in positions:
+                yield self._problem(
+                    ("members", i, "position"),
+                    f"unknown position '{m.position}'{did_you_mean(m.position, set(positions))}",
+                )
+            elif positions[m.position].subject != "member":
+                yield self._problem(("members", i, "position"), f"position '{m.position}' is a team, not a member")
+        yield from self._check_attrs(("members", i, "attributes"), m.attributes, tables.attributes)
 
     def _check_attrs(self, path: tuple[Any, ...], given: dict[str, Any], declared: dict[str, Any]) -> Iterator[Problem]:
         for key, value in given.items():
