@@ -97,7 +97,7 @@ def test_show_says_the_appraisal_its_limit_and_what_a_rating_owes_in_words(capsy
 
 def test_too_many_rated_excellent_is_flagged_not_refused(capsys: pytest.CaptureFixture[str]) -> None:
     """2 优秀 of 5 is over 1/3 (at most 1): 一般不超过, so the result stands and status and timeline warn."""
-    path = DIR / "rated-too-many-excellent.yaml"
+    path = DIR / "held-too-many-excellent.yaml"
     status = lm.open_case(path).status(dt.date(2019, 1, 15))
     assert [(r.member, r.level_name) for r in status.rounds[0].ratings] == [
         ("zhao", "优秀"),
@@ -119,7 +119,7 @@ def test_too_many_rated_excellent_is_flagged_not_refused(capsys: pytest.CaptureF
 def test_a_member_rated_unqualified_owes_rectification_named_after_him_a_year_from_the_rating(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    path = DIR / "rated-unqualified.yaml"
+    path = DIR / "held-unqualified.yaml"
     case = lm.open_case(path)
     duties = {d.id: d for d in case.status(dt.date(2019, 1, 15)).rounds[0].duties}
     owed = duties["rectify/zhou"]
