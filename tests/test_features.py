@@ -12,6 +12,7 @@ from steps.corrections import *  # noqa: F403  (撤回以下事件, 记录人, �
 from steps.given import *  # noqa: F403
 from steps.then_after import *  # noqa: F403
 from steps.then_chains import *  # noqa: F403
+from steps.then_ratings import *  # noqa: F403  (评定结果, 第N轮会后工作, 状态提醒)
 from steps.then_ready import *  # noqa: F403
 from steps.when import *  # noqa: F403
 

@@ -43,7 +43,8 @@ def drive_to_closed(case: lm.OpenCase) -> list[dict]:
     apply(type="held")
     view = case.view
     after_meeting = [key for key, m in case.state.materials.items() if m.slot.material.after_meeting]
-    pending: list = [*(d.id for d in view.duties), *after_meeting]
+    per_rating = {d.id for d in view.rules.duties if d.per_rating}  # owed per rated member: none is rated so below
+    pending: list = [*(d.id for d in view.duties if d.id.split("/")[0] not in per_rating), *after_meeting]
     while pending:  # in the order the rules allow ('after'): what comes later is refused until its turn
         left = []
         for item in pending:
@@ -60,6 +61,11 @@ def drive_to_closed(case: lm.OpenCase) -> list[dict]:
     for appraisal in view.rules.appraisals:
         if appraisal.threshold and (appraisal.tiers is None or view.tier in appraisal.tiers):
             apply(type="appraised", appraisal=appraisal.id, satisfied=10, total=10)
+        if appraisal.kind == "rating":  # every member at a level no limit counts and no duty follows
+            bound = {lv for limit in appraisal.limits for lv in limit.levels}
+            bound |= {lv for d in view.rules.duties if d.per_rating for lv in d.per_rating.levels}
+            level = next(lv.id for lv in appraisal.levels if lv.id not in bound)
+            apply(type="rated", appraisal=appraisal.id, ratings={m.id: level for m in case.case.members})
     return applied
 
 

@@ -212,6 +212,19 @@ def test_conditions_in_words():
     assert condition(rs, {}) == "全部"
 
 
+def test_deadlines_in_words_say_what_they_count_from():
+    """A relative deadline counts from the meeting, a rating or an order, and says so; others read as written."""
+    from lifemeeting.ruleset.words import ORDER, RATING, deadline
+
+    assert deadline({"months_after_meeting": 3}) == "会后3个月内"
+    assert deadline({"months_after_meeting": 3}, RATING) == "评定后3个月内"
+    assert deadline({"days_after_meeting": 30}, ORDER) == "决定后30天内"
+    assert deadline({"days_before_meeting": 15, "working_days": True}, RATING) == "会前15个工作日"
+    assert deadline({"days_after_meeting": {"parameter": "report_days"}}) == "会后（参数 report_days）天内"
+    assert deadline({"parameter": "report_due"}) == "由案件给定：report_due"
+    assert (deadline("第三季度"), deadline(None)) == ("第三季度", "-")
+
+
 def test_show_prints_conditions(capsys):
     """show: where each material, talk and gate applies, what a team position makes its unit, approvals' conditions."""
     lines = _show(capsys, "conditions.yaml")
@@ -230,7 +243,7 @@ def test_show_prints_windows_and_agenda_time(capsys):
     assert _show(capsys, "approvals.yaml")[-1] == "  会议时间：2020年6月中旬（在此之外不能召开）"
     lines = _show(capsys, "periodic.yaml")
     assert lines[-3:] == [
-        "会议：会议",
+        "会议：会议（规则集未写 meeting.name）",
         "  会议时间：下半年（在此之外召开时提醒）",
         "  每年召开：不写年份的日期落在案件的年份（year），否则落在会议日期的年份",
     ]

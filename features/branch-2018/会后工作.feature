@@ -1,6 +1,7 @@
 # language: zh-CN
 功能: 会后工作
   第十七条：“会后制定整改措施，逐一整改落实。”条文没有给出时限。
+  民主评议党员的个人自评、党员互评、民主测评也列在会后工作中（见“民主评议党员”）。
 
   背景:
     假如 规则集 "branch-2018"
@@ -24,7 +25,13 @@
     那么 会后工作为：
       | 事项                   | 状态 |
       | rectification_measures | 待办 |
+      | self_review            | 待办 |
+      | mutual_review          | 待办 |
+      | democratic_test        | 待办 |
     当 于 "2019-01-10" 完成 "rectification_measures"
     那么 会后工作为：
       | 事项                   | 状态   |
       | rectification_measures | 已完成 |
+      | self_review            | 待办   |
+      | mutual_review          | 待办   |
+      | democratic_test        | 待办   |

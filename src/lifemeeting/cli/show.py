@@ -6,8 +6,8 @@ from typing import Any
 
 from lifemeeting.cli.text import table
 from lifemeeting.ruleset.loaded import LoadedRuleSet
-from lifemeeting.ruleset.model import DateSpec, Gate, Meeting, Position, RuleSet, Task
-from lifemeeting.ruleset.words import condition
+from lifemeeting.ruleset.model import Appraisal, DateSpec, Gate, Meeting, Order, Position, RuleSet, Task
+from lifemeeting.ruleset.words import MEETING, ORDER, RATING, condition, deadline, name, share_limit
 
 ROUNDS = {"first": "仅第一次召开", "later": "仅重新召开"}
 
@@ -33,35 +33,40 @@ def _gate_terms(rs: RuleSet, g: Gate) -> str:
     if g.waived_by:
         names = {a.id: a.name for a in rs.approvals}
         parts.append("经" + "或".join(names.get(a, a) for a in g.waived_by) + "可免")
+    if g.severity == "warning":
+        parts.append("一般要求：未满足时只提醒，不阻止召开")
     return "；".join(parts) or "-"
 
 
-def _due(item: object) -> str:
+def _due(item: object, counted_from: str = MEETING) -> str:
+    """A rule's deadline in words, per tier where it has them; relative ones say what they count from."""
     by_tier: dict[str, DateSpec] | None = getattr(item, "due_by_tier", None)
     if by_tier:
-        return "；".join(f"{t}: {_spec(s)}" for t, s in by_tier.items())
-    return _spec(getattr(item, "due", None))
+        return "；".join(f"{t}: {deadline(s, counted_from)}" for t, s in by_tier.items())
+    return deadline(getattr(item, "due", None), counted_from)
 
 
-def _spec(s: DateSpec | None) -> str:
-    if s is None:
-        return "-"
-    if isinstance(s, str):
-        return s
-    words = {
-        "days_before_meeting": "会前{}天",
-        "days_after_meeting": "会后{}天内",
-        "months_after_meeting": "会后{}个月",
-        "parameter": "由案件给定：{}",
-    }
-    text = "".join(words[k].format(v) for k, v in s.items() if k in words)
-    return text + ("（工作日）" if s.get("working_days") else "")
+def _owner(rs: RuleSet, owner: str | None) -> str:
+    """An owner by the name of its role, or as the source writes it."""
+    return next((r.name for r in rs.roles if r.id == owner), owner or "-")
+
+
+def _step_row(rs: RuleSet, t: Task) -> list[str]:
+    """A task or duty; a duty owed per rated member says so and counts its deadline from the rating."""
+    if t.per_rating is None:
+        return [t.id, t.name, _owner(rs, t.owner), _where(rs, t), _due(t)]
+    appraisal = next((a for a in rs.appraisals if a.id == t.per_rating.appraisal), None)
+    levels = {lv.id: lv.name for lv in appraisal.levels} if appraisal else {}
+    named = "、".join(levels.get(lv, lv) for lv in t.per_rating.levels)
+    whom = f"{appraisal.name if appraisal else t.per_rating.appraisal}评定为{named}的每名成员，各一项"
+    where = _where(rs, t)
+    return [t.id, t.name, _owner(rs, t.owner), whom if where == "全部" else f"{whom}；{where}", _due(t, RATING)]
 
 
 def _steps(rs: RuleSet, items: list[Task]) -> str:
     """Tasks or duties; the column of what comes first ('after') only when some item has one."""
     head = ["id", "名称", "责任人", "适用于", "时限"]
-    rows = [[t.id, t.name, t.owner or "-", _where(rs, t), _due(t)] for t in items]
+    rows = [_step_row(rs, t) for t in items]
     return table(*_after(head, rows, items))
 
 
@@ -120,15 +125,20 @@ def describe(loaded: LoadedRuleSet) -> str:
     out += _meeting(rs, rs.meeting)
     if rs.duties:
         out += ["会后工作", _steps(rs, rs.duties), ""]
-    if rs.appraisals:
+    votes = [a for a in rs.appraisals if a.kind != "rating"]
+    if votes:
+        rows = [[a.id, a.name, a.threshold or "-", a.below or "-"] for a in votes]
         out += [
             "测评",
-            table(
-                ["id", "名称", "门槛", "未达到"],
-                [[a.id, a.name, a.threshold or "-", a.below or "-"] for a in rs.appraisals],
-            ),
+            table(["id", "名称", "门槛", "未达到"], rows),
             "",
         ]
+    for a in rs.appraisals:
+        if a.kind == "rating":
+            out += _rating(rs, a)
+    if rs.orders:
+        rows = [_order_row(rs, o) for o in rs.orders]
+        out += ["决定", table(["id", "名称", "后果", "须重做", "时限", "出处"], rows), ""]
     return "\n".join(out).rstrip()
 
 
@@ -154,9 +164,9 @@ def _meeting(rs: RuleSet, m: Meeting) -> list[str]:
     outside = "（在此之外不能召开）" if window_gate else "（在此之外召开时提醒）"
     if m.window_by_tier:
         names = {t.id: t.name for t in rs.tiers}
-        lines += [f"  会议时间：{names.get(t, t)} {_spec(w)}{outside}" for t, w in m.window_by_tier.items()]
+        lines += [f"  会议时间：{names.get(t, t)} {deadline(w)}{outside}" for t, w in m.window_by_tier.items()]
     elif m.window is not None:
-        lines.append(f"  会议时间：{_spec(m.window)}{outside}")
+        lines.append(f"  会议时间：{deadline(m.window)}{outside}")
     if rs.annual:
         lines.append("  每年召开：不写年份的日期落在案件的年份（year），否则落在会议日期的年份")
     if m.length_days is not None:
@@ -167,4 +177,37 @@ def _meeting(rs: RuleSet, m: Meeting) -> list[str]:
         minutes = f"{item.minutes:g}分钟" + ("×每人" if item.per_member else "") if item.minutes is not None else ""
         speaker = f"（{item.speaker}）" if item.speaker else ""
         lines.append(f"  议程：{item.name}{speaker}{'：' + minutes if minutes else ''}")
-    return [f"会议：{m.name}", *lines, ""] if lines else []
+    named = m.name if "name" in m.model_fields_set else f"{m.name}（规则集未写 meeting.name）"
+    return [f"会议：{named}", *lines, ""] if lines else []
+
+
+CONSEQUENCES = {"redo": "重做所列事项", "reconvene": "重做后重新召开", "restart": "会前准备全部重来"}
+
+
+def _rating(rs: RuleSet, a: Appraisal) -> list[str]:
+    """A rating appraisal in words: its levels, whom it rates, its steps, its limits and the duties it triggers."""
+    names = {t.id: t.name for t in [*rs.duties, *rs.tasks]}
+    lines = [
+        f"评定 {a.id}：{a.name}（每名评定对象一个等次；出处：{a.cite.section}）",
+        "  等次（由高到低）：" + "、".join(f"{lv.name}（{lv.id}）" for lv in a.levels),
+        "  评定对象：" + ("全部成员" if a.rated is None else condition(rs, a.rated)),
+    ]
+    if a.steps:
+        lines.append("  步骤（依次，做完才能评定）：" + " → ".join(names.get(s, s) for s in a.steps))
+    lines += [f"  比例：{share_limit(rs, a, limit)}（出处：{limit.cite.section}）" for limit in a.limits]
+    levels = {lv.id: lv.name for lv in a.levels}
+    for t in rs.duties:
+        if t.per_rating and t.per_rating.appraisal == a.id:
+            named = "、".join(levels.get(lv, lv) for lv in t.per_rating.levels)
+            due = _due(t, RATING)
+            lines.append(
+                f"  评定为{named}的：每人一项“{t.name}”，责任人{_owner(rs, t.owner)}"
+                + ("" if due == "-" else f"，{due}")
+                + f"（出处：{t.cite.section}）"
+            )
+    return [*lines, ""]
+
+
+def _order_row(rs: RuleSet, o: Order) -> list[str]:
+    redo = "、".join(name(rs, i) for i in o.redo) or "-"
+    return [o.id, o.name, CONSEQUENCES[o.consequence], redo, _due(o, ORDER), o.cite.section]

@@ -1,9 +1,13 @@
-"""Conditions in words a policy officer reads: a predicate or a condition on what happened, as a phrase.
+"""Rules in words a policy officer reads: a predicate or a condition on what happened, a deadline, a limit.
 
 ``{kind: member, top_leader: true, not: {township: true}}`` reads ``班子成员个人，是党政主要负责同志，不是乡镇``:
 attributes, positions and unit attributes by the names the rule set gives them; ``all`` is joined
 with ``，``, ``any`` with ``或``, ``not`` says ``不是`` (or ``并非（…）`` around more than one test).
 Only names the rule set declares are used; a key it does not know is shown as written.
+
+A relative deadline says what it counts from: ``{months_after_meeting: 3}`` is ``会后3个月内`` for a duty of
+the meeting, ``评定后3个月内`` for a duty owed per rated member (counted from the rating) and ``决定后3个月内``
+for what an order sends back (counted from the order).
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from lifemeeting.ruleset.model import RuleSet
+    from lifemeeting.ruleset.model import Appraisal, DateSpec, RuleSet, ShareLimit
 
 ALWAYS = "全部"
 KINDS = {"member": "班子成员个人", "team": "领导班子"}
@@ -64,3 +68,60 @@ def _test(rs: RuleSet, key: str, value: Any) -> str:
 def _alternatives(value: Any, word: Any) -> str:
     values = value if isinstance(value, list) else [value]
     return "或".join(word(v) for v in values)
+
+
+MEETING, RATING, ORDER = "会", "评定", "决定"  # what a relative deadline counts from
+
+
+def deadline(spec: DateSpec | None, counted_from: str = MEETING) -> str:
+    """A deadline in words: ``会前15天``, ``会后30天内``, ``评定后3个月内``; ``-`` for none, a fixed one as written.
+
+    ``counted_from`` names the day the offset counts from after it (the meeting, the rating, the order); a
+    count before it is always before the meeting. A count may name a parameter the case gives.
+    """
+    if spec is None:
+        return "-"
+    if isinstance(spec, str):
+        return spec
+    if "parameter" in spec:
+        return f"由案件给定：{spec['parameter']}"
+    unit = "个工作日" if spec.get("working_days") else "天"
+    if "days_before_meeting" in spec:
+        return f"会前{_count(spec['days_before_meeting'])}{unit}"
+    if "days_after_meeting" in spec:
+        return f"{counted_from}后{_count(spec['days_after_meeting'])}{unit}内"
+    if "months_after_meeting" in spec:
+        return f"{counted_from}后{_count(spec['months_after_meeting'])}个月内"
+    return "-"
+
+
+def _count(n: Any) -> str:
+    return f"（参数 {n['parameter']}）" if isinstance(n, dict) else str(n)
+
+
+def share_limit(rs: RuleSet, appraisal: Appraisal, limit: ShareLimit) -> str:
+    """A limit on a rating's shares, its boundary and what breaking it does: ``优秀不超过参加评定人数的1/3（恰为
+    1/3的可以）；超过的，只提醒，结果有效；一般要求``."""
+    names = {lv.id: lv.name for lv in appraisal.levels}
+    levels = "、".join(names.get(lv, lv) for lv in limit.levels)
+    share = limit.at_most or limit.at_least or ""
+    upper = limit.at_most is not None
+    if limit.inclusive:
+        bound, edge = ("不超过" if upper else "不少于"), f"恰为{share}的可以"
+    else:
+        bound, edge = ("少于" if upper else "多于"), f"恰为{share}的也不可以"
+    breaking = "超过的" if upper else "不足的"
+    also = "（连同" + "、".join(name(rs, i) for i in limit.redo) + "）" if limit.redo else ""
+    actions = {"refuse": "评定结果不予接受", "flag": "只提醒，结果有效", "redo": "结果保留，重新评定" + also}
+    action = actions[limit.action]
+    soft = "；一般要求" if limit.severity == "warning" else ""
+    return f"{levels}{bound}参加评定人数的{share}（{edge}）；{breaking}，{action}{soft}"
+
+
+def name(rs: RuleSet, item: str) -> str:
+    """The name of a duty, task, talk, material or appraisal the rule set declares, else the id."""
+    for group in (rs.duties, rs.tasks, rs.talks, rs.materials, rs.appraisals):
+        for x in group:
+            if x.id == item:
+                return x.name
+    return item
