@@ -4,6 +4,7 @@ by the permissions and the engine as any other (tests/fixtures/format/ratings*.y
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 
@@ -121,6 +122,10 @@ def test_a_result_recorded_through_the_form_shows_each_level_and_the_duty_owed_p
     assert duty.groups() == ("支部书记（赵书记）", "2021-03-11")  # three months from the rating
     events = html[html.index('id="events"') :]
     assert "测评：民主评议党员；等次：赵书记（优秀）、钱一（合格）、孙二（不合格）" in events
+    openpyxl = pytest.importorskip("openpyxl", reason="the downloads need the office extra")
+    book = openpyxl.load_workbook(io.BytesIO(client.get(f"/cases/br/status.xlsx?on={ON}").content))
+    assert book.sheetnames == ["会后工作", "评定等次"]
+    assert [c.value for c in book["评定等次"][4]][:4] == [1, "民主评议党员", "孙二", "不合格"]
 
 
 def test_a_partial_result_names_who_is_not_yet_rated_and_the_appraisal_may_be_left_to_the_selects(client):
