@@ -222,3 +222,13 @@ def test_a_case_without_a_rating_offers_no_levels(store, tmp_path):
         html = c.get("/cases/fg?on=2013-12-30").text
     assert "f-rate." not in html
     assert 'class="rating"' not in html
+
+
+def test_the_rule_set_page_shows_the_levels_steps_limits_and_the_duty_per_member(client):
+    html = re.sub(r"<details.*?</details>", "", client.get("/rulesets/format-ratings").text, flags=re.S)
+    after = html[html.index('id="after"') : html.index('id="coverage"')]
+    assert "评定等次：民主评议党员<br><small>依次：个人自评 → 党员互评 → 民主测评</small>" in after
+    assert "<td>优秀、合格、基本合格、不合格</td>" in after
+    assert "比例限制：优秀不超过1/3</td><td>超出：不予登记</td>" in after
+    duty = "限期改正 <small>（民主评议党员评为不合格的，每人）</small></td><td>支部书记</td><td>评定后3个月</td>"
+    assert duty in after
