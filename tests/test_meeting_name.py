@@ -1,4 +1,5 @@
-"""The engine names no meeting type: headers and messages say what the rule set calls the meeting."""
+"""The engine names no meeting type and no kind of team: headers and messages say what the rule set calls the
+meeting (``meeting.name``) and the team and its members (``team``)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,10 @@ SRC = Path(lifemeeting.__file__).resolve().parent
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 MEETING_TYPES = ("民主生活会", "组织生活会")
+TEAM_WORDS = ("领导班子", "班子成员")
+# Where the team words may still stand: the model's defaults; the rule-set sentences of words.py and
+# `show` (they describe a rule set, not a case, and are another change's to make).
+TEAM_WORDS_ALLOWED = ("ruleset/model.py", "ruleset/words.py", "cli/show.py")
 
 
 def _docstrings(tree: ast.AST) -> set[int]:
@@ -30,7 +35,7 @@ def _docstrings(tree: ast.AST) -> set[int]:
     return found
 
 
-def _named_meetings(path: Path, base: Path = SRC) -> list[str]:
+def _named_meetings(path: Path, base: Path = SRC, words: tuple[str, ...] = MEETING_TYPES) -> list[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     docs = _docstrings(tree)
     return [
@@ -39,7 +44,7 @@ def _named_meetings(path: Path, base: Path = SRC) -> list[str]:
         if isinstance(node, ast.Constant)
         and isinstance(node.value, str)
         and id(node) not in docs
-        and any(t in node.value for t in MEETING_TYPES)
+        and any(t in node.value for t in words)
     ]
 
 
@@ -53,6 +58,18 @@ def test_no_page_template_names_a_meeting_type() -> None:
     assert templates
     found = [p.name for p in templates if any(t in p.read_text(encoding="utf-8") for t in MEETING_TYPES)]
     assert found == []
+
+
+def test_no_string_literal_in_the_engine_names_a_kind_of_team() -> None:
+    found = [
+        hit
+        for path in sorted(SRC.rglob("*.py"))
+        if path.relative_to(SRC).as_posix() not in TEAM_WORDS_ALLOWED
+        for hit in _named_meetings(path, words=TEAM_WORDS)
+    ]
+    assert found == []
+    templates = sorted((SRC / "service" / "pages" / "templates").glob("*.html"))
+    assert [p.name for p in templates if any(t in p.read_text(encoding="utf-8") for t in TEAM_WORDS)] == []
 
 
 def test_the_scan_sees_literals_and_skips_docstrings(tmp_path: Path) -> None:
@@ -101,3 +118,34 @@ def test_the_answer_carries_the_meeting_name() -> None:
 
     answer = can_convene(EXAMPLES / "qingyuan-2014" / "ready.yaml", on=dt.date(2014, 6, 16))
     assert answer.meeting_name == "专题民主生活会"
+
+
+def test_a_rule_set_that_does_not_name_its_team_gets_the_leadership_teams_words() -> None:
+    from lifemeeting.ruleset.model import Team
+
+    assert (Team().name, Team().member) == ("领导班子", "班子成员")
+    assert load_ruleset("fagaiwei-2013").model.team == Team()
+
+
+def test_a_branch_says_its_own_words_for_the_team_and_its_members() -> None:
+    from lifemeeting.answers.open import open_case
+    from lifemeeting.answers.whatif import timeline
+
+    assert load_ruleset("branch-2018").model.team.model_dump() == {"name": "党支部班子", "member": "党员"}
+    case = open_case(EXAMPLES / "branch-2018" / "blocked-talk-missing.yaml")
+    owners = {i.name: i.owner for i in timeline(case, on=dt.date(2018, 12, 1)).items}
+    assert owners["撰写并提交个人查摆问题材料"] == "全体党员"
+    assert "全体班子成员" not in {o for o in owners.values() if o}
+
+
+def test_a_chain_question_may_name_the_team_in_the_rule_sets_words(tmp_path: Path) -> None:
+    text = (ROOT / "tests" / "fixtures" / "format" / "ratings.yaml").read_text(encoding="utf-8")
+    text = text.replace("\nsource:", "\nteam: {name: 支部委员会, member: 党员}\nsource:", 1)
+    path = tmp_path / "format-ratings.yaml"
+    path.write_text(text, encoding="utf-8")
+    from lifemeeting.answers.resolve import resolve_position
+
+    rs = load_ruleset(path).model
+    team = resolve_position(rs, None, "支部委员会")
+    assert (team.kind, team.name) == ("team", "支部委员会")
+    assert resolve_position(rs, None, "team").name == "支部委员会"

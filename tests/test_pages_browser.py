@@ -150,3 +150,46 @@ def test_a_reader_signed_in_with_the_cookie_downloads_the_plan_from_the_case_pag
         with open(download.path(), "rb") as f:
             assert f.read(2) == b"PK"  # a .docx is a zip file
         page.close()
+
+
+def test_a_clerk_rates_members_through_the_form_a_limit_refuses_then_the_levels_show(site, tmp_path, monkeypatch):
+    """民主评议党员 (tests/fixtures/format/ratings.yaml): a level per member; two 优秀 of three is refused."""
+    import shutil
+
+    import httpx
+    from conftest import FIXTURES
+
+    _, b = site
+    folder = tmp_path / "rulesets"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "format" / "ratings.yaml", folder / "format-ratings.yaml")
+    monkeypatch.setenv("LIFEMEETING_RULESETS", str(folder))  # the server inherits it
+    members = [{"id": "zhao", "name": "赵书记", "attributes": {"secretary": True}}, {"id": "qian", "name": "钱一"}]
+    members.append({"id": "sun", "name": "孙二"})
+    events = [{"date": "2020-12-01", "type": "talk", "between": ["zhao", m]} for m in ("qian", "sun")]
+    events.append({"date": "2020-12-10", "type": "held"})
+    events += [{"date": "2020-12-10", "type": "done", "task": t} for t in ("self_review", "mutual_review")]
+    events.append({"date": "2020-12-10", "type": "done", "task": "democratic_test"})
+    case = {"ruleset": "format-ratings", "unit": {"name": "某党支部"}, "year": 2020, "members": members}
+    case |= {"meeting": {"date": "2020-12-10"}, "events": events}
+    with served(tmp_path, {}) as base:
+        httpx.post(f"{base}/v1/cases", json={"id": "br", "case": case}, timeout=30).raise_for_status()
+        page = b.new_page(viewport={"width": 1366, "height": 768})
+        page.goto(f"{base}/cases/br?on=2020-12-20")
+
+        def rate(**levels: str) -> None:
+            form = page.locator("form.record")
+            form.get_by_label("事件类型", exact=True).select_option("rated")
+            form.get_by_label("日期", exact=True).fill("2020-12-11")
+            for name, level in levels.items():
+                form.get_by_label(name, exact=True).select_option(label=level)
+            form.get_by_role("button", name="登记").click()
+
+        rate(赵书记="优秀", 钱一="优秀", 孙二="合格")
+        assert "优秀2人，占参加评议的3人的2/3，超过1/3（至多1人）" in page.locator("#refusal").inner_text()
+        rate(赵书记="优秀", 钱一="合格", 孙二="不合格")
+        assert page.locator("#refusal").count() == 0
+        rounds = page.locator("#rounds").inner_text()
+        assert "民主评议党员：优秀1人、合格1人、不合格1人（参加评议3人）" in rounds
+        assert "孙二限期改正" in rounds
+        page.close()

@@ -107,3 +107,67 @@ def test_xlsx_to_a_terminal_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sheet.sys.stdout, "isatty", lambda: True)
     with pytest.raises(Exception, match="-o FILE"):
         sheet.binary_out("xlsx", None)
+
+
+def _ratings_case(tmp_path: Path) -> tuple[Path, Path]:
+    """A branch's case under tests/fixtures/format/ratings.yaml: rated, 孙二 不合格, then the rating ordered redone."""
+    import shutil
+
+    import yaml
+    from conftest import FIXTURES
+
+    folder = tmp_path / "rulesets"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "format" / "ratings.yaml", folder / "format-ratings.yaml")
+    members = [{"id": "zhao", "name": "赵书记", "attributes": {"secretary": True}}, {"id": "qian", "name": "钱一"}]
+    members += [{"id": "sun", "name": "孙二"}]
+    events = [{"date": "2020-12-01", "type": "talk", "between": ["zhao", m]} for m in ("qian", "sun")]
+    events += [{"date": "2020-12-10", "type": "held"}]
+    events += [{"date": "2020-12-10", "type": "done", "task": t} for t in ("self_review", "mutual_review")]
+    events += [{"date": "2020-12-10", "type": "done", "task": "democratic_test"}]
+    ratings = {"zhao": "优秀", "qian": "合格", "sun": "不合格"}
+    events += [{"date": "2020-12-11", "type": "rated", "appraisal": "member_review", "ratings": ratings}]
+    events += [{"date": "2020-12-20", "type": "ordered", "order": "redo_review"}]
+    case = {"ruleset": "format-ratings", "unit": {"name": "某党支部"}, "year": 2020, "members": members}
+    case |= {"meeting": {"date": "2020-12-10"}, "events": events}
+    path = tmp_path / "rated.yaml"
+    path.write_text(yaml.safe_dump(case, allow_unicode=True), encoding="utf-8")
+    return folder, path
+
+
+def test_status_xlsx_adds_a_sheet_of_ratings_and_says_which_duties_are_owed_again(tmp_path: Path) -> None:
+    folder, case = _ratings_case(tmp_path)
+    out = tmp_path / "status.xlsx"
+    args = ["--rulesets", str(folder), "status", str(case), "--on", "2020-12-21", "--format", "xlsx", "-o", str(out)]
+    code, _ = invoke(*args)
+    assert code == 0
+    assert openpyxl.load_workbook(out).sheetnames == ["会后工作", "评定等次"]
+    ratings = sheet_rows(out, "评定等次")
+    assert ratings[0] == ["轮次", "测评", "成员", "等次", "评定日期", "测评代码", "成员代码", "等次代码"]
+    day = dt.datetime(2020, 12, 11)
+    assert ratings[1:] == [
+        [1, "民主评议党员", "赵书记", "优秀", day, "member_review", "zhao", "excellent"],
+        [1, "民主评议党员", "钱一", "合格", day, "member_review", "qian", "qualified"],
+        [1, "民主评议党员", "孙二", "不合格", day, "member_review", "sun", "unqualified"],
+    ]
+    duties = sheet_rows(out, "会后工作")
+    owed = duties[0].index("本轮")
+    by_round = {(r[0], r[2]): r[owed] for r in duties[1:]}
+    assert by_round[(1, "孙二限期改正")] is None  # a first round owes nothing "again"
+    assert by_round[(2, "重新民主评议党员")] is None  # a redo step, not a duty
+    assert by_round[(2, "个人自评")] == "沿用上一轮"
+    assert (2, "孙二限期改正") not in by_round  # owed per member rated: round 2 has rated nobody yet
+
+
+def test_status_csv_has_the_owed_column_and_a_case_without_ratings_no_ratings_sheet(tmp_path: Path) -> None:
+    folder, case = _ratings_case(tmp_path)
+    code, output = invoke("--rulesets", str(folder), "status", str(case), "--on", "2020-12-21", "--format", "csv")
+    assert code == 0
+    lines = output.lstrip("\ufeff").splitlines()
+    assert lines[0].endswith(",本轮")
+    assert any(line.startswith("2,会后工作,个人自评,") and line.endswith(",沿用上一轮") for line in lines)
+    held = tmp_path / "held.yaml"
+    held.write_text(COUNTY.read_text(encoding="utf-8") + "  - {date: 2014-06-24, type: held}\n", encoding="utf-8")
+    out = tmp_path / "plain.xlsx"
+    assert invoke("status", str(held), "--on", "2014-07-30", "--format", "xlsx", "-o", str(out))[0] == 0
+    assert openpyxl.load_workbook(out).sheetnames == ["会后工作"]

@@ -4,7 +4,9 @@ Everything in it comes from the rule set and the case: the purpose from the rule
 source, the time from the case's meeting date (the place, which cases do not record, is a
 blank to fill), the attendees from the members, the preparation steps and post-meeting
 duties from the case's timeline (dates worked out from the meeting date), each material's
-review chain, the required talks as pairs, the agenda with its time allowances. Every row
+review chain, the required talks as pairs, the agenda with its time allowances, and for a rating appraisal
+(民主评议党员) who is rated, its steps in order, its levels, the limits on their shares and the duties a level
+makes owed — what is planned, never a result. Every row
 names the rule it comes from by a number in ``refs``: document, section and the source's words.
 """
 
@@ -21,6 +23,8 @@ from lifemeeting.engine.answer_model import CitationOut, Receipt
 
 if TYPE_CHECKING:
     from lifemeeting.answers.open import CaseSource, OpenCase
+    from lifemeeting.engine.view import CaseView
+    from lifemeeting.ruleset.model import Appraisal
 
 BLANK = "＿＿＿＿＿＿＿＿"  # a blank the unit fills in by hand
 WEEKDAYS = "一二三四五六日"
@@ -83,6 +87,26 @@ class AgendaRow(_Frozen):
     ref: int | None = None
 
 
+class Line(_Frozen):
+    """A sentence with the rule it comes from."""
+
+    text: str
+    ref: int | None = None
+
+
+class RatingPlan(_Frozen):
+    """A rating appraisal as planned: who is rated, its steps in order, levels, limits, the duties a level brings."""
+
+    name: str
+    rated: list[str]
+    unrated: list[str] = Field(default_factory=list, description="members who take part but are not rated")
+    steps: list[Step]
+    levels: list[str]
+    limits: list[Line]
+    duties: list[Line]
+    ref: int | None = None
+
+
 class PlanDocument(_Frozen):
     """The 方案 of one case, section by section."""
 
@@ -104,6 +128,7 @@ class PlanDocument(_Frozen):
     talks: list[TalkTable]
     agenda: list[AgendaRow]
     agenda_total: str | None = None
+    ratings: list[RatingPlan] = Field(default_factory=list)
     after: list[Step]
     refs: list[Ref]
     warnings: list[str] = Field(default_factory=list)
@@ -154,6 +179,7 @@ def plan_document(source: CaseSource | OpenCase, *, on: dt.date | None = None) -
     from lifemeeting.answers.chains import cite, steps_of
     from lifemeeting.answers.open import OpenCase, open_case
     from lifemeeting.answers.whatif import timeline
+    from lifemeeting.engine.ratings import ratings_of
 
     opened = source if isinstance(source, OpenCase) else open_case(source)
     t = timeline(opened, on=on)
@@ -163,8 +189,9 @@ def plan_document(source: CaseSource | OpenCase, *, on: dt.date | None = None) -
     refs = _Refs()
     src = rs.source
     document = f"{src.number}《{src.title}》" if src.number else f"《{src.title}》"
-    by_whom = f"{src.issuer}" + (f"于{src.date.year}年{src.date.month}月{src.date.day}日印发" if src.date else "印发")
-    purpose = [f"根据{by_whom}的{document}的要求，结合{case.unit.name}实际，制定本方案。"]
+    issued = f"于{src.date.year}年{src.date.month}月{src.date.day}日印发" if src.date else "印发"
+    by_whom = f"{src.issuer}{issued}的" if src.issuer else ""
+    purpose = [f"根据{by_whom}{document}的要求，结合{case.unit.name}实际，制定本方案。"]
     if src.basis:
         purpose.append(f"本次{rs.meeting.name}贯彻{src.basis}的部署。")
 
@@ -252,6 +279,7 @@ def plan_document(source: CaseSource | OpenCase, *, on: dt.date | None = None) -
     if total:
         agenda_total = f"有时间规定的议程共约{total:g}分钟" + ("" if known else "（其余议程不限时）")
 
+    rating_plans = [_rating(v, a, items, refs) for a in ratings_of(v)]
     after = [_step(i, refs) for i in t.items if i.kind in ("duty", "appraisal")]
     tier = next((x.name for x in rs.tiers if x.id == v.tier), None)
     return PlanDocument(
@@ -273,11 +301,84 @@ def plan_document(source: CaseSource | OpenCase, *, on: dt.date | None = None) -
         talks=talks,
         agenda=agenda,
         agenda_total=agenda_total,
+        ratings=rating_plans,
         after=after,
         refs=sorted(refs.found.values(), key=lambda r: r.number),
         warnings=list(t.warnings),
         receipt=t.receipt,
     )
+
+
+ACTIONS = {"refuse": "超出的，结果不予登记", "flag": "超出的，予以提示", "redo": "超出的，重新评议"}
+
+
+def _rating(v: CaseView, a: Appraisal, items: dict[str, TimelineItem], refs: _Refs) -> RatingPlan:
+    """The plan of one rating appraisal: members, steps (as the timeline dates them), levels, limits, duties."""
+    from lifemeeting.answers.chains import cite
+    from lifemeeting.dates.periods import basis
+    from lifemeeting.engine.ratings import level_name, rated_members
+
+    rs = v.rules
+    ref = refs(cite(rs, a.cite))
+    rated = rated_members(v, a)
+    steps = []
+    for step in a.steps:
+        item = items.get(f"duty:{step}")
+        if item is not None:
+            steps.append(_step(item, refs))
+        elif step in v.task_by_id:
+            task = v.task_by_id[step]
+            when = basis(task.due) or "会后"
+            owner = v.role_or_text(task.owner) or "—"
+            steps.append(Step(name=task.name, owner=owner, when=when, ref=refs(cite(rs, task.cite))))
+    limits = []
+    for limit in a.limits:
+        names = "、".join(level_name(a, lv) for lv in limit.levels)
+        upper = limit.at_most is not None
+        share = limit.at_most if upper else limit.at_least
+        assert share is not None
+        word = ("不超过" if limit.inclusive else "少于") if upper else ("不少于" if limit.inclusive else "多于")
+        edge = _edge(share, len(rated), upper=upper, inclusive=limit.inclusive)
+        count = f"（{len(rated)}人参加评定，{'至多' if upper else '至少'}{edge}人）" if rated else ""
+        soft = "，一般要求" if limit.severity == "warning" else ""
+        action = ACTIONS[limit.action]
+        if limit.action == "redo" and limit.redo:
+            action += "，并重做" + "、".join(v.task_by_id[i].name if i in v.task_by_id else i for i in limit.redo)
+        text = f"评为{names}的{word}参加评定人数的{share}{count}{soft}；{action}。"
+        limits.append(Line(text=text, ref=refs(cite(rs, limit.cite))))
+    duties = []
+    for d in v.duties:
+        trigger = d.per_rating
+        if trigger is None or trigger.appraisal != a.id:
+            continue
+        levels = "、".join(level_name(a, lv) for lv in trigger.levels)
+        due = d.due_by_tier.get(v.tier, d.due) if d.due_by_tier and v.tier is not None else d.due
+        when = (basis(due) or "").replace("会后", "评定后", 1)
+        who = v.role_or_text(d.owner)
+        text = f"评为{levels}的，每人{d.name}" + (f"，由{who}负责" if who else "") + (f"，{when}" if when else "")
+        duties.append(Line(text=text + "。", ref=refs(cite(rs, d.cite))))
+    return RatingPlan(
+        name=a.name,
+        rated=[v.members[m].name for m in rated],
+        unrated=[m.name for mid, m in v.members.items() if mid not in rated],
+        steps=steps,
+        levels=[lv.name for lv in a.levels],
+        limits=limits,
+        duties=duties,
+        ref=ref,
+    )
+
+
+def _edge(share: str, total: int, *, upper: bool, inclusive: bool) -> int:
+    """The most (upper) or fewest members of ``total`` the share allows, as ``engine.ratings`` counts them."""
+    import math
+
+    from lifemeeting.ruleset.shares import parse_fraction
+
+    bound = parse_fraction(share) * total
+    if upper:
+        return max(math.floor(bound) if inclusive else math.ceil(bound) - 1, 0)
+    return math.ceil(bound) if inclusive else math.floor(bound) + 1
 
 
 def _party_order(members: Iterable[str]) -> Callable[[str], tuple[int, str]]:

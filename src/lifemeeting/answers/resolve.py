@@ -11,7 +11,7 @@ from typing import Any
 
 from lifemeeting.errors import QueryError
 from lifemeeting.ruleset.model import Chain, Material, RuleSet
-from lifemeeting.ruleset.subjects import IMPLICIT_TEAM, Subject, in_tiers, subjects
+from lifemeeting.ruleset.subjects import Subject, in_tiers, subjects
 from lifemeeting.suggest import did_you_mean
 
 
@@ -33,7 +33,7 @@ def resolve_tier(rs: RuleSet, tier: str | None) -> str | None:
 def resolve_position(rs: RuleSet, tier: str | None, position: str) -> Subject:
     """The subject holding a position, given its id or its name as the rule set writes it."""
     tiers = [tier] if tier else None
-    if position in ("team", IMPLICIT_TEAM):  # the team itself, where the tier names no team position
+    if position in ("team", rs.team.name):  # the team itself, where the tier names no team position
         teams = [s for s in subjects(rs, tiers) if s.kind == "team"]
         if len(teams) == 1 and teams[0].position is None:
             return teams[0]

@@ -155,7 +155,7 @@ class _Builder:
     def tasks(self) -> Iterable[TimelineItem]:
         v = self.v
         for t in v.tasks:
-            owner = v.role_or_text(t.owner) or "领导班子"
+            owner = v.role_or_text(t.owner) or v.rules.team.name
             done_on = self.state.done.get(t.id)
             yield self.item("task", t, owner=owner, before=t.id in self.gated_tasks, done_on=done_on, note=t.note)
 
@@ -178,7 +178,7 @@ class _Builder:
 
     def _people(self, ids: list[str]) -> str | None:
         if len(ids) > 1 and set(ids) == set(self.v.members):
-            return "全体班子成员"
+            return f"全体{self.v.rules.team.member}"
         return "、".join(dict.fromkeys(self.v.name(p) for p in ids)) or None
 
     def _author(self, m: MaterialState) -> str:

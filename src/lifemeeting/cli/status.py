@@ -22,15 +22,16 @@ from lifemeeting.engine.answer_model import Status
 def status(case: Path, on: dt.datetime | None, as_json: bool, fmt: str | None, output: Path | None) -> int:
     """Where CASE stands: stage, round, duties done / due / overdue. Exit 0, or 1 for bad input.
 
-    With --format csv|xlsx: one row per post-meeting duty (and redo step) of every round.
+    With --format csv|xlsx: one row per post-meeting duty (and redo step) of every round; xlsx adds a sheet of
+    ratings (评定等次: member, appraisal, level, date) when any member was rated.
     """
     from lifemeeting.answers.open import open_case
 
     answer = open_case(case).status(on.date() if on else None)
     if fmt is not None:
-        from lifemeeting.render.sheets import status_table
+        from lifemeeting.render.sheets import status_tables
 
-        write_tables(fmt, output, [status_table(answer)])
+        write_tables(fmt, output, status_tables(answer))
         return 0
     click.echo(answer.model_dump_json(indent=2) if as_json else render(answer))
     return 0

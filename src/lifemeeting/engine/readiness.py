@@ -236,7 +236,7 @@ def _tasks_done(state: CaseState, gate: Gate, on: dt.date) -> Found:
         task = v.task_by_id.get(task_id)
         if task is None or task_id in done:
             continue  # a task outside this tier binds nobody here
-        owner = v.role_or_text(task.owner) or "领导班子"
+        owner = v.role_or_text(task.owner) or v.rules.team.name
         window = v.window(task.due, task.due_by_tier)
         blocker = Blocker(
             rule=gate.id,
@@ -347,7 +347,7 @@ def _author(v: CaseView, m: MaterialState) -> str:
     if m.slot.subject != TEAM:
         return v.subject_label(m.slot.subject)
     drafter = m.slot.material.drafted_by
-    return v.name(drafter) if drafter else "领导班子"
+    return v.name(drafter) if drafter else v.rules.team.name
 
 
 def _lead_time(state: CaseState, gate: Gate, on: dt.date) -> Found:
@@ -413,7 +413,7 @@ def _min_length(state: CaseState, gate: Gate, on: dt.date) -> Found:
         if have is None
         else f"「{gate.name}」：计划会期{_days(have)}，须不少于{text}"
     )
-    who = v.name(v.rules.meeting.chair) if v.rules.meeting.chair else "领导班子"
+    who = v.name(v.rules.meeting.chair) if v.rules.meeting.chair else v.rules.team.name
     yield (
         Blocker(rule=gate.id, kind=gate.kind, citation=_cite(v, gate), message=message),
         _action(gate, who, f"将会期安排为不少于{text}", None, on),
@@ -435,7 +435,7 @@ def _meeting_window(state: CaseState, gate: Gate, on: dt.date) -> Found:
         )
     elif on > end:
         message = f"「{gate.name}」：会议应于{end}前召开，{on}已过期"
-        who = v.name(m.chair) if m.chair else "领导班子"
+        who = v.name(m.chair) if m.chair else v.rules.team.name
         yield (
             Blocker(rule=gate.id, kind=gate.kind, citation=_cite(v, gate), message=message),
             _action(gate, who, "报上级同意后另定会期", window, on),
@@ -449,7 +449,7 @@ def _roll_call(state: CaseState, gate: Gate, on: dt.date) -> tuple[Blocker, Next
         return None
     v = state.view
     message = f"「{gate.name}」：尚未登记{on}会议的到会情况"
-    who = v.name(v.rules.meeting.chair) if v.rules.meeting.chair else "领导班子"
+    who = v.name(v.rules.meeting.chair) if v.rules.meeting.chair else v.rules.team.name
     blocker = Blocker(rule=gate.id, kind=gate.kind, citation=_cite(v, gate), message=message)
     return blocker, _action(gate, who, "会前清点并登记到会情况", None, on)
 
@@ -511,7 +511,7 @@ def _no_number(state: CaseState, gate: Gate, on: dt.date) -> tuple[Blocker, Next
     name = gate.days.parameter if isinstance(gate.days, ParameterRef) else "days"
     message = f"「{gate.name}」：参数 {name} 未给出，无法判断"
     blocker = Blocker(rule=gate.id, kind=gate.kind, citation=_cite(v, gate), message=message)
-    return blocker, _action(gate, "领导班子", f"在案件中给出参数 {name}", None, on)
+    return blocker, _action(gate, v.rules.team.name, f"在案件中给出参数 {name}", None, on)
 
 
 REWORK = {"revise": "修改后重新提交", "rewrite": "重新撰写并提交"}

@@ -169,7 +169,7 @@ class CaseView:
     def name(self, party: str) -> str:
         """How a person or body is called in messages: member names, role names, department heads."""
         if party == TEAM:
-            return "领导班子"
+            return self.rules.team.name
         if party in self.members:
             return self.members[party].name
         if party.startswith(HEAD_PREFIX):
@@ -190,7 +190,7 @@ class CaseView:
         return self.name(owner) if owner in self.roles else owner
 
     def subject_label(self, subject: str) -> str:
-        return "领导班子" if subject == TEAM else self.members[subject].name
+        return self.rules.team.name if subject == TEAM else self.members[subject].name
 
     def members_matching(self, predicate: dict[str, Any]) -> list[str]:
         """The ids of the members a predicate holds for, in the case's order."""

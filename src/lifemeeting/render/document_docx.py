@@ -13,7 +13,7 @@ import io
 from typing import Any
 
 from lifemeeting.answers.plan_document import PlanDocument
-from lifemeeting.render.document_md import NO_REVIEW, NUMBERS
+from lifemeeting.render.document_md import NO_REVIEW, NUMBERS, rating_lines
 
 BODY_FONT, HEADING_FONT, TITLE_FONT = "仿宋", "黑体", "宋体"
 
@@ -179,6 +179,24 @@ def document_docx(d: PlanDocument) -> bytes:
     )
     if d.agenda_total:
         _para(doc, d.agenda_total + "。")
+    for rating in d.ratings:
+        heading(rating.name)
+        for n, line in enumerate(rating_lines(rating)):
+            _para(doc, line + (_ref(rating.ref) if n == 1 else ""))  # the levels: what the cite says
+        parts = iter(NUMBERS)
+        if rating.steps:
+            doc.add_heading(f"（{next(parts)}）步骤（依次进行）", level=2)
+            _table(
+                doc,
+                ["序号", "步骤", "责任人", "时间", "依据"],
+                [[str(n), s.name, s.owner, s.when, _ref(s.ref)] for n, s in enumerate(rating.steps, 1)],
+                [1.2, 5.3, 4.2, 3.6, 1.5],
+            )
+        for part, lines in (("比例限制", rating.limits), ("评定后的工作", rating.duties)):
+            if lines:
+                doc.add_heading(f"（{next(parts)}）{part}", level=2)
+                for x in lines:
+                    _para(doc, x.text + _ref(x.ref))
     heading("会后工作")
     _table(
         doc,

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from lifemeeting.answers.plan_document import PlanDocument
+from lifemeeting.answers.plan_document import PlanDocument, RatingPlan
 
-NUMBERS = "一二三四五六七八九十"
+NUMBERS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五")
 NO_REVIEW = "各项材料提交即可：规则集没有为它们规定审核环节。"
 
 
@@ -20,6 +20,30 @@ def _table(headers: list[str], rows: list[list[object]]) -> list[str]:
     lines = ["| " + " | ".join(headers) + " |", "|" + "|".join(" --- " for _ in headers) + "|"]
     lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
     return [*lines, ""]
+
+
+def rating_lines(r: RatingPlan) -> list[str]:
+    """A rating's plan in sentences: who is rated, the levels (Markdown and DOCX say the same)."""
+    who = f"参加评定：{'、'.join(r.rated)}（共{len(r.rated)}人）" if r.rated else "参加评定：无"
+    if r.unrated:
+        who += f"；参加评议但不评定等次：{'、'.join(r.unrated)}"
+    return [f"{who}。", f"等次（由高到低）：{'、'.join(r.levels)}。"]
+
+
+def _rating(r: RatingPlan) -> list[str]:
+    out = [f"{line}{_ref(r.ref) if n == 1 else ''}" for n, line in enumerate(rating_lines(r))]  # cite: the levels
+    out = [p for line in out for p in (line, "")]
+    if r.steps:
+        out += ["### 步骤（依次进行）", ""]
+        out += _table(
+            ["序号", "步骤", "责任人", "时间", "依据"],
+            [[n, s.name, s.owner, s.when, _ref(s.ref)] for n, s in enumerate(r.steps, 1)],
+        )
+    if r.limits:
+        out += ["### 比例限制", ""] + [f"- {x.text}{_ref(x.ref)}" for x in r.limits] + [""]
+    if r.duties:
+        out += ["### 评定后的工作", ""] + [f"- {x.text}{_ref(x.ref)}" for x in r.duties] + [""]
+    return out
 
 
 def document_md(d: PlanDocument) -> str:
@@ -70,6 +94,9 @@ def document_md(d: PlanDocument) -> str:
     )
     if d.agenda_total:
         out += [d.agenda_total + "。", ""]
+    for rating in d.ratings:
+        heading(rating.name)
+        out += _rating(rating)
     heading("会后工作")
     out += _table(
         ["序号", "事项", "责任人", "时限", "依据"],

@@ -198,7 +198,9 @@ STATUS_COLUMNS = [
     Column("完成日期", 12),
     Column("规则", 24),
     *CITE_COLUMNS,
+    Column("本轮", 12),
 ]
+OWED_NAMES = {"again": "本轮须再做", "carried": "沿用上一轮"}
 
 
 def status_table(s: Status) -> Table:
@@ -219,9 +221,38 @@ def status_table(s: Status) -> Table:
                         d.done_on,
                         d.id,
                         *_cite(d.citation),
+                        OWED_NAMES.get(d.owed or ""),
                     ]
 
     return Table("会后工作", STATUS_COLUMNS, rows())
+
+
+RATINGS_COLUMNS = [
+    Column("轮次", 6),
+    Column("测评", 24),
+    Column("成员", 16),
+    Column("等次", 10),
+    Column("评定日期", 12),
+    Column("测评代码", 20),
+    Column("成员代码", 16),
+    Column("等次代码", 20),
+]
+
+
+def ratings_table(s: Status) -> Table:
+    """One row per member rated, per rating appraisal, in every round."""
+
+    def rows() -> Iterator[list[Cell]]:
+        for r in s.rounds:
+            for x in r.ratings:
+                yield [r.number, x.name, x.member_name, x.level_name, x.date, x.appraisal, x.member, x.level]
+
+    return Table("评定等次", RATINGS_COLUMNS, rows())
+
+
+def status_tables(s: Status) -> list[Table]:
+    """The duties of every round; and, when any member was rated, the ratings."""
+    return [status_table(s), *([ratings_table(s)] if any(r.ratings for r in s.rounds) else [])]
 
 
 CASE_COLUMNS = [

@@ -405,6 +405,24 @@ class Meeting(Frozen):
     cite: Citation | None = None
 
 
+class Team(Frozen):
+    """What the rule set calls the body that holds the meeting and each of its members, in the source's words."""
+
+    name: str = Field(
+        "领导班子",
+        min_length=1,
+        description=(
+            "the body that holds the meeting (领导班子, 党支部班子): owner of what no role owns, author of the team's"
+            " materials in messages"
+        ),
+    )
+    member: str = Field(
+        "班子成员",
+        min_length=1,
+        description="one of its members (班子成员, 党员): messages say 全体班子成员 / 全体党员 for all of them",
+    )
+
+
 class Level(Frozen):
     """One result a rating appraisal may give a member (优秀, 合格 …); a rule set lists them best first."""
 
@@ -591,6 +609,10 @@ class RuleSet(Frozen):
     id: RuleSetId
     version: str
     title: str
+    team: Team = Field(
+        default_factory=Team,
+        description="what the source calls the team and its members; default 领导班子 and 班子成员",
+    )
     source: Source
     year: int = Field(ge=1900, le=2200, description="the year dates without a year fall in (1900 to 2200)")
     annual: bool = Field(

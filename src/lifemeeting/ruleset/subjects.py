@@ -16,9 +16,6 @@ from typing import Any
 
 from lifemeeting.ruleset.model import Attribute, Chain, Position, RuleSet
 
-IMPLICIT_TEAM = "领导班子"
-IMPLICIT_MEMBER = "班子成员"
-
 
 @dataclass(frozen=True)
 class Subject:
@@ -27,12 +24,11 @@ class Subject:
     kind: str  # "member" or "team"
     position: Position | None
     attributes: Mapping[str, Any]
+    plain: str = ""  # without a position: what the rule set calls the team or a member (its ``team``)
 
     @property
     def name(self) -> str:
-        if self.position is not None:
-            return self.position.name
-        return IMPLICIT_TEAM if self.kind == "team" else IMPLICIT_MEMBER
+        return self.position.name if self.position is not None else self.plain
 
 
 def attributes_of(position: Position | None, kind: str) -> dict[str, Any]:
@@ -60,7 +56,8 @@ def subjects(rs: RuleSet, tiers: Iterable[str] | None) -> list[Subject]:
     found = [Subject(p.subject, p, attributes_of(p, p.subject)) for p in rs.positions if in_tiers(p, tiers)]
     for kind in ("member", "team"):
         if not any(s.kind == kind for s in found):
-            found.append(Subject(kind, None, attributes_of(None, kind)))
+            plain = rs.team.name if kind == "team" else rs.team.member
+            found.append(Subject(kind, None, attributes_of(None, kind), plain))
     return found
 
 

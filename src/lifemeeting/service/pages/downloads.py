@@ -48,9 +48,9 @@ def _plan_md(o: Any, on: dt.date) -> bytes:
 
 
 def _status_xlsx(o: Any, on: dt.date) -> bytes:
-    from lifemeeting.render.sheets import status_table, xlsx_bytes
+    from lifemeeting.render.sheets import status_tables, xlsx_bytes
 
-    return xlsx_bytes([status_table(o.status(on))])
+    return xlsx_bytes(status_tables(o.status(on)))
 
 
 def _timeline_xlsx(o: Any, on: dt.date) -> bytes:

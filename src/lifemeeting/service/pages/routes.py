@@ -22,6 +22,8 @@ from lifemeeting.errors import EventRefused, LifemeetingError
 from lifemeeting.ruleset.load import available, load_ruleset
 from lifemeeting.service.auth import LOCAL, Actor, Auth
 from lifemeeting.service.errors import ServiceError
+from lifemeeting.service.pages import form as pages_form
+from lifemeeting.service.pages.ratings import rounds_ratings
 from lifemeeting.service.permissions import check_event, check_fields, identities
 from lifemeeting.store import Store
 
@@ -36,6 +38,7 @@ EVENT_TYPES = {
     "done": "完成任务",
     "held": "召开会议",
     "appraised": "测评",
+    "rated": "评定等次",
     "ordered": "上级要求",
 }
 STATUS_NAMES = {"done": "已完成", "open": "未完成", "overdue": "已逾期", "due": "待办", "late": "逾期完成"}
@@ -75,6 +78,7 @@ EVENT_FIELDS = {
     "appraisal": "测评",
     "satisfied": "满意",
     "total": "总数",
+    "ratings": "等次",
     "order": "要求",
     "note": "备注",
 }
@@ -86,7 +90,12 @@ def event_text(event: Event, names: dict[str, str] | None = None) -> str:
     data = event.model_dump(mode="json", exclude_none=True, exclude={"type", "date"})
     shown = []
     for k, v in data.items():
-        text = "—".join(names.get(str(x), str(x)) for x in v) if isinstance(v, list) else names.get(str(v), str(v))
+        if isinstance(v, dict):  # a rating: member → level
+            text = "、".join(f"{names.get(m, m)}（{names.get(str(lv), str(lv))}）" for m, lv in v.items())
+        elif isinstance(v, list):
+            text = "—".join(names.get(str(x), str(x)) for x in v)
+        else:
+            text = names.get(str(v), str(v))
         shown.append(f"{EVENT_FIELDS.get(k, k)}：{text}")
     return "；".join(shown)
 
@@ -300,18 +309,20 @@ def _case(
             from lifemeeting.render.diagrams import case_diagram
 
             drawing, kind = _diagram(lambda fmt: case_diagram(o, member=chosen, format=fmt))
+        standing = o.status(on)
         return {
             "readiness": o.can_convene(on),
-            "status": o.status(on),
+            "status": standing,
             "timeline": plan(o, on=on),
             "materials": _materials(view, state),
             "subjects": [(s, view.subject_label(s)) for s in subjects],
             "chosen": chosen,
             "drawing": drawing,
             "drawing_kind": kind,
-            "choices": _choices(view, o.ruleset.model),
+            "choices": pages_form.choices(view, o.ruleset.model),
             "may": _may(actor, view),
-            "names": _names(view),
+            "names": pages_form.names(view),
+            "ratings": rounds_ratings(view, standing),
         }
 
     answers = store.with_case(case_id, ask)
@@ -369,7 +380,7 @@ def _materials(view: Any, state: Any) -> list[dict[str, Any]]:
         rows.append(
             {
                 "subject": view.subject_label(subject),
-                "material": _material_name(view, material),
+                "material": pages_form.material_name(view, material),
                 "chain": slot.path.chain.name,
                 "where": where,
                 "passed": m.state == PASSED,
@@ -378,47 +389,6 @@ def _materials(view: Any, state: Any) -> list[dict[str, Any]]:
             }
         )
     return rows
-
-
-def _material_name(view: Any, material: str) -> str:
-    for (mid, _), slot in view.slots.items():
-        if mid == material:
-            return str(slot.material.name)
-    return material
-
-
-def _choices(view: Any, rs: Any) -> dict[str, list[tuple[str, str]]]:
-    """What the recording form offers: members, materials, subjects, links, roles, tasks."""
-    parties = [(mid, m.name) for mid, m in view.members.items()]
-    parties += [(rid, view.name(rid)) for rid, r in view.roles.items() if r.filled_by is None]
-    materials = sorted({m for m, _ in view.slots})
-    links: dict[str, str] = {}
-    for slot in view.slots.values():
-        for link in slot.path.chain.links:
-            links.setdefault(link.id, link.name)
-    tasks = [(t.id, t.name) for t in [*view.tasks, *view.duties]]
-    return {
-        "parties": parties,
-        "materials": [(m, _material_name(view, m)) for m in materials],
-        "subjects": [("team", "领导班子"), *[(mid, m.name) for mid, m in view.members.items()]],
-        "links": list(links.items()),
-        "roles": [(rid, view.name(rid)) for rid in view.roles],
-        "tasks": tasks,
-        "appraisals": [(a.id, a.name) for a in rs.appraisals],
-        "orders": [(o.id, o.name) for o in rs.orders],
-    }
-
-
-def _names(view: Any) -> dict[str, str]:
-    """Ids an event names (members, roles, materials, links, tasks) → how people call them."""
-    names = {"team": "领导班子"}
-    names |= {rid: view.name(rid) for rid in view.roles}
-    names |= {t.id: t.name for t in [*view.tasks, *view.duties]}
-    for (material, _), slot in view.slots.items():
-        names[material] = slot.material.name
-        names |= {link.id: link.name for link in slot.path.chain.links}
-    names |= {mid: m.name for mid, m in view.members.items()}
-    return names
 
 
 def _may(actor: Actor, view: Any) -> bool:
@@ -432,15 +402,7 @@ async def record_event(request: Request, case_id: str) -> Response:
     on = day(form.get("on") or None)
     if not actor.writes:
         raise PageError(403, f"“{actor.name}”只能查看，不能登记事件。")
-    data: dict[str, Any] = {"type": form.get("type"), "date": form.get("date") or None}
-    for key in ("task", "material", "subject", "link", "by", "reason", "appraisal", "order", "note"):
-        if form.get(key):
-            data[key] = form[key]
-    for key in ("satisfied", "total"):
-        if form.get(key):
-            data[key] = form[key]
-    if form.get("a") or form.get("b"):
-        data["between"] = [form.get("a", ""), form.get("b", "")]
+    data = pages_form.event_data(form)
     store = store_of(request)
 
     def again(message: str, status: int) -> HTMLResponse:
