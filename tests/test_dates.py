@@ -130,3 +130,17 @@ def test_basis_says_the_date_in_the_sources_words(spec, words):
 def test_today_is_the_day_in_shanghai():
     """Today is taken in Asia/Shanghai, where the sources' whole days are."""
     assert _dates.today() == dt.datetime.now(ZoneInfo("Asia/Shanghai")).date()
+
+
+@pytest.mark.parametrize(
+    ("day", "months", "expected"),
+    [
+        (dt.date(2014, 1, 31), 1, dt.date(2014, 2, 28)),  # the 31st of a shorter month becomes its last day
+        (dt.date(2016, 1, 31), 1, dt.date(2016, 2, 29)),
+        (dt.date(2014, 6, 30), 3, dt.date(2014, 9, 30)),
+        (dt.date(2013, 11, 15), 3, dt.date(2014, 2, 15)),  # across the year
+        (dt.date(2014, 3, 31), -1, dt.date(2014, 2, 28)),
+    ],
+)
+def test_add_months(day: dt.date, months: int, expected: dt.date) -> None:
+    assert _dates.add_months(day, months) == expected

@@ -27,21 +27,19 @@ _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 RELATIVE_KEYS = {"days_before_meeting", "days_after_meeting", "months_after_meeting", "parameter"}
 DAY_KEYS = {"days_before_meeting", "days_after_meeting"}
 TIME_ZONE = "Asia/Shanghai"
+SHANGHAI = dt.timezone(dt.timedelta(hours=8), TIME_ZONE)  # no daylight saving since 1991
 
 
 def today() -> dt.date:
-    """Today in Asia/Shanghai, where the sources' dates are whole days."""
-    import pendulum
-
-    return pendulum.today(TIME_ZONE).date()
+    """Today in Asia/Shanghai, where the sources' dates are whole days (UTC+8 all year since 1991)."""
+    return dt.datetime.now(SHANGHAI).date()
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
     """``day`` plus whole months; the 31st of a shorter month becomes its last day (1月31日 + 1 → 2月28/29日)."""
-    import pendulum
-
-    end = pendulum.date(day.year, day.month, day.day).add(months=months)
-    return dt.date(end.year, end.month, end.day)
+    year, month = divmod(day.month - 1 + months, 12)
+    year += day.year
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 @dataclass(frozen=True, slots=True)
