@@ -54,3 +54,17 @@ def test_a_year_on_a_case_of_a_one_year_rule_set_is_refused():
 def test_inside_the_window_there_is_no_warning():
     answer = _case(year=2023, meeting={"date": "2023-10-10"}).can_convene(D(2023, 10, 10))
     assert not any("会议时间" in w for w in answer.warnings)
+
+
+def test_once_held_the_warning_is_about_the_day_it_was_held():
+    """Asked after the meeting, the window is held against the day of the meeting, not the day asked."""
+    case = _case(year=2023, meeting={"date": "2023-10-10"})
+    case.apply({"type": "done", "task": "study", "date": "2023-09-01"})
+    case.apply({"type": "held", "date": "2023-10-10"})
+    assert not any("会议时间" in w for w in case.can_convene(D(2024, 1, 5)).warnings)
+    early = _case(year=2023, meeting={"date": "2023-05-20"})
+    early.apply({"type": "done", "task": "study", "date": "2023-05-01"})
+    early.apply({"type": "held", "date": "2023-05-20"})
+    warnings = early.can_convene(D(2023, 7, 1)).warnings
+    expected = "于2023-05-20召开，不在规定的会议时间（2023-07-01—2023-12-31）之内"
+    assert [w for w in warnings if "会议时间" in w] == [expected]

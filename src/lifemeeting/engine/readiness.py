@@ -66,7 +66,7 @@ def readiness(state: CaseState, on: dt.date) -> Readiness:
     warnings += [message for _, _, message in late_resubmissions(state, on)]
     if v.year_warning:
         warnings.append(v.year_warning)
-    outside = _outside_window(v, on)
+    outside = _outside_window(v, state.round.held_on or on)  # once held, the day it was held is what counts
     if outside:
         warnings.append(outside)
     short = agenda_too_long(v)
