@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
 import yaml
@@ -148,8 +149,76 @@ def test_members_talks_with_each_other_are_a_soft_rule() -> None:
     assert "党员和党员之间谈心谈话（一般要求，不阻止召开）" in warning and warning.endswith("尚缺1对：李文静—周海涛")
 
 
-def test_the_order_no_text_gives_is_not_in_the_rule_set() -> None:
-    """No retrieved text lets a higher body order the appraisal redone: branch-2018 has no such order."""
+def test_the_reappraisal_order_rests_on_the_2014_notice_word_for_word_and_has_no_deadline() -> None:
+    """对民主评议流于形式、失真失实的，要责令重新进行: the whole appraisal again, steps and all; no time given."""
     rs = lm.load_ruleset("branch-2018").model
-    assert rs.orders == []
-    assert "责令重新评议" in (ROOT / "tests" / "fixtures" / "sources" / "README.md").read_text(encoding="utf-8")
+    (order,) = rs.orders
+    assert (order.id, order.name, order.consequence) == ("redo_review", "上级党组织责令重新评议", "redo")
+    assert order.redo == ["self_review", "mutual_review", "democratic_test", "member_review"]
+    assert order.due is None
+    clauses = {c.id: c.text for c in rs.clauses}
+    assert order.cite.clause == ["br-m-redo", "br-m-guidance"]
+    assert clauses["br-m-redo"] == "对民主评议流于形式、失真失实的，要责令重新进行。"
+    sources = ROOT / "tests" / "fixtures" / "sources"
+    text = (sources / "branch-2018.txt").read_text(encoding="utf-8")
+    assert all(clauses[c] in text for c in ("br-m-lead", "br-m-guidance", "br-m-quality", "br-m-redo"))
+    assert "https://xz89xzkegr.pixnet.net/blog/post/182560998" in (sources / "README.md").read_text(encoding="utf-8")
+
+
+def test_a_reappraisal_ordered_after_the_round_closed_is_a_redo_round_done_only_when_rated_again(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = DIR / "held-reappraisal-ordered.yaml"
+    case = lm.open_case(path)
+    status = case.status(dt.date(2019, 1, 15))
+    assert (status.round, status.stage) == (2, "redoing")
+    first, second = status.rounds
+    assert second.cause == "上级党组织责令重新评议：民主测评未经讨论，评定结果失真失实"
+    assert [(d.id, d.status, d.by) for d in second.redo] == [
+        ("self_review", "open", None),
+        ("mutual_review", "open", None),
+        ("democratic_test", "open", None),
+        ("member_review", "open", None),
+    ]
+    assert second.deadline is None
+    kept = [("zhao", "合格"), ("qian", "合格"), ("sun", "合格"), ("li", "合格"), ("zhou", "合格")]
+    assert [(r.member, r.level_name) for r in first.ratings] == kept
+    code, out, _ = run(capsys, "status", str(path), "--on", "2019-01-15")
+    assert code == 0
+    assert "  第2轮 返工补课（上级党组织责令重新评议：民主测评未经讨论，评定结果失真失实），2018-12-20召开" in out
+    assert "    [待办] 重新民主评议党员" in out.splitlines()
+    with pytest.raises(lm.EventRefused, match=r"the case is at stage 'redoing'"):
+        case.apply({"date": "2019-01-15", "type": "rated", "appraisal": "member_review", "ratings": {"zhao": "合格"}})
+    with pytest.raises(lm.EventRefused, match=r"'mutual_review' \(党员互评\) comes after 'self_review'.*round 2"):
+        case.apply({"date": "2019-01-15", "type": "done", "task": "mutual_review"})
+    for day, step in (
+        ("2019-01-15", "self_review"),
+        ("2019-01-15", "mutual_review"),
+        ("2019-01-16", "democratic_test"),
+    ):
+        case.apply({"date": day, "type": "done", "task": step})
+    assert case.status(dt.date(2019, 1, 16)).stage == "held"  # the steps are redone, the rating is not yet
+    again = {"zhao": "优秀", "qian": "合格", "sun": "合格", "li": "基本合格", "zhou": "合格"}
+    case.apply({"date": "2019-01-17", "type": "rated", "appraisal": "member_review", "ratings": again})
+    status = case.status(dt.date(2019, 1, 18))
+    assert status.stage == "closed"
+    assert [(r.member, r.level_name) for r in status.rounds[1].ratings] == list(again.items())
+    assert [(r.member, r.level_name) for r in status.rounds[0].ratings] == kept
+
+
+def test_a_reappraisal_ordered_before_the_meeting_is_refused_with_the_reason(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    reason = (
+        r"'redo_review' \(上级党组织责令重新评议\) dated 2018-12-15 redoes member_review, which come after the meeting;"
+        r" the meeting of round 1 has not been held \(planned for 2018-12-20\)"
+    )
+    with pytest.raises(lm.EventRefused, match=reason):
+        lm.open_case(DIR / "ready.yaml").apply({"date": "2018-12-15", "type": "ordered", "order": "redo_review"})
+    case = tmp_path / "ordered-early.yaml"
+    text = (DIR / "ready.yaml").read_text(encoding="utf-8")
+    case.write_text(text + "  - {date: 2018-12-15, type: ordered, order: redo_review}\n", encoding="utf-8")
+    code, _, err = run(capsys, "status", str(case), "--on", "2018-12-16")
+    line = len(text.splitlines()) + 1
+    assert code == 1
+    assert err.startswith(f"lifemeeting: {case}:{line}:5: event #15 (ordered) refused: 'redo_review'")
