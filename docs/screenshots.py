@@ -23,6 +23,7 @@ CASES = {
     "qingfeng-county": "puyang-2014/ready-county.yaml",
     "puyang-stuck": "puyang-2014/blocked-stuck-at-link.yaml",
     "puyang-talks": "puyang-2014/blocked-talks-not-covered.yaml",
+    "branch-unqualified": "branch-2018/held-unqualified.yaml",
 }
 PAGES = [
     ("index", "/", False),
@@ -31,6 +32,8 @@ PAGES = [
     ("case", "/cases/fg-talks?on=2013-12-27", False),
     ("case-chains", "/cases/puyang-stuck?on=2014-06-20#materials", False),
     ("case-diagram", "/cases/puyang-stuck?on=2014-06-20&member=liu#diagram", False),
+    ("case-ratings", "/cases/branch-unqualified?on=2019-01-10#rounds", False),
+    ("case-downloads", "/cases/fg-talks?on=2013-12-27#downloads", False),
     ("my-work", "/my?on=2014-06-20", False),
     ("overview", "/overview?on=2014-06-20", False),
 ]

@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from click.testing import CliRunner
 from conftest import EXAMPLES, ROOT
 from test_coverage import run
 
 import lifemeeting as lm
+from lifemeeting.cli import cli
 
 DIR = EXAMPLES / "branch-2018"
 MEETING = dt.date(2018, 12, 20)
@@ -222,3 +224,18 @@ def test_a_reappraisal_ordered_before_the_meeting_is_refused_with_the_reason(
     line = len(text.splitlines()) + 1
     assert code == 1
     assert err.startswith(f"lifemeeting: {case}:{line}:5: event #15 (ordered) refused: 'redo_review'")
+
+
+def test_a_duty_the_round_redoes_is_one_next_action_and_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    """The order redoes the three steps, which are also the round's duties: each is due once, not twice."""
+    status = lm.open_case(DIR / "held-reappraisal-ordered.yaml").status(dt.date(2019, 2, 1))
+    due = [d.id for d in status.due_next]
+    assert sorted(due) == ["democratic_test", "member_review", "mutual_review", "self_review"]
+    assert [d.id for d in status.rounds[-1].redo] == [
+        "self_review",
+        "mutual_review",
+        "democratic_test",
+        "member_review",
+    ]
+    out = CliRunner().invoke(cli, ["status", str(DIR / "held-reappraisal-ordered.yaml"), "--on", "2019-02-01"]).output
+    assert out.count("个人自评") == 3  # round 1 done, round 2 to redo, and the next action

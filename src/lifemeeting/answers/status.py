@@ -33,7 +33,8 @@ def status(state: CaseState, on: dt.date) -> Status:
     v = state.view
     rounds = [_round(state, r, on) for r in state.rounds]
     current = rounds[-1]
-    items = [*current.redo, *current.duties]
+    again = {d.id for d in current.redo}  # a duty the round redoes is one item, not two
+    items = [*current.redo, *(d for d in current.duties if d.id not in again)]
     open_items = sorted((d for d in items if d.status != "done"), key=lambda d: (d.by or dt.date.max, d.id))
     answer: Readiness | None = readiness(state, on) if state.stage == PREPARING else None
     rs = v.loaded

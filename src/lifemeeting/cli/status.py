@@ -55,7 +55,8 @@ def render(s: Status) -> str:
                 f"    {max(x.date for x in given)} {name}："
                 + "、".join(f"{x.member_name}{x.level_name}" for x in given)
             )
-        for d in [*r.redo, *r.duties]:
+        again = {d.id for d in r.redo}  # a duty the round redoes is listed once, among the steps to redo
+        for d in [*r.redo, *(d for d in r.duties if d.id not in again)]:
             mark = {"done": f"已完成 {d.done_on}", "open": "待办", "overdue": "已逾期"}[d.status]
             by = f"，{d.by}前" if d.by else ""
             owed = {"again": "（本轮须再做）", "carried": "（沿用上一轮）", None: ""}[d.owed]
