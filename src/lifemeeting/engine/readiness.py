@@ -66,7 +66,7 @@ def readiness(state: CaseState, on: dt.date) -> Readiness:
     warnings += [message for _, _, message in late_resubmissions(state, on)]
     if v.year_warning:
         warnings.append(v.year_warning)
-    outside = _outside_window(v, on)
+    outside = _outside_window(v, on) if state.stage == PREPARING else None  # a meeting held is not held again
     if outside:
         warnings.append(outside)
     short = agenda_too_long(v)
@@ -110,8 +110,10 @@ def soft_gates(state: CaseState, on: dt.date) -> list[str]:
             continue
         if gate.when is not None and not matches(gate.when, facts(v, on), v.unit):
             continue
+        prefix = f"「{gate.name}」："
         for blocker, _ in _GATES[gate.kind](state, gate, on):
-            out.append(f"{gate.name}（一般要求，不阻止召开）：{blocker.message}")
+            # said once, as a blocker reads under its rule: the gate's name, then what is missing
+            out.append(f"{gate.name}（一般要求，不阻止召开）：{blocker.message.removeprefix(prefix)}")
     return out
 
 
@@ -204,7 +206,7 @@ def _stage_blocker(state: CaseState) -> Blocker:
         message = f"第{r.number}轮：正在返工补课（{r.cause}），须重做：{'、'.join(r.redo) or '—'}"
     else:
         message = f"第{r.number}轮{state.view.rules.meeting.name}已于{r.held_on}召开（{STAGE_NAMES[state.stage]}）"
-    return Blocker(rule="stage", kind="stage", message=message, citation=None)
+    return Blocker(rule="stage", kind="stage", item=state.stage, message=message, citation=None)
 
 
 Found = Iterator[tuple[Blocker, NextAction | None]]
@@ -263,6 +265,7 @@ def _talks_covered(state: CaseState, gate: Gate, on: dt.date) -> Found:
         order = order or _party_order(v)
         ordered = [sorted(pair, key=order) for pair in missing]
         names = "、".join(f"{v.name(a)}—{v.name(b)}" for a, b in ordered)
+        which = "" if rule.name == gate.name else f"{rule.name}，"  # a gate named after its one talk rule says it once
         window = v.window(rule.due, rule.due_by_tier)
         blocker = Blocker(
             rule=gate.id,
@@ -270,7 +273,7 @@ def _talks_covered(state: CaseState, gate: Gate, on: dt.date) -> Found:
             item=rule.id,
             citation=_cite(v, gate),
             missing_pairs=ordered,
-            message=f"「{gate.name}」：{rule.name}，尚缺{len(missing)}对：{names}",
+            message=f"「{gate.name}」：{which}尚缺{len(missing)}对：{names}",
         )
         todo = [pair for pair, raw in zip(ordered, missing, strict=True) if raw not in asked]
         asked.update(missing)

@@ -1,0 +1,43 @@
+"""What a branch secretary reading the answers found: each said once, in words, consistently."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import yaml
+from conftest import EXAMPLES
+from test_coverage import run
+
+import lifemeeting as lm
+
+BRANCH = EXAMPLES / "branch-2018"
+MEETING = dt.date(2018, 12, 20)
+
+
+def _without_members_talk() -> dict[str, object]:
+    data = yaml.safe_load((BRANCH / "ready.yaml").read_text(encoding="utf-8"))
+    data["events"] = [e for e in data["events"] if e.get("between") != ["li", "zhou"]]
+    return data
+
+
+def test_a_soft_gate_says_its_name_once() -> None:
+    (warning,) = lm.can_convene(_without_members_talk(), on=MEETING).warnings
+    assert warning == "党员和党员之间谈心谈话（一般要求，不阻止召开）：尚缺1对：李文静—周海涛"
+
+
+def test_a_gate_over_several_talk_rules_still_names_the_rule() -> None:
+    (blocker,) = lm.can_convene(BRANCH / "blocked-talk-missing.yaml", on=MEETING).blockers
+    assert blocker.message == "「会前谈心谈话」：党支部书记与每名党员谈心谈话，尚缺1对：赵立群—周海涛"
+
+
+def test_check_on_a_held_meeting_says_so_in_words(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", str(BRANCH / "held-unqualified.yaml"), "--on", "2019-01-05")
+    assert code == 3
+    assert "结论：不能召开：第1轮组织生活会已于2018-12-20召开（已召开，落实会后工作）。" in out.splitlines()
+    assert "stage" not in out and "不在规定的会议时间" not in out  # a meeting held is not asked about again
+
+
+def test_a_stage_blocker_names_the_stage() -> None:
+    (blocker,) = lm.can_convene(BRANCH / "held-unqualified.yaml", on=dt.date(2019, 1, 5)).blockers
+    assert (blocker.kind, blocker.item) == ("stage", "held")
