@@ -41,3 +41,19 @@ def test_check_on_a_held_meeting_says_so_in_words(capsys: pytest.CaptureFixture[
 def test_a_stage_blocker_names_the_stage() -> None:
     (blocker,) = lm.can_convene(BRANCH / "held-unqualified.yaml", on=dt.date(2019, 1, 5)).blockers
     assert (blocker.kind, blocker.item) == ("stage", "held")
+
+
+def test_a_yes_no_attribute_a_member_does_not_give_is_false() -> None:
+    """`member` sets no `committee`: {committee: false} picks the members who are not 支部委员, as `not` does."""
+    view = lm.open_case(BRANCH / "ready.yaml").state.view
+    assert view.members_matching({"committee": False}) == ["li", "zhou"]
+    assert view.members_matching({"not": {"committee": True}}) == ["li", "zhou"]
+    assert view.members_matching({"committee": True}) == ["zhao", "qian", "sun"]
+
+
+def test_an_unset_unit_attribute_is_false() -> None:
+    from lifemeeting.ruleset.predicate import matches
+
+    assert matches({"unit.liaison_point": False}, {}, {})
+    assert not matches({"unit.liaison_point": True}, {}, {})
+    assert not matches({"body": "npc"}, {}, {})

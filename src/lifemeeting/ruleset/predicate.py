@@ -22,7 +22,11 @@ BUILTIN_KEYS = ("kind", "position", "id")
 
 
 def matches(pred: Mapping[str, Any] | None, subject: Mapping[str, Any], unit: Mapping[str, Any]) -> bool:
-    """True if every test in ``pred`` holds for ``subject`` within ``unit``; None or {} always holds."""
+    """True if every test in ``pred`` holds for ``subject`` within ``unit``; None or {} always holds.
+
+    An attribute neither the subject's position nor the subject itself gives reads as false, so
+    ``{committee: false}`` holds for every member who is not said to be on the committee.
+    """
     if not pred:
         return True
     for key, want in pred.items():
@@ -36,7 +40,8 @@ def matches(pred: Mapping[str, Any] | None, subject: Mapping[str, Any], unit: Ma
             if matches(want, subject, unit):
                 return False
         else:
-            have = unit.get(key[5:]) if key.startswith("unit.") else subject.get(key)
+            # an attribute a subject (or the unit) does not give is false: a yes/no attribute left out is "no"
+            have = unit.get(key[5:], False) if key.startswith("unit.") else subject.get(key, False)
             if isinstance(want, list):
                 if have not in want:
                     return False
