@@ -57,3 +57,34 @@ def test_an_unset_unit_attribute_is_false() -> None:
     assert matches({"unit.liaison_point": False}, {}, {})
     assert not matches({"unit.liaison_point": True}, {}, {})
     assert not matches({"body": "npc"}, {}, {})
+
+
+def test_diff_counts_a_duty_per_rating_from_the_rating() -> None:
+    from lifemeeting.ruleset.diff import diff_rulesets
+
+    d = diff_rulesets(lm.load_ruleset("branch-2018"), lm.load_ruleset("qingyuan-2014"))
+    duties = next(r for r in d.overview if r.aspect == "会后工作时限")
+    assert duties.a.endswith("限期改正：评定后12个月内")
+    assert duties.b == "召开情况通报会，听取督导组评价：会后10天内；向省厅和市委第三督导组上报专题报告：会后15天内"
+
+
+def test_dates_read_alike_in_diff_pages_and_show() -> None:
+    from lifemeeting.ruleset.diff import words
+    from lifemeeting.ruleset.words import RATING, deadline
+    from lifemeeting.service.pages.routes import due_text
+
+    spec = {"days_before_meeting": 15, "working_days": True}
+    assert words(spec) == due_text(spec) == deadline(spec) == "会前15个工作日"
+    spec = {"months_after_meeting": 3}
+    assert words(spec, "due", RATING) == due_text(spec, RATING) == "评定后3个月内"
+    assert due_text(None) == "—"
+
+
+def test_rule_sentences_name_the_rule_sets_team(capsys: pytest.CaptureFixture[str]) -> None:
+    from lifemeeting.ruleset.words import condition
+
+    rs = lm.load_ruleset("branch-2018").model
+    assert condition(rs, {"kind": "member"}) == "党员个人"
+    assert condition(rs, {"kind": ["team"]}) == "党支部班子"
+    code, out, _ = run(capsys, "show", "branch-2018")
+    assert code == 0 and "领导班子" not in out and "班子成员" not in out

@@ -7,7 +7,7 @@ from typing import Any
 from lifemeeting.cli.text import table
 from lifemeeting.ruleset.loaded import LoadedRuleSet
 from lifemeeting.ruleset.model import Appraisal, DateSpec, Gate, Meeting, Order, Position, RuleSet, Task
-from lifemeeting.ruleset.words import MEETING, ORDER, RATING, condition, deadline, name, share_limit
+from lifemeeting.ruleset.words import CONSEQUENCES, MEETING, ORDER, RATING, condition, deadline, name, share_limit
 
 ROUNDS = {"first": "仅第一次召开", "later": "仅重新召开"}
 
@@ -151,9 +151,9 @@ def _position_terms(rs: RuleSet, p: Position) -> str:
 
 
 def _writers(rs: RuleSet, m: Any) -> str:
-    who = ["领导班子"] if m.team else []
+    who = [rs.team.name] if m.team else []
     if m.members is not None:
-        who.append("班子成员" + (f"（{condition(rs, m.members)}）" if m.members else ""))
+        who.append(rs.team.member + (f"（{condition(rs, m.members)}）" if m.members else ""))
     return "、".join(who) or "-"
 
 
@@ -179,9 +179,6 @@ def _meeting(rs: RuleSet, m: Meeting) -> list[str]:
         lines.append(f"  议程：{item.name}{speaker}{'：' + minutes if minutes else ''}")
     named = m.name if "name" in m.model_fields_set else f"{m.name}（规则集未写 meeting.name）"
     return [f"会议：{named}", *lines, ""] if lines else []
-
-
-CONSEQUENCES = {"redo": "重做所列事项", "reconvene": "重做后重新召开", "restart": "会前准备全部重来"}
 
 
 def _rating(rs: RuleSet, a: Appraisal) -> list[str]:
