@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 import yaml
@@ -88,3 +89,54 @@ def test_rule_sentences_name_the_rule_sets_team(capsys: pytest.CaptureFixture[st
     assert condition(rs, {"kind": ["team"]}) == "党支部班子"
     code, out, _ = run(capsys, "show", "branch-2018")
     assert code == 0 and "领导班子" not in out and "班子成员" not in out
+
+
+STRICT = """\
+id: strict-length
+version: "0.1.0"
+title: 会期严格不超过2天
+extends: qingyuan-2014
+source: {title: 本局补充规定}
+changes:
+  - set: gates.max_length.severity
+    to: error
+    reason: 本局规定会期不得超过2天
+    cite: {section: 一, quote: 会期不得超过2天, clause: st-1}
+clauses:
+  - {id: st-1, section: 一, text: 会期不得超过2天。}
+"""
+
+
+def _planned(days: float) -> dict[str, object]:
+    data = yaml.safe_load((EXAMPLES / "qingyuan-2014" / "ready.yaml").read_text(encoding="utf-8"))
+    data["meeting"]["length_days"] = days
+    return data
+
+
+def test_a_plan_longer_than_the_max_length_warns_where_the_rule_is_soft() -> None:
+    answer = lm.can_convene(_planned(3), on=dt.date(2014, 6, 16))
+    assert answer.convenable
+    assert "会期安排1至2天（不超过2天）（一般要求，不阻止召开）：计划会期3天，超过2天" in answer.warnings
+    assert not [w for w in lm.can_convene(_planned(2), on=dt.date(2014, 6, 16)).warnings if "会期" in w]
+
+
+def test_a_plan_longer_than_the_max_length_blocks_where_the_rule_is_hard(tmp_path: Path) -> None:
+    from lifemeeting.ruleset.discovery import searching
+
+    (tmp_path / "strict-length.yaml").write_text(STRICT, encoding="utf-8")
+    case = _planned(2.5) | {"ruleset": "strict-length"}
+    with searching(tmp_path):
+        answer = lm.can_convene(case, on=dt.date(2014, 6, 16))
+    (blocker,) = answer.blockers
+    assert (blocker.rule, blocker.kind) == ("max_length", "max_length")
+    assert blocker.message == "「会期安排1至2天（不超过2天）」：计划会期2.5天，超过2天"
+    assert [a.what for a in answer.next_actions] == ["将会期安排为不超过2天"]
+
+
+def test_a_max_length_gate_needs_days(tmp_path: Path) -> None:
+    from lifemeeting.errors import LifemeetingError
+
+    bad = STRICT.replace("  - set: gates.max_length.severity\n    to: error", "  - drop: gates.max_length.days")
+    (tmp_path / "strict-length.yaml").write_text(bad, encoding="utf-8")
+    with pytest.raises(LifemeetingError, match="a 'max_length' gate needs 'days'"):
+        lm.load_ruleset(tmp_path / "strict-length.yaml")

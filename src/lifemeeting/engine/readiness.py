@@ -423,6 +423,25 @@ def _min_length(state: CaseState, gate: Gate, on: dt.date) -> Found:
     )
 
 
+def _max_length(state: CaseState, gate: Gate, on: dt.date) -> Found:
+    """A planned length longer than the rule allows; a length not planned yet is for a min_length gate to ask."""
+    v = state.view
+    given = v.number(gate.days)
+    if given is None:
+        yield _no_number(state, gate, on)
+        return
+    have = v.case.meeting.length_days
+    if have is None or have <= given:
+        return
+    text = _days(given)
+    message = f"「{gate.name}」：计划会期{_days(have)}，超过{text}"
+    who = v.name(v.rules.meeting.chair) if v.rules.meeting.chair else v.rules.team.name
+    yield (
+        Blocker(rule=gate.id, kind=gate.kind, citation=_cite(v, gate), message=message),
+        _action(gate, who, f"将会期安排为不超过{text}", None, on),
+    )
+
+
 def _meeting_window(state: CaseState, gate: Gate, on: dt.date) -> Found:
     v = state.view
     m = v.rules.meeting
@@ -575,6 +594,7 @@ _GATES = {
     "materials_passed": _materials_passed,
     "lead_time": _lead_time,
     "min_length": _min_length,
+    "max_length": _max_length,
     "meeting_window": _meeting_window,
     "quorum": _quorum,
     "attendance": _attendance,

@@ -231,6 +231,7 @@ def cross_check(rs: RuleSet, located: Located, *, accounted: frozenset[str] = fr
         "materials_passed": "material",
         "lead_time": "material",
         "min_length": "days",
+        "max_length": "days",
         "meeting_window": None,
         "quorum": "share",
         "attendance": "roles",

@@ -355,7 +355,8 @@ def _overview(a: RuleSet, b: RuleSet) -> list[OverviewRow]:
         ("必谈", _talks(a), _talks(b)),
         ("召开条件", _gates(a), _gates(b)),
         ("会前时限（报送在先）", _lead_times(a), _lead_times(b)),
-        ("会期下限", _min_lengths(a), _min_lengths(b)),
+        ("会期下限", _lengths(a, "min_length"), _lengths(b, "min_length")),
+        ("会期上限", _lengths(a, "max_length"), _lengths(b, "max_length")),
         ("会后工作时限", _duties(a), _duties(b)),
         ("测评门槛", _thresholds(a), _thresholds(b)),
     ]
@@ -439,8 +440,8 @@ def _lead_times(rs: RuleSet) -> str:
     )
 
 
-def _min_lengths(rs: RuleSet) -> str:
-    return _grouped("", [(under(rs, g), g.name) for g in rs.gates if g.kind == "min_length"])
+def _lengths(rs: RuleSet, kind: str) -> str:
+    return _grouped("", [(under(rs, g), g.name) for g in rs.gates if g.kind == kind])
 
 
 def _duties(rs: RuleSet) -> str:

@@ -22,6 +22,7 @@ GateKind = Literal[
     "materials_passed",
     "lead_time",
     "min_length",
+    "max_length",
     "meeting_window",
     "quorum",
     "attendance",
