@@ -302,7 +302,7 @@ def _materials_passed(state: CaseState, gate: Gate, on: dt.date) -> Found:
 
 
 def _material_blocker(v: CaseView, gate: Gate, m: MaterialState, on: dt.date) -> tuple[Blocker, NextAction]:
-    whose = f"{v.subject_label(m.slot.subject)}的{m.slot.material.name}"
+    whose = _whose(v, m)
     chain = m.slot.path.chain
     returned = f"（已退回{m.returns}次）" if m.returns else ""
     if m.state == DRAFTING:
@@ -344,6 +344,12 @@ def _material_blocker(v: CaseView, gate: Gate, m: MaterialState, on: dt.date) ->
         message=message,
     )
     return blocker, action
+
+
+def _whose(v: CaseView, m: MaterialState) -> str:
+    """``赵立群的个人查摆问题材料``; a material named after its subject says it once (``党支部班子查摆问题材料``)."""
+    label, name = v.subject_label(m.slot.subject), m.slot.material.name
+    return name if name.startswith(label) else f"{label}的{name}"
 
 
 def _author(v: CaseView, m: MaterialState) -> str:
@@ -550,7 +556,7 @@ def late_resubmissions(state: CaseState, on: dt.date) -> list[tuple[tuple[str, s
     out = []
     for key, m in state.materials.items():
         if m.late or (m.resubmit_by is not None and on > m.resubmit_by):
-            whose = f"{v.subject_label(m.slot.subject)}的{m.slot.material.name}"
+            whose = _whose(v, m)
             for by, day in m.late:
                 out.append((key, False, f"{whose}限{by}前重新提交，{day}才提交（逾期{(day - by).days}天）"))
             if m.resubmit_by is not None and on > m.resubmit_by:
