@@ -140,3 +140,37 @@ def test_a_max_length_gate_needs_days(tmp_path: Path) -> None:
     (tmp_path / "strict-length.yaml").write_text(bad, encoding="utf-8")
     with pytest.raises(LifemeetingError, match="a 'max_length' gate needs 'days'"):
         lm.load_ruleset(tmp_path / "strict-length.yaml")
+
+
+def test_the_plan_never_lists_a_soft_rule_as_a_precondition() -> None:
+    """党员和党员之间谈心谈话 is 一般: the 方案 says so, in Markdown and DOCX, not 会前须完成：是."""
+    import io
+
+    import docx
+
+    from lifemeeting.answers.plan_document import plan_document
+    from lifemeeting.render.document_docx import document_docx
+    from lifemeeting.render.document_md import document_md
+
+    d = plan_document(BRANCH / "ready.yaml")
+    step = next(s for s in d.preparation if s.name == "党员和党员之间谈心谈话")
+    assert (step.before_meeting, step.soft, step.when) == (False, True, "2018-12-20前")
+    assert "| 6 | 党员和党员之间谈心谈话 | 李文静、周海涛 | 2018-12-20前 | 一般要求，不阻止召开 | [6] |" in document_md(
+        d
+    )
+    assert "| 5 | 党支部书记与每名党员谈心谈话 | 党支部书记（赵立群） | 2018-12-20前 | 是 | [5] |" in document_md(d)
+    rows = [[c.text for c in r.cells] for t in docx.Document(io.BytesIO(document_docx(d))).tables for r in t.rows]
+    row = next(r for r in rows if r[1] == "党员和党员之间谈心谈话")
+    assert row[4] == "一般要求，\n不阻止召开"
+
+
+def test_the_timeline_marks_a_soft_rule_as_such() -> None:
+    plan = lm.timeline(lm.open_case(BRANCH / "ready.yaml"), on=dt.date(2018, 12, 1))
+    item = next(i for i in plan.items if i.rule == "members_each_other")
+    assert (item.before_meeting, item.soft, item.by) == (False, True, MEETING)
+
+
+def test_a_material_named_after_its_subject_names_it_once() -> None:
+    answer = lm.can_convene(BRANCH / "ready.yaml", on=dt.date(2018, 12, 1))
+    assert "「党支部班子已查摆问题」：党支部班子查摆问题材料尚未提交" in [b.message for b in answer.blockers]
+    assert "「党员已查摆问题」：赵立群的个人查摆问题材料尚未提交" in [b.message for b in answer.blockers]
