@@ -174,3 +174,20 @@ def test_a_material_named_after_its_subject_names_it_once() -> None:
     answer = lm.can_convene(BRANCH / "ready.yaml", on=dt.date(2018, 12, 1))
     assert "「党支部班子已查摆问题」：党支部班子查摆问题材料尚未提交" in [b.message for b in answer.blockers]
     assert "「党员已查摆问题」：赵立群的个人查摆问题材料尚未提交" in [b.message for b in answer.blockers]
+
+
+def test_show_names_each_gate_kind_in_words(capsys: pytest.CaptureFixture[str]) -> None:
+    import typing
+
+    from lifemeeting.ruleset.model import GateKind
+    from lifemeeting.ruleset.words import GATE_KINDS
+
+    assert set(GATE_KINDS) == set(typing.get_args(GateKind))
+    code, out, _ = run(capsys, "show", "qingyuan-2014")
+    (line,) = [x for x in out.splitlines() if x.startswith("max_length ")]
+    assert "会期上限" in line and "一般要求：未满足时只提醒，不阻止召开" in line
+
+
+def test_status_names_the_stage_in_words(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "status", str(BRANCH / "held-unqualified.yaml"), "--on", "2018-12-21")
+    assert out.splitlines()[0] == "市统计局机关第一党支部 — 2018-12-21：第1轮，已召开，落实会后工作"

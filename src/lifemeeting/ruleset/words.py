@@ -71,6 +71,19 @@ def _alternatives(value: Any, word: Any) -> str:
 
 
 MEETING, RATING, ORDER = "会", "评定", "决定"  # what a relative deadline counts from
+# what each kind of gate checks, in words (``show``'s 类别)
+GATE_KINDS = {
+    "tasks_done": "准备工作完成",
+    "talks_covered": "谈心谈话谈到",
+    "materials_passed": "材料审核通过",
+    "lead_time": "报送在先",
+    "min_length": "会期下限",
+    "max_length": "会期上限",
+    "meeting_window": "会议时间",
+    "quorum": "到会人数",
+    "attendance": "应到人员到会",
+    "resubmitted_in_time": "按时重新提交",
+}
 # what an order does, in words
 CONSEQUENCES = {"redo": "重做所列事项", "reconvene": "重做后重新召开", "restart": "会前准备全部重来"}
 
