@@ -191,3 +191,14 @@ def test_show_names_each_gate_kind_in_words(capsys: pytest.CaptureFixture[str]) 
 def test_status_names_the_stage_in_words(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "status", str(BRANCH / "held-unqualified.yaml"), "--on", "2018-12-21")
     assert out.splitlines()[0] == "市统计局机关第一党支部 — 2018-12-21：第1轮，已召开，落实会后工作"
+
+
+def test_what_a_failed_vote_brings_is_said_in_words(capsys: pytest.CaptureFixture[str]) -> None:
+    from lifemeeting.ruleset.diff import diff_rulesets
+
+    d = diff_rulesets(lm.load_ruleset("qingyuan-2014"), lm.load_ruleset("puyang-2014"))
+    row = next(r for r in d.overview if r.aspect == "测评门槛")
+    assert row.b.endswith("群众评议（群众满意率） 2/3（未达到：重做所列事项）")
+    code, out, _ = run(capsys, "show", "puyang-2014")
+    (line,) = [x for x in out.splitlines() if x.startswith("public_appraisal ")]
+    assert line.split() == ["public_appraisal", "群众评议（群众满意率）", "2/3", "重做所列事项"]

@@ -137,7 +137,7 @@ def describe(loaded: LoadedRuleSet) -> str:
         out += ["会后工作", _steps(rs, rs.duties), ""]
     votes = [a for a in rs.appraisals if a.kind != "rating"]
     if votes:
-        rows = [[a.id, a.name, a.threshold or "-", a.below or "-"] for a in votes]
+        rows = [[a.id, a.name, a.threshold or "-", CONSEQUENCES[a.below] if a.below else "-"] for a in votes]
         out += [
             "测评",
             table(["id", "名称", "门槛", "未达到"], rows),

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from lifemeeting.ruleset.loaded import LoadedRuleSet
 from lifemeeting.ruleset.model import ParameterRef, RuleSet
-from lifemeeting.ruleset.words import MEETING, ORDER, RATING, condition, deadline
+from lifemeeting.ruleset.words import CONSEQUENCES, MEETING, ORDER, RATING, condition, deadline
 
 SECTIONS = {
     "tiers": "层级",
@@ -300,6 +300,8 @@ def _value(rs: RuleSet, value: Any, key: str, counted_from: str = MEETING) -> st
     """A compared value in words; a condition by the names its own rule set gives (全部 when it always holds)."""
     if (key in _CONDITIONS and isinstance(value, dict)) or (key in ("applies_to", "when") and value is None):
         return condition(rs, value)
+    if key == "below" and isinstance(value, str):
+        return CONSEQUENCES.get(value, value)
     if key == "rounds" and isinstance(value, str):
         return _ROUNDS.get(value, "每次召开")
     return words(value, key, counted_from)
@@ -340,7 +342,8 @@ def summary(section: str, item: dict[str, Any], rs: RuleSet | None = None) -> st
     elif section in ("tasks", "duties") and item.get("owner"):
         parts.append(f"责任人 {item['owner']}")
     elif section == "appraisals":
-        parts.append(f"门槛 {words(item.get('threshold'))}，未达到 {words(item.get('below'))}")
+        below = CONSEQUENCES.get(item.get("below") or "", "—")
+        parts.append(f"门槛 {words(item.get('threshold'))}，未达到 {below}")
     for key in ("due", "due_by_tier"):
         if item.get(key):
             parts.append(f"时限 {words(item[key], key, _counted_from(section, item))}")
@@ -459,9 +462,11 @@ def _duties(rs: RuleSet) -> str:
 
 
 def _thresholds(rs: RuleSet) -> str:
+    def below(a: Any) -> str:
+        return CONSEQUENCES[a.below] if a.below else "—"
+
     return _grouped(
-        "",
-        [(under(rs, a), f"{a.name} {a.threshold}（未达到：{a.below or '—'}）") for a in rs.appraisals if a.threshold],
+        "", [(under(rs, a), f"{a.name} {a.threshold}（未达到：{below(a)}）") for a in rs.appraisals if a.threshold]
     )
 
 
