@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import EXAMPLES
+from conftest import EXAMPLES, ROOT
 from test_coverage import run
 
 import lifemeeting as lm
@@ -202,3 +202,24 @@ def test_what_a_failed_vote_brings_is_said_in_words(capsys: pytest.CaptureFixtur
     code, out, _ = run(capsys, "show", "puyang-2014")
     (line,) = [x for x in out.splitlines() if x.startswith("public_appraisal ")]
     assert line.split() == ["public_appraisal", "群众评议（群众满意率）", "2/3", "重做所列事项"]
+
+
+def test_a_test_that_could_never_hold_is_refused_at_its_line(tmp_path: Path) -> None:
+    from lifemeeting.errors import LifemeetingError
+
+    text = (ROOT / "rulesets" / "branch-2018.yaml").read_text(encoding="utf-8")
+    bad = tmp_path / "branch-2018.yaml"
+    bad.write_text(text.replace("each: {members: {committee: true}}", "each: {members: {committee: 'yes'}}"), "utf-8")
+    line = next(i for i, x in enumerate(bad.read_text(encoding="utf-8").splitlines(), 1) if "'yes'" in x)
+    with pytest.raises(
+        LifemeetingError, match=rf"branch-2018.yaml:{line}:\d+: .*'committee' is yes/no: test it with true"
+    ):
+        lm.load_ruleset(bad)
+
+
+def test_a_value_an_attribute_does_not_declare_is_refused() -> None:
+    from lifemeeting.ruleset.predicate import check
+
+    names = {"attribute": {"body"}, "unit_attribute": set(), "position": set()}
+    ((_, message, bad, candidates),) = check({"body": "npx"}, (), names, {"body": ["npc", "cppcc"]})
+    assert (message, bad, candidates) == ("'body' is one of npc, cppcc, not 'npx'", "npx", ["npc", "cppcc"])
