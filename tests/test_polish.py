@@ -223,3 +223,10 @@ def test_a_value_an_attribute_does_not_declare_is_refused() -> None:
     names = {"attribute": {"body"}, "unit_attribute": set(), "position": set()}
     ((_, message, bad, candidates),) = check({"body": "npx"}, (), names, {"body": ["npc", "cppcc"]})
     assert (message, bad, candidates) == ("'body' is one of npc, cppcc, not 'npx'", "npx", ["npc", "cppcc"])
+
+
+def test_a_window_reads_alike_in_check_and_the_plan(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", str(BRANCH / "ready.yaml"), "--on", "2019-01-05")
+    assert "注意：于2019-01-05召开，不在规定的会议时间（2018-10-01至2018-12-31）之内" in out.splitlines()
+    code, out, _ = run(capsys, "document", str(BRANCH / "ready.yaml"), "--format", "md")
+    assert "规定的会议时间：第四季度（2018-10-01至2018-12-31）" in out

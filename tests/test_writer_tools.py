@@ -323,6 +323,6 @@ def test_a_refused_approval_says_which_condition_did_not_hold(capsys, tmp_path):
     )
     assert _validate(capsys, tmp_path, **{"case.yaml": case}) == [
         "case.yaml: case.yaml:7:5: event #0 (granted) refused: 'move_meeting' (同意调整会期) cannot be granted:"
-        " 须会议日期不在规定的会议时间之内，而计划的会议日期2020-06-15在规定的会议时间（2020-06-11—2020-06-20）之内"
+        " 须会议日期不在规定的会议时间之内，而计划的会议日期2020-06-15在规定的会议时间（2020-06-11至2020-06-20）之内"
         "（meeting.in_window 须为否，实为是）"
     ]

@@ -170,7 +170,7 @@ def unmet(when: dict[str, object], have: dict[str, bool], v: CaseView) -> str:
 
     Each failing part says what the rule needs and what is the case, the meeting day and window where
     that is what failed, then the condition as the rule set writes it: ``须会议日期不在规定的会议时间之内，
-    而计划的会议日期2020-06-15在规定的会议时间（2020-06-11—2020-06-20）之内（meeting.in_window 须为否，实为是）``.
+    而计划的会议日期2020-06-15在规定的会议时间（2020-06-11至2020-06-20）之内（meeting.in_window 须为否，实为是）``.
     """
     said: dict[object, str] = {True: "是", False: "否"}
     parts = []
