@@ -153,7 +153,9 @@ class Attribute(Frozen):
 
     id: Id
     name: str
-    values: list[str] | None = Field(None, description="allowed values; omit for yes/no")
+    values: list[str] | None = Field(
+        None, description="allowed values; omit for yes/no (a subject or unit that does not give it: no)"
+    )
     required: bool | list[Id] = Field(
         False,
         description=(
