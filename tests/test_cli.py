@@ -18,7 +18,7 @@ def test_check_ready_case_exits_0_and_says_so():
     r = run("check", str(QY / "ready.yaml"), "--on", "2014-06-16")
     assert r.returncode == 0, r.stderr
     assert "结论：可以召开。" in r.stdout
-    assert "回执：qingyuan-2014 1.1.0 sha256:" in r.stdout
+    assert "回执：qingyuan-2014 1.2.0 sha256:" in r.stdout
 
 
 def test_check_blocked_case_exits_3_with_every_blocker_and_citation():

@@ -24,7 +24,7 @@ def test_timeline_prints_a_table_with_deadlines_owners_and_statuses():
     assert "2014-06-26前（会后10天内）" in out
     assert "未完成 0/6" in out  # 班子成员相互之间必谈: six pairs, none yet
     assert "最早可召开日期：2014-05-27（周二），早于规定的会议时间（2014年6月中旬）" in out
-    assert "回执：qingyuan-2014 1.1.0 sha256:" in out
+    assert "回执：qingyuan-2014 1.2.0 sha256:" in out
 
 
 def test_timeline_json_is_the_timeline_model():

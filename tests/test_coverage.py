@@ -200,7 +200,7 @@ def test_coverage_command_prints_each_source(capsys: pytest.CaptureFixture[str])
     """`lifemeeting coverage RULESET` prints the counts, the percentage and no gaps for a covered source."""
     code, out, err = run(capsys, "coverage", "qingyuan-2014", "--features", str(FEATURES))
     assert code == 0, err
-    assert "qingyuan-2014 1.1.0" in out and "= 100.0%" in out and "未覆盖的条款" not in out
+    assert "qingyuan-2014 1.2.0" in out and "= 100.0%" in out and "未覆盖的条款" not in out
 
 
 def test_coverage_command_json_lists_every_clause(capsys: pytest.CaptureFixture[str]) -> None:

@@ -71,7 +71,7 @@ def test_a_bundled_id_claimed_again_is_refused_too(tmp_path, monkeypatch):
     """A folder that brings its own, different qingyuan-2014 cannot silently shadow the bundled one."""
     text = (ROOT / "rulesets" / "qingyuan-2014.yaml").read_text(encoding="utf-8")
     (tmp_path / "qingyuan-2014.yaml").write_text(
-        text.replace('version: "1.1.0"', 'version: "1.1.1"', 1), encoding="utf-8"
+        text.replace('version: "1.2.0"', 'version: "1.2.1"', 1), encoding="utf-8"
     )
     monkeypatch.setenv("LIFEMEETING_RULESETS", str(tmp_path))
     with pytest.raises(lm.DiscoveryError, match=r"\(bundled\) and .*qingyuan-2014.yaml \(LIFEMEETING_RULESETS="):

@@ -28,7 +28,7 @@ EXPECTED = {
     "duplicate_id": "15:10: duplicate position id 'head' (first is item 1)",
     "bad_enum": (
         "56:37: gates.1.kind: Input should be 'tasks_done', 'talks_covered', 'materials_passed', 'lead_time', "
-        "'min_length', 'meeting_window', 'quorum', 'attendance' or "
+        "'min_length', 'max_length', 'meeting_window', 'quorum', 'attendance' or "
         "'resubmitted_in_time'"
     ),
     "unknown_material": "57:68: unknown material 'examinaton' (did you mean 'examination'?)",

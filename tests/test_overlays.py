@@ -25,7 +25,7 @@ REFUSED = {
     "bad_target": (
         "7:11: gates has no item 'request_leadtime' (did you mean 'request_lead_time'?); "
         "it has: preparation_complete, talks_fully_covered, examinations_passed, speeches_written, plan_approved, "
-        "min_length, request_lead_time"
+        "min_length, max_length, request_lead_time"
     ),
     "breaks_inherited": (
         "5:10: unknown task 'diagnosis' (in gates.preparation_complete.tasks.3, inherited from 'qingyuan-2014')"

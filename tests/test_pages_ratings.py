@@ -230,5 +230,7 @@ def test_the_rule_set_page_shows_the_levels_steps_limits_and_the_duty_per_member
     assert "评定等次：民主评议党员<br><small>依次：个人自评 → 党员互评 → 民主测评</small>" in after
     assert "<td>优秀、合格、基本合格、不合格</td>" in after
     assert "比例限制：优秀不超过1/3</td><td>超出：不予登记</td>" in after
-    duty = "限期改正 <small>（民主评议党员评为不合格的，每人）</small></td><td>支部书记</td><td>评定后3个月</td>"
+    duty = "限期改正 <small>（民主评议党员评为不合格的，每人）</small></td><td>支部书记</td><td>评定后3个月内</td>"
     assert duty in after
+    # an order by what it does and its deadline counted from it, in the words `lifemeeting show` uses
+    assert "<td>上级要求：上级党委责令重新评议</td><td>重做所列事项</td><td>决定后1个月内</td>" in after

@@ -66,5 +66,5 @@ def test_once_held_the_warning_is_about_the_day_it_was_held():
     early.apply({"type": "done", "task": "study", "date": "2023-05-01"})
     early.apply({"type": "held", "date": "2023-05-20"})
     warnings = early.can_convene(D(2023, 7, 1)).warnings
-    expected = "于2023-05-20召开，不在规定的会议时间（2023-07-01—2023-12-31）之内"
+    expected = "于2023-05-20召开，不在规定的会议时间（2023-07-01至2023-12-31）之内"
     assert [w for w in warnings if "会议时间" in w] == [expected]

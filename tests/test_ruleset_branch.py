@@ -86,13 +86,13 @@ def test_show_says_the_appraisal_its_limit_and_what_a_rating_owes_in_words(capsy
     assert lines[at + 1 : at + 6] == [
         "  等次（由高到低）：优秀（excellent）、合格（qualified）、基本合格（basically_qualified）、"
         "不合格（unqualified）",
-        "  评定对象：全部成员",
+        "  评定对象：全部党员",
         "  步骤（依次，做完才能评定）：个人自评 → 党员互评 → 民主测评",
         "  比例：优秀不超过参加评定人数的1/3（恰为1/3的可以）；超过的，只提醒，结果有效；一般要求（出处：评定等次）",
         "  评定为不合格的：每人一项“限期改正”，责任人党支部书记，评定后12个月内（出处：限期改正）",
     ]
     (rectify,) = [line for line in lines if line.startswith("rectify ")]
-    whom = "民主评议党员评定为不合格的每名成员，各一项"
+    whom = "民主评议党员评定为不合格的每名党员，各一项"
     assert rectify.split() == ["rectify", "限期改正", "党支部书记", whom, "评定后12个月内"]
     (soft,) = [line for line in lines if line.startswith("members_talked ")]
     assert "一般要求：未满足时只提醒，不阻止召开" in soft

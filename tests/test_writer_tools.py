@@ -231,10 +231,10 @@ def test_show_prints_conditions(capsys):
     assert "county_standing_committee  县委常委班子      因此单位是党委（党组）领导班子" in lines
     assert "committee_report  常委会工作报告  领导班子  单位是党委（党组）领导班子  -" in lines
     assert "with_higher_leader  书记与联系点上级领导谈心  单位是上级领导联系点  -" in lines
-    assert "length        会期一天半  min_length        单位是党委（党组）领导班子  -         四" in lines
+    assert "length        会期一天半  会期下限      单位是党委（党组）领导班子  -         四" in lines
     lines = _show(capsys, "approvals.yaml")
-    assert "in_window      6月中旬召开     meeting_window  全部    经同意调整会期可免                三" in lines
-    assert "move_reported  调整会期须报告  tasks_done      全部    仅当会期已调整（不是计划的日期）  三" in lines
+    assert "in_window      6月中旬召开     会议时间      全部    经同意调整会期可免                三" in lines
+    assert "move_reported  调整会期须报告  准备工作完成  全部    仅当会期已调整（不是计划的日期）  三" in lines
     assert "move_meeting  同意调整会期  organization_department  会议日期不在规定的会议时间之内  三" in lines
 
 
@@ -323,6 +323,6 @@ def test_a_refused_approval_says_which_condition_did_not_hold(capsys, tmp_path):
     )
     assert _validate(capsys, tmp_path, **{"case.yaml": case}) == [
         "case.yaml: case.yaml:7:5: event #0 (granted) refused: 'move_meeting' (同意调整会期) cannot be granted:"
-        " 须会议日期不在规定的会议时间之内，而计划的会议日期2020-06-15在规定的会议时间（2020-06-11—2020-06-20）之内"
+        " 须会议日期不在规定的会议时间之内，而计划的会议日期2020-06-15在规定的会议时间（2020-06-11至2020-06-20）之内"
         "（meeting.in_window 须为否，实为是）"
     ]

@@ -58,6 +58,7 @@ class Step(_Frozen):
     by: dt.date | None = None
     when: str = Field(description="the date as shown: '2014-06-01至2014-06-20', '2014-06-12前', '会后15天内（待定）'")
     before_meeting: bool = False
+    soft: bool = Field(False, description="asked for before the meeting by a soft rule (一般): it blocks nothing")
     ref: int | None = None
 
 
@@ -170,6 +171,7 @@ def _step(i: TimelineItem, refs: _Refs) -> Step:
         by=i.by,
         when=_when(i),
         before_meeting=i.before_meeting,
+        soft=i.soft,
         ref=refs(i.citation),
     )
 

@@ -95,9 +95,14 @@ class _Builder:
         self.state, self.passed, self.on, self.v = state, passed, on, state.view
         self.meeting = meeting_day(state)
         v = self.v
-        self.gated_tasks = {t for g in v.gates if g.kind == "tasks_done" for t in g.tasks or []}
-        self.gated_talks = {t for g in v.gates if g.kind == "talks_covered" for t in (g.talks or v.required)}
-        self.gated_materials = {g.material for g in v.gates if g.kind == "materials_passed"}
+        hard = [g for g in v.gates if g.severity != "warning"]  # a soft gate (一般) makes nothing a precondition
+        soft = [g for g in v.gates if g.severity == "warning"]
+        self.gated_tasks = {t for g in hard if g.kind == "tasks_done" for t in g.tasks or []}
+        self.gated_talks = {t for g in hard if g.kind == "talks_covered" for t in (g.talks or v.required)}
+        self.gated_materials = {g.material for g in hard if g.kind == "materials_passed"}
+        self.soft_tasks = {t for g in soft if g.kind == "tasks_done" for t in g.tasks or []} - self.gated_tasks
+        self.soft_talks = {t for g in soft if g.kind == "talks_covered" for t in (g.talks or v.required)}
+        self.soft_talks -= self.gated_talks
 
     # -- one item ---------------------------------------------------------------------------
     def item(
@@ -114,6 +119,7 @@ class _Builder:
         done_on: dt.date | None = None,
         parts: list[tuple[str, dt.date | None]] | None = None,
         note: str | None = None,
+        soft: bool = False,
     ) -> TimelineItem:
         """One item; its date is ``spec`` or the rule's own ``due`` (per tier), counted from the meeting."""
         v = self.v
@@ -123,7 +129,7 @@ class _Builder:
         window = v.window(spec, None, meeting=self.meeting)
         end = window.end if window else None
         by = end
-        if before and self.meeting is not None:
+        if (before or soft) and self.meeting is not None:
             by = self.meeting if by is None else min(by, self.meeting)
         shares = []
         for who, day in parts or []:
@@ -142,6 +148,7 @@ class _Builder:
             end=end,
             basis=_dates.basis(spec),
             before_meeting=before,
+            soft=soft and not before,
             by=by,
             status=status,
             done_on=done_on,
@@ -157,7 +164,8 @@ class _Builder:
         for t in v.tasks:
             owner = v.role_or_text(t.owner) or v.rules.team.name
             done_on = self.state.done.get(t.id)
-            yield self.item("task", t, owner=owner, before=t.id in self.gated_tasks, done_on=done_on, note=t.note)
+            before, soft = t.id in self.gated_tasks, t.id in self.soft_tasks
+            yield self.item("task", t, owner=owner, before=before, soft=soft, done_on=done_on, note=t.note)
 
     def talks(self) -> Iterable[TimelineItem]:
         v = self.v
@@ -171,7 +179,8 @@ class _Builder:
                 continue  # nobody to talk with under this rule (e.g. no overseen departments)
             role = rule.each.get("role")
             owner = v.name(role) if role else self._people(v._select(rule.each))
-            yield self.item("talk", rule, owner=owner, before=rule.id in self.gated_talks, parts=parts)
+            before, soft = rule.id in self.gated_talks, rule.id in self.soft_talks
+            yield self.item("talk", rule, owner=owner, before=before, soft=soft, parts=parts)
 
     def _slots(self, material_id: str) -> list[MaterialState]:
         return [m for (mid, _), m in self.state.materials.items() if mid == material_id]
@@ -267,7 +276,10 @@ class _Builder:
             parts = [(self.v.subject_label(m.slot.subject), m.submitted_on) for m in slots]
             name = f"报送{slots[0].slot.material.name}（{_dates.basis(spec)}）"
             owner = self._author(slots[0])
-            yield self.item("lead_time", gate, spec=spec, name=name, owner=owner, before=True, parts=parts)
+            hard = gate.severity != "warning"
+            yield self.item(
+                "lead_time", gate, spec=spec, name=name, owner=owner, before=hard, soft=not hard, parts=parts
+            )
 
     def duties(self) -> Iterable[TimelineItem]:
         v = self.v

@@ -43,8 +43,12 @@ class TimelineItem(_Frozen):
     end: dt.date | None = Field(None, description="the rule's last day; null when it depends on a date not yet known")
     basis: str | None = Field(None, description="the date as the source writes it, or how it counts from the meeting")
     before_meeting: bool = Field(False, description="a gate: must be complete before the meeting may be held")
+    soft: bool = Field(
+        False,
+        description="a soft gate (一般, severity warning) asks for it before the meeting; unmet, it only warns",
+    )
     by: dt.date | None = Field(
-        None, description="the last day that counts: 'end', or the meeting day if earlier for a gate"
+        None, description="the last day that counts: 'end', or the meeting day if earlier for a gate (a soft one too)"
     )
     status: ItemStatus
     done_on: dt.date | None = Field(

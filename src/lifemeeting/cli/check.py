@@ -30,12 +30,17 @@ def check(case: Path, on: dt.datetime | None, as_json: bool) -> int:
     return 0 if answer.convenable else 3
 
 
+STAGE_TITLE = "不在会前准备阶段"  # the header over a stage blocker, which names no rule
+
+
 def render(a: Readiness) -> str:
     """The answer as a policy officer reads it: blockers grouped under the rule they break, cited once."""
     tier = f"（{a.tier_name or a.tier}）" if a.tier else ""
     lines = [f"{a.unit}{tier} — {a.on} 能否召开{a.meeting_name}？"]
     if a.convenable:
         lines.append("结论：可以召开。")
+    elif all(b.kind == "stage" for b in a.blockers):  # held, closed or being redone: no rule to meet, a stage
+        lines.append(f"结论：不能召开：{'；'.join(b.message for b in a.blockers)}。")
     else:
         groups: dict[str, list[Blocker]] = {}
         for b in a.blockers:
@@ -43,8 +48,9 @@ def render(a: Readiness) -> str:
         lines.append(f"结论：不能召开，{len(a.blockers)} 项未满足（涉及 {len(groups)} 条规定）：")
         n = 0
         for rule, items in groups.items():
-            title, _, _ = items[0].message.partition("」：")
-            lines.append(f"  [{rule}] {title.lstrip('「') if '」：' in items[0].message else rule}")
+            title, found, _ = items[0].message.partition("」：")
+            title = title.lstrip("「") if found else STAGE_TITLE if items[0].kind == "stage" else rule
+            lines.append(f"  [{rule}] {title}")
             c = items[0].citation
             if c is not None:
                 lines.append(f"    依据：{c.document} {c.section}：“{c.quote}”")

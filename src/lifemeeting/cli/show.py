@@ -7,7 +7,17 @@ from typing import Any
 from lifemeeting.cli.text import table
 from lifemeeting.ruleset.loaded import LoadedRuleSet
 from lifemeeting.ruleset.model import Appraisal, DateSpec, Gate, Meeting, Order, Position, RuleSet, Task
-from lifemeeting.ruleset.words import MEETING, ORDER, RATING, condition, deadline, name, share_limit
+from lifemeeting.ruleset.words import (
+    CONSEQUENCES,
+    GATE_KINDS,
+    MEETING,
+    ORDER,
+    RATING,
+    condition,
+    deadline,
+    name,
+    share_limit,
+)
 
 ROUNDS = {"first": "仅第一次召开", "later": "仅重新召开"}
 
@@ -58,7 +68,7 @@ def _step_row(rs: RuleSet, t: Task) -> list[str]:
     appraisal = next((a for a in rs.appraisals if a.id == t.per_rating.appraisal), None)
     levels = {lv.id: lv.name for lv in appraisal.levels} if appraisal else {}
     named = "、".join(levels.get(lv, lv) for lv in t.per_rating.levels)
-    whom = f"{appraisal.name if appraisal else t.per_rating.appraisal}评定为{named}的每名成员，各一项"
+    whom = f"{appraisal.name if appraisal else t.per_rating.appraisal}评定为{named}的每名{rs.team.member}，各一项"
     where = _where(rs, t)
     return [t.id, t.name, _owner(rs, t.owner), whom if where == "全部" else f"{whom}；{where}", _due(t, RATING)]
 
@@ -117,7 +127,7 @@ def describe(loaded: LoadedRuleSet) -> str:
     if rs.tasks:
         out += ["会前准备", _steps(rs, rs.tasks), ""]
     if rs.gates:
-        rows = [[g.id, g.name, g.kind, _where(rs, g), _gate_terms(rs, g), g.cite.section] for g in rs.gates]
+        rows = [[g.id, g.name, GATE_KINDS[g.kind], _where(rs, g), _gate_terms(rs, g), g.cite.section] for g in rs.gates]
         out += ["召开条件", table(["id", "名称", "类别", "适用于", "另有条件", "出处"], rows), ""]
     if rs.approvals:
         rows = [[a.id, a.name, a.by, condition(rs, a.when) if a.when else "随时", a.cite.section] for a in rs.approvals]
@@ -127,7 +137,7 @@ def describe(loaded: LoadedRuleSet) -> str:
         out += ["会后工作", _steps(rs, rs.duties), ""]
     votes = [a for a in rs.appraisals if a.kind != "rating"]
     if votes:
-        rows = [[a.id, a.name, a.threshold or "-", a.below or "-"] for a in votes]
+        rows = [[a.id, a.name, a.threshold or "-", CONSEQUENCES[a.below] if a.below else "-"] for a in votes]
         out += [
             "测评",
             table(["id", "名称", "门槛", "未达到"], rows),
@@ -151,9 +161,9 @@ def _position_terms(rs: RuleSet, p: Position) -> str:
 
 
 def _writers(rs: RuleSet, m: Any) -> str:
-    who = ["领导班子"] if m.team else []
+    who = [rs.team.name] if m.team else []
     if m.members is not None:
-        who.append("班子成员" + (f"（{condition(rs, m.members)}）" if m.members else ""))
+        who.append(rs.team.member + (f"（{condition(rs, m.members)}）" if m.members else ""))
     return "、".join(who) or "-"
 
 
@@ -181,16 +191,13 @@ def _meeting(rs: RuleSet, m: Meeting) -> list[str]:
     return [f"会议：{named}", *lines, ""] if lines else []
 
 
-CONSEQUENCES = {"redo": "重做所列事项", "reconvene": "重做后重新召开", "restart": "会前准备全部重来"}
-
-
 def _rating(rs: RuleSet, a: Appraisal) -> list[str]:
     """A rating appraisal in words: its levels, whom it rates, its steps, its limits and the duties it triggers."""
     names = {t.id: t.name for t in [*rs.duties, *rs.tasks]}
     lines = [
         f"评定 {a.id}：{a.name}（每名评定对象一个等次；出处：{a.cite.section}）",
         "  等次（由高到低）：" + "、".join(f"{lv.name}（{lv.id}）" for lv in a.levels),
-        "  评定对象：" + ("全部成员" if a.rated is None else condition(rs, a.rated)),
+        "  评定对象：" + (f"全部{rs.team.member}" if a.rated is None else condition(rs, a.rated)),
     ]
     if a.steps:
         lines.append("  步骤（依次，做完才能评定）：" + " → ".join(names.get(s, s) for s in a.steps))

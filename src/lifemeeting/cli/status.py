@@ -38,7 +38,7 @@ def status(case: Path, on: dt.datetime | None, as_json: bool, fmt: str | None, o
 
 
 def render(s: Status) -> str:
-    lines = [f"{s.unit} — {s.on}：第{s.round}轮，{s.stage_name}（{s.stage}）"]
+    lines = [f"{s.unit} — {s.on}：第{s.round}轮，{s.stage_name}"]
     for r in s.rounds:
         kind = {"initial": "首轮", "redo": "返工补课", "reconvene": "重新召开"}[r.kind]
         held = f"，{r.held_on}召开" if r.held_on else "，尚未召开"

@@ -124,6 +124,8 @@ def _when(i: TimelineItem) -> str:
         notes.append(i.basis)
     if i.before_meeting and (i.end is None or i.by < i.end):
         notes.append("会前" if i.end is None else f"会前；规定{i.end}前")
+    if i.soft:  # asked for before the meeting by a soft rule (一般): never a precondition
+        notes.append("会前，一般要求")
     return text + (f"（{'；'.join(notes)}）" if notes else "")
 
 

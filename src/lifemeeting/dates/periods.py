@@ -50,7 +50,7 @@ class Window:
     end: dt.date
 
     def __str__(self) -> str:
-        return f"{self.end}前" if self.start is None else f"{self.start}—{self.end}"
+        return f"{self.end}前" if self.start is None else f"{self.start}至{self.end}"
 
 
 def _period_bounds(year: int, month: int, part: str) -> tuple[dt.date, dt.date]:

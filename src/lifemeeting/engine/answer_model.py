@@ -39,7 +39,9 @@ class Blocker(_Frozen):
     waiting: bool = Field(False, description="nothing to do but wait until 'until'")
     until: dt.date | None = None
     subject: str | None = Field(None, description="member id or 'team' for a material")
-    item: str | None = Field(None, description="the task, talk rule or material concerned")
+    item: str | None = Field(
+        None, description="the task, talk rule or material concerned; for kind stage, the stage the case is at"
+    )
     missing_pairs: list[list[str]] = Field(default_factory=list)
 
 

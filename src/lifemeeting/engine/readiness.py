@@ -110,8 +110,10 @@ def soft_gates(state: CaseState, on: dt.date) -> list[str]:
             continue
         if gate.when is not None and not matches(gate.when, facts(v, on), v.unit):
             continue
+        prefix = f"「{gate.name}」："
         for blocker, _ in _GATES[gate.kind](state, gate, on):
-            out.append(f"{gate.name}（一般要求，不阻止召开）：{blocker.message}")
+            # said once, as a blocker reads under its rule: the gate's name, then what is missing
+            out.append(f"{gate.name}（一般要求，不阻止召开）：{blocker.message.removeprefix(prefix)}")
     return out
 
 
@@ -168,7 +170,7 @@ def unmet(when: dict[str, object], have: dict[str, bool], v: CaseView) -> str:
 
     Each failing part says what the rule needs and what is the case, the meeting day and window where
     that is what failed, then the condition as the rule set writes it: ``须会议日期不在规定的会议时间之内，
-    而计划的会议日期2020-06-15在规定的会议时间（2020-06-11—2020-06-20）之内（meeting.in_window 须为否，实为是）``.
+    而计划的会议日期2020-06-15在规定的会议时间（2020-06-11至2020-06-20）之内（meeting.in_window 须为否，实为是）``.
     """
     said: dict[object, str] = {True: "是", False: "否"}
     parts = []
@@ -204,7 +206,7 @@ def _stage_blocker(state: CaseState) -> Blocker:
         message = f"第{r.number}轮：正在返工补课（{r.cause}），须重做：{'、'.join(r.redo) or '—'}"
     else:
         message = f"第{r.number}轮{state.view.rules.meeting.name}已于{r.held_on}召开（{STAGE_NAMES[state.stage]}）"
-    return Blocker(rule="stage", kind="stage", message=message, citation=None)
+    return Blocker(rule="stage", kind="stage", item=state.stage, message=message, citation=None)
 
 
 Found = Iterator[tuple[Blocker, NextAction | None]]
@@ -263,6 +265,7 @@ def _talks_covered(state: CaseState, gate: Gate, on: dt.date) -> Found:
         order = order or _party_order(v)
         ordered = [sorted(pair, key=order) for pair in missing]
         names = "、".join(f"{v.name(a)}—{v.name(b)}" for a, b in ordered)
+        which = "" if rule.name == gate.name else f"{rule.name}，"  # a gate named after its one talk rule says it once
         window = v.window(rule.due, rule.due_by_tier)
         blocker = Blocker(
             rule=gate.id,
@@ -270,7 +273,7 @@ def _talks_covered(state: CaseState, gate: Gate, on: dt.date) -> Found:
             item=rule.id,
             citation=_cite(v, gate),
             missing_pairs=ordered,
-            message=f"「{gate.name}」：{rule.name}，尚缺{len(missing)}对：{names}",
+            message=f"「{gate.name}」：{which}尚缺{len(missing)}对：{names}",
         )
         todo = [pair for pair, raw in zip(ordered, missing, strict=True) if raw not in asked]
         asked.update(missing)
@@ -299,7 +302,7 @@ def _materials_passed(state: CaseState, gate: Gate, on: dt.date) -> Found:
 
 
 def _material_blocker(v: CaseView, gate: Gate, m: MaterialState, on: dt.date) -> tuple[Blocker, NextAction]:
-    whose = f"{v.subject_label(m.slot.subject)}的{m.slot.material.name}"
+    whose = _whose(v, m)
     chain = m.slot.path.chain
     returned = f"（已退回{m.returns}次）" if m.returns else ""
     if m.state == DRAFTING:
@@ -341,6 +344,12 @@ def _material_blocker(v: CaseView, gate: Gate, m: MaterialState, on: dt.date) ->
         message=message,
     )
     return blocker, action
+
+
+def _whose(v: CaseView, m: MaterialState) -> str:
+    """``赵立群的个人查摆问题材料``; a material named after its subject says it once (``党支部班子查摆问题材料``)."""
+    label, name = v.subject_label(m.slot.subject), m.slot.material.name
+    return name if name.startswith(label) else f"{label}的{name}"
 
 
 def _author(v: CaseView, m: MaterialState) -> str:
@@ -417,6 +426,25 @@ def _min_length(state: CaseState, gate: Gate, on: dt.date) -> Found:
     yield (
         Blocker(rule=gate.id, kind=gate.kind, citation=_cite(v, gate), message=message),
         _action(gate, who, f"将会期安排为不少于{text}", None, on),
+    )
+
+
+def _max_length(state: CaseState, gate: Gate, on: dt.date) -> Found:
+    """A planned length longer than the rule allows; a length not planned yet is for a min_length gate to ask."""
+    v = state.view
+    given = v.number(gate.days)
+    if given is None:
+        yield _no_number(state, gate, on)
+        return
+    have = v.case.meeting.length_days
+    if have is None or have <= given:
+        return
+    text = _days(given)
+    message = f"「{gate.name}」：计划会期{_days(have)}，超过{text}"
+    who = v.name(v.rules.meeting.chair) if v.rules.meeting.chair else v.rules.team.name
+    yield (
+        Blocker(rule=gate.id, kind=gate.kind, citation=_cite(v, gate), message=message),
+        _action(gate, who, f"将会期安排为不超过{text}", None, on),
     )
 
 
@@ -528,7 +556,7 @@ def late_resubmissions(state: CaseState, on: dt.date) -> list[tuple[tuple[str, s
     out = []
     for key, m in state.materials.items():
         if m.late or (m.resubmit_by is not None and on > m.resubmit_by):
-            whose = f"{v.subject_label(m.slot.subject)}的{m.slot.material.name}"
+            whose = _whose(v, m)
             for by, day in m.late:
                 out.append((key, False, f"{whose}限{by}前重新提交，{day}才提交（逾期{(day - by).days}天）"))
             if m.resubmit_by is not None and on > m.resubmit_by:
@@ -572,6 +600,7 @@ _GATES = {
     "materials_passed": _materials_passed,
     "lead_time": _lead_time,
     "min_length": _min_length,
+    "max_length": _max_length,
     "meeting_window": _meeting_window,
     "quorum": _quorum,
     "attendance": _attendance,

@@ -13,7 +13,7 @@ import io
 from typing import Any
 
 from lifemeeting.answers.plan_document import PlanDocument
-from lifemeeting.render.document_md import NO_REVIEW, NUMBERS, rating_lines
+from lifemeeting.render.document_md import NO_REVIEW, NUMBERS, before_text, rating_lines
 
 BODY_FONT, HEADING_FONT, TITLE_FONT = "仿宋", "黑体", "宋体"
 
@@ -145,7 +145,14 @@ def document_docx(d: PlanDocument) -> bytes:
         doc,
         ["序号", "事项", "责任人", "时间", "会前", "依据"],
         [
-            [str(n), s.name, s.owner, s.when.replace("至", "至\n", 1), "是" if s.before_meeting else "否", _ref(s.ref)]
+            [
+                str(n),
+                s.name,
+                s.owner,
+                s.when.replace("至", "至\n", 1),
+                before_text(s, "否").replace("，", "，\n"),
+                _ref(s.ref),
+            ]
             for n, s in enumerate(d.preparation, 1)
         ],
         [1.2, 5.3, 3.2, 3.2, 1.2, 1.5],

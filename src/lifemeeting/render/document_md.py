@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lifemeeting.answers.plan_document import PlanDocument, RatingPlan
+from lifemeeting.answers.plan_document import PlanDocument, RatingPlan, Step
 
 NUMBERS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五")
 NO_REVIEW = "各项材料提交即可：规则集没有为它们规定审核环节。"
@@ -14,6 +14,11 @@ def _cell(text: object) -> str:
 
 def _ref(number: int | None) -> str:
     return f"[{number}]" if number is not None else ""
+
+
+def before_text(s: Step, otherwise: str = "") -> str:
+    """The 会前须完成 cell: a precondition says 是; a soft rule (一般) says so, never as a precondition."""
+    return "是" if s.before_meeting else "一般要求，不阻止召开" if s.soft else otherwise
 
 
 def _table(headers: list[str], rows: list[list[object]]) -> list[str]:
@@ -70,10 +75,7 @@ def document_md(d: PlanDocument) -> str:
     heading("会前准备")
     out += _table(
         ["序号", "事项", "责任人", "时间", "会前须完成", "依据"],
-        [
-            [n, s.name, s.owner, s.when, "是" if s.before_meeting else "", _ref(s.ref)]
-            for n, s in enumerate(d.preparation, 1)
-        ],
+        [[n, s.name, s.owner, s.when, before_text(s), _ref(s.ref)] for n, s in enumerate(d.preparation, 1)],
     )
     heading("材料审核")
     if d.chains:

@@ -66,6 +66,7 @@ def cross_check(rs: RuleSet, located: Located, *, accounted: frozenset[str] = fr
         "unit_attribute": {a.id for a in rs.unit_attributes},
         "position": {p.id for p in rs.positions},
     }
+    values = {a.id: a.values for a in rs.attributes} | {f"unit.{a.id}": a.values for a in rs.unit_attributes}
 
     for section in (
         "tiers",
@@ -95,7 +96,7 @@ def cross_check(rs: RuleSet, located: Located, *, accounted: frozenset[str] = fr
                 seen[ident] = i
 
     def pred(path: Path, p: Any) -> Iterator[Problem]:
-        for where, message, bad, candidates in _predicate.check(p, path, names):
+        for where, message, bad, candidates in _predicate.check(p, path, names, values):
             hint = did_you_mean(bad, candidates) if bad else ""
             yield located.problem(where, message + hint, key=True)
 
@@ -231,6 +232,7 @@ def cross_check(rs: RuleSet, located: Located, *, accounted: frozenset[str] = fr
         "materials_passed": "material",
         "lead_time": "material",
         "min_length": "days",
+        "max_length": "days",
         "meeting_window": None,
         "quorum": "share",
         "attendance": "roles",

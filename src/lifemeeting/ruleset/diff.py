@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from lifemeeting.ruleset.loaded import LoadedRuleSet
 from lifemeeting.ruleset.model import ParameterRef, RuleSet
-from lifemeeting.ruleset.words import condition
+from lifemeeting.ruleset.words import CONSEQUENCES, MEETING, ORDER, RATING, condition, deadline
 
 SECTIONS = {
     "tiers": "层级",
@@ -82,12 +82,7 @@ _SKIP = {"id", "cite", "links", "agenda"}
 _PREDICATES = {"applies_to", "members", "filled_by", "not"}
 _CONDITIONS = {"applies_to", "members", "filled_by", "when", "attendees"}  # shown in words, by each set's names
 _ROUNDS = {"first": "仅第一次召开", "later": "仅重新召开"}
-_DATE_WORDS = {
-    "days_before_meeting": "会前{}天",
-    "days_after_meeting": "会后{}天内",
-    "months_after_meeting": "会后{}个月内",
-    "parameter": "由案件给定（{}）",
-}
+_DATE_KEYS = ("days_before_meeting", "days_after_meeting", "months_after_meeting", "parameter")
 
 
 class _Frozen(BaseModel):
@@ -137,8 +132,12 @@ class RuleSetDiff(_Frozen):
         return not self.differences
 
 
-def words(value: Any, field: str | None = None) -> str:
-    """A value as the sources write it: dates in words, lists joined, yes/no, mappings as key: value."""
+def words(value: Any, field: str | None = None, counted_from: str = MEETING) -> str:
+    """A value as the sources write it: dates in words, lists joined, yes/no, mappings as key: value.
+
+    A relative date reads as ``ruleset.words.deadline`` says it, counted from ``counted_from`` (the meeting,
+    the rating, the order).
+    """
     if value == {} and field in _PREDICATES:
         return "全部"
     if value is None or value == [] or value == {}:
@@ -152,11 +151,10 @@ def words(value: Any, field: str | None = None) -> str:
     if isinstance(value, list):
         return "、".join(words(v) for v in value)
     if isinstance(value, dict):
-        if any(k in value for k in _DATE_WORDS):
-            text = "".join(_DATE_WORDS[k].format(v) for k, v in value.items() if k in _DATE_WORDS)
-            return text + ("（工作日）" if value.get("working_days") else "")
+        if any(k in value for k in _DATE_KEYS):
+            return deadline(value, counted_from)
         if field in ("due_by_tier", "window_by_tier"):
-            return "；".join(f"{k} {words(v)}" for k, v in value.items())
+            return "；".join(f"{k} {words(v, None, counted_from)}" for k, v in value.items())
         return "{" + ", ".join(f"{k}: {words(v, k)}" for k, v in value.items()) + "}"
     return str(value)
 
@@ -284,20 +282,29 @@ def _compare_item(
                 change="changed",
                 field=key,
                 field_name=FIELD_NAMES.get(key, key),
-                a=_value(models[0], a.get(key), key),
-                b=_value(models[1], b.get(key), key),
+                a=_value(models[0], a.get(key), key, _counted_from(section, a)),
+                b=_value(models[1], b.get(key), key, _counted_from(section, b)),
             )
         )
     return out
 
 
-def _value(rs: RuleSet, value: Any, key: str) -> str:
+def _counted_from(section: str, item: dict[str, Any]) -> str:
+    """What a rule's relative deadline counts from: the order for an order, the rating for a duty per rating."""
+    if section == "orders":
+        return ORDER
+    return RATING if item.get("per_rating") else MEETING
+
+
+def _value(rs: RuleSet, value: Any, key: str, counted_from: str = MEETING) -> str:
     """A compared value in words; a condition by the names its own rule set gives (全部 when it always holds)."""
     if (key in _CONDITIONS and isinstance(value, dict)) or (key in ("applies_to", "when") and value is None):
         return condition(rs, value)
+    if key == "below" and isinstance(value, str):
+        return CONSEQUENCES.get(value, value)
     if key == "rounds" and isinstance(value, str):
         return _ROUNDS.get(value, "每次召开")
-    return words(value, key)
+    return words(value, key, counted_from)
 
 
 def _name(item: dict[str, Any]) -> str:
@@ -335,10 +342,11 @@ def summary(section: str, item: dict[str, Any], rs: RuleSet | None = None) -> st
     elif section in ("tasks", "duties") and item.get("owner"):
         parts.append(f"责任人 {item['owner']}")
     elif section == "appraisals":
-        parts.append(f"门槛 {words(item.get('threshold'))}，未达到 {words(item.get('below'))}")
+        below = CONSEQUENCES.get(item.get("below") or "", "—")
+        parts.append(f"门槛 {words(item.get('threshold'))}，未达到 {below}")
     for key in ("due", "due_by_tier"):
         if item.get(key):
-            parts.append(f"时限 {words(item[key], key)}")
+            parts.append(f"时限 {words(item[key], key, _counted_from(section, item))}")
     return "；".join(parts) or "—"
 
 
@@ -350,7 +358,8 @@ def _overview(a: RuleSet, b: RuleSet) -> list[OverviewRow]:
         ("必谈", _talks(a), _talks(b)),
         ("召开条件", _gates(a), _gates(b)),
         ("会前时限（报送在先）", _lead_times(a), _lead_times(b)),
-        ("会期下限", _min_lengths(a), _min_lengths(b)),
+        ("会期下限", _lengths(a, "min_length"), _lengths(b, "min_length")),
+        ("会期上限", _lengths(a, "max_length"), _lengths(b, "max_length")),
         ("会后工作时限", _duties(a), _duties(b)),
         ("测评门槛", _thresholds(a), _thresholds(b)),
     ]
@@ -434,8 +443,8 @@ def _lead_times(rs: RuleSet) -> str:
     )
 
 
-def _min_lengths(rs: RuleSet) -> str:
-    return _grouped("", [(under(rs, g), g.name) for g in rs.gates if g.kind == "min_length"])
+def _lengths(rs: RuleSet, kind: str) -> str:
+    return _grouped("", [(under(rs, g), g.name) for g in rs.gates if g.kind == kind])
 
 
 def _duties(rs: RuleSet) -> str:
@@ -445,7 +454,7 @@ def _duties(rs: RuleSet) -> str:
         [
             (
                 under(rs, d, tiers=not d.due_by_tier),
-                f"{d.name}：{words(d.due) if d.due else words(d.due_by_tier, 'due_by_tier')}",
+                f"{d.name}：{words(d.due or d.due_by_tier, 'due_by_tier', RATING if d.per_rating else MEETING)}",
             )
             for d in rs.duties
         ],
@@ -453,9 +462,11 @@ def _duties(rs: RuleSet) -> str:
 
 
 def _thresholds(rs: RuleSet) -> str:
+    def below(a: Any) -> str:
+        return CONSEQUENCES[a.below] if a.below else "—"
+
     return _grouped(
-        "",
-        [(under(rs, a), f"{a.name} {a.threshold}（未达到：{a.below or '—'}）") for a in rs.appraisals if a.threshold],
+        "", [(under(rs, a), f"{a.name} {a.threshold}（未达到：{below(a)}）") for a in rs.appraisals if a.threshold]
     )
 
 

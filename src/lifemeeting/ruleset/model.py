@@ -22,6 +22,7 @@ GateKind = Literal[
     "materials_passed",
     "lead_time",
     "min_length",
+    "max_length",
     "meeting_window",
     "quorum",
     "attendance",
@@ -152,7 +153,9 @@ class Attribute(Frozen):
 
     id: Id
     name: str
-    values: list[str] | None = Field(None, description="allowed values; omit for yes/no")
+    values: list[str] | None = Field(
+        None, description="allowed values; omit for yes/no (a subject or unit that does not give it: no)"
+    )
     required: bool | list[Id] = Field(
         False,
         description=(

@@ -22,7 +22,11 @@ BUILTIN_KEYS = ("kind", "position", "id")
 
 
 def matches(pred: Mapping[str, Any] | None, subject: Mapping[str, Any], unit: Mapping[str, Any]) -> bool:
-    """True if every test in ``pred`` holds for ``subject`` within ``unit``; None or {} always holds."""
+    """True if every test in ``pred`` holds for ``subject`` within ``unit``; None or {} always holds.
+
+    An attribute neither the subject's position nor the subject itself gives reads as false, so
+    ``{committee: false}`` holds for every member who is not said to be on the committee.
+    """
     if not pred:
         return True
     for key, want in pred.items():
@@ -36,7 +40,8 @@ def matches(pred: Mapping[str, Any] | None, subject: Mapping[str, Any], unit: Ma
             if matches(want, subject, unit):
                 return False
         else:
-            have = unit.get(key[5:]) if key.startswith("unit.") else subject.get(key)
+            # an attribute a subject (or the unit) does not give is false: a yes/no attribute left out is "no"
+            have = unit.get(key[5:], False) if key.startswith("unit.") else subject.get(key, False)
             if isinstance(want, list):
                 if have not in want:
                     return False
@@ -46,11 +51,16 @@ def matches(pred: Mapping[str, Any] | None, subject: Mapping[str, Any], unit: Ma
 
 
 def check(
-    pred: Any, path: tuple[Any, ...], names: Mapping[str, set[str]]
+    pred: Any,
+    path: tuple[Any, ...],
+    names: Mapping[str, set[str]],
+    values: Mapping[str, list[str] | None] | None = None,
 ) -> Iterator[tuple[tuple[Any, ...], str, str | None, list[str]]]:
     """Yield ``(path, message, bad_name, candidates)`` for each problem in ``pred``.
 
-    ``names`` maps 'attribute', 'unit_attribute' and 'position' to the ids the rule set declares.
+    ``names`` maps 'attribute', 'unit_attribute' and 'position' to the ids the rule set declares;
+    ``values`` maps a declared attribute (``unit.<id>`` for a unit attribute) to its ``values``, None for
+    yes/no: a test is then refused when it could never hold (``{committee: 'yes'}``, ``{body: npx}``).
     """
     if not isinstance(pred, Mapping):
         yield path, "expected a predicate (a mapping of attribute tests)", None, []
@@ -62,13 +72,15 @@ def check(
                 yield here, f"'{key}' takes a list of predicates", None, []
                 continue
             for i, p in enumerate(want):
-                yield from check(p, here + (i,), names)
+                yield from check(p, here + (i,), names, values)
         elif key == "not":
-            yield from check(want, here, names)
+            yield from check(want, here, names, values)
         elif key.startswith("unit."):
             attr = key[5:]
             if attr not in names["unit_attribute"]:
                 yield here, f"unknown unit attribute '{attr}'", attr, sorted(names["unit_attribute"])
+            elif values is not None and key in values:
+                yield from _check_value(here, key, want, values[key])
         elif key == "position":
             for value in want if isinstance(want, list) else [want]:
                 if value not in names["position"]:
@@ -79,6 +91,19 @@ def check(
                     yield here, f"kind is 'member' or 'team', not '{value}'", str(value), ["member", "team"]
         elif key not in BUILTIN_KEYS and key not in names["attribute"]:
             yield here, f"unknown attribute '{key}'", key, sorted(names["attribute"] | {"kind", "position"})
+        elif values is not None and key in values:
+            yield from _check_value(here, key, want, values[key])
+
+
+def _check_value(
+    here: tuple[Any, ...], key: str, want: Any, allowed: list[str] | None
+) -> Iterator[tuple[tuple[Any, ...], str, str | None, list[str]]]:
+    """A test's value against the attribute's declaration: true/false for yes/no, else one of its values."""
+    for value in want if isinstance(want, list) else [want]:
+        if allowed is None and not isinstance(value, bool):
+            yield here, f"'{key}' is yes/no: test it with true or false, not {value!r}", None, []
+        elif allowed is not None and value not in allowed:
+            yield here, f"'{key}' is one of {', '.join(allowed)}, not {value!r}", str(value), list(allowed)
 
 
 def predicates_in(value: Any) -> Iterator[Mapping[str, Any]]:

@@ -1,7 +1,7 @@
 """Rules in words a policy officer reads: a predicate or a condition on what happened, a deadline, a limit.
 
 ``{kind: member, top_leader: true, not: {township: true}}`` reads ``班子成员个人，是党政主要负责同志，不是乡镇``:
-attributes, positions and unit attributes by the names the rule set gives them; ``all`` is joined
+attributes, positions, unit attributes and kinds (its `team`) by the names the rule set gives them; ``all`` is joined
 with ``，``, ``any`` with ``或``, ``not`` says ``不是`` (or ``并非（…）`` around more than one test).
 Only names the rule set declares are used; a key it does not know is shown as written.
 
@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from lifemeeting.ruleset.model import Appraisal, DateSpec, RuleSet, ShareLimit
 
 ALWAYS = "全部"
-KINDS = {"member": "班子成员个人", "team": "领导班子"}
 FACT_WORDS = {  # fact → (words when true, words when false)
     "meeting.in_window": ("会议日期在规定的会议时间之内", "会议日期不在规定的会议时间之内"),
     "meeting.moved": ("会期已调整（不是计划的日期）", "会期未调整"),
@@ -46,7 +45,8 @@ def _test(rs: RuleSet, key: str, value: Any) -> str:
         inner = condition(rs, value)
         return "并非" + (inner if inner.startswith("（") and inner.endswith("）") else f"（{inner}）")
     if key == "kind":
-        return _alternatives(value, lambda v: KINDS.get(v, str(v)))
+        kinds = {"member": f"{rs.team.member}个人", "team": rs.team.name}  # as the rule set calls them
+        return _alternatives(value, lambda v: kinds.get(v, str(v)))
     if key == "position":
         names = {p.id: p.name for p in rs.positions}
         return "职务为" + _alternatives(value, lambda v: names.get(v, str(v)))
@@ -71,6 +71,21 @@ def _alternatives(value: Any, word: Any) -> str:
 
 
 MEETING, RATING, ORDER = "会", "评定", "决定"  # what a relative deadline counts from
+# what each kind of gate checks, in words (``show``'s 类别)
+GATE_KINDS = {
+    "tasks_done": "准备工作完成",
+    "talks_covered": "谈心谈话谈到",
+    "materials_passed": "材料审核通过",
+    "lead_time": "报送在先",
+    "min_length": "会期下限",
+    "max_length": "会期上限",
+    "meeting_window": "会议时间",
+    "quorum": "到会人数",
+    "attendance": "应到人员到会",
+    "resubmitted_in_time": "按时重新提交",
+}
+# what an order does, in words
+CONSEQUENCES = {"redo": "重做所列事项", "reconvene": "重做后重新召开", "restart": "会前准备全部重来"}
 
 
 def deadline(spec: DateSpec | None, counted_from: str = MEETING) -> str:

@@ -20,6 +20,7 @@ from lifemeeting.case.model import Event
 from lifemeeting.dates import periods as _dates
 from lifemeeting.errors import EventRefused, LifemeetingError
 from lifemeeting.ruleset.load import available, load_ruleset
+from lifemeeting.ruleset.words import CONSEQUENCES, MEETING, ORDER, RATING, deadline
 from lifemeeting.service.auth import LOCAL, Actor, Auth
 from lifemeeting.service.errors import ServiceError
 from lifemeeting.service.pages import form as pages_form
@@ -49,22 +50,12 @@ env = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-DUE_WORDS = {
-    "days_before_meeting": "会前{}天",
-    "days_after_meeting": "会后{}天",
-    "months_after_meeting": "会后{}个月",
-    "parameter": "案例提供的日期 {}",
-}
 
 
-def due_text(spec: Any) -> str:
-    """A rule's date as the source words it: '会前15天（工作日）', '2014年5月25日前'."""
-    if spec is None:
-        return "—"
-    if isinstance(spec, str):
-        return spec
-    parts = [DUE_WORDS[k].format(v) for k, v in spec.items() if k in DUE_WORDS]
-    return "".join(parts) + ("（工作日）" if spec.get("working_days") else "")
+def due_text(spec: Any, counted_from: str = MEETING) -> str:
+    """A rule's date in the words ``lifemeeting show`` uses (``ruleset.words.deadline``): '会前15个工作日',
+    '评定后3个月内', '2014年5月25日前'; '—' for none."""
+    return "—" if spec is None else deadline(spec, counted_from)
 
 
 EVENT_FIELDS = {
@@ -106,6 +97,8 @@ def named(ids: list[str], names: dict[str, str]) -> str:
 
 env.filters["named"] = named
 env.filters["due"] = due_text
+# what a relative deadline counts from (|due(RATING)), what an order does
+env.globals.update(MEETING=MEETING, RATING=RATING, ORDER=ORDER, CONSEQUENCES=CONSEQUENCES)
 env.filters["event_text"] = event_text
 env.globals.update(event_types=EVENT_TYPES, status_names=STATUS_NAMES)
 
