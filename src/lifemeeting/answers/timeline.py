@@ -96,7 +96,7 @@ class _Builder:
         self.meeting = meeting_day(state)
         v = self.v
         self.gated_tasks = {t for g in v.gates if g.kind == "tasks_done" for t in g.tasks or []}
-        self.gated_talks = {t for g in v.gates if g.kind == "talks_covered" for t in (g.talks or v.required)}
+        self.gated_talks = {t for g in v.gates if g.kind == "talks_covered" for t in (g.talks or v.required_codes)}
         self.gated_materials = {g.material for g in v.gates if g.kind == "materials_passed"}
 
     # -- one item ---------------------------------------------------------------------------
@@ -164,9 +164,9 @@ class _Builder:
         order = {mid: i for i, mid in enumerate(v.members)}
         for rule in v.talk_rules:
             parts = []
-            for pair in v.required[rule.id]:
-                a, b = sorted(pair, key=lambda p: (order.get(p, len(order)), p))
-                parts.append((f"{v.name(a)}—{v.name(b)}", self.state.talks.get(pair)))
+            for code in v.required_codes[rule.id]:
+                a, b = sorted(v.pair(code), key=lambda p: (order.get(p, len(order)), p))
+                parts.append((f"{v.name(a)}—{v.name(b)}", self.state.talks.get(code)))
             if not parts:
                 continue  # nobody to talk with under this rule (e.g. no overseen departments)
             role = rule.each.get("role")

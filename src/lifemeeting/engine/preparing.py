@@ -1,7 +1,7 @@
 """Before the meeting: tasks, talks and each material's way through its review chain.
 
 One handler per event type. Each checks the event against the compiled tables first (the
-talk pair from ``CaseView.canonical``, the material's ``Move`` out of the state it is in)
+talk pair from ``CaseView.talk_place``, the material's ``Move`` out of the state it is in)
 and applies it when that check passes; only when it fails does it go through the checks
 one by one, to find which and say why (``_Refuse``). A handler changes nothing before every
 check has passed.
@@ -15,6 +15,7 @@ from lifemeeting.case.model import Event
 from lifemeeting.engine import ratings
 from lifemeeting.engine.chains import DRAFTING, PASSED, Move, Step
 from lifemeeting.engine.state import MaterialState, _need, _Refuse
+from lifemeeting.engine.talks import BASE
 from lifemeeting.engine.view import TEAM
 from lifemeeting.suggest import did_you_mean
 
@@ -61,11 +62,11 @@ def talk(state: CaseState, e: Event) -> None:
     between = e.between
     if between:
         first, second = between
-        canonical = state.view.canonical  # as resolve_party; its values are ids, never None
-        if first in canonical and second in canonical:
-            a, b = canonical[first], canonical[second]
+        place = state.view.talk_place  # each name's party's place (as resolve_party, by place)
+        if first in place and second in place:
+            a, b = place[first], place[second]
             if a != b:
-                r.talks.setdefault(frozenset((a, b)), e.date)
+                r.talks.setdefault(a * BASE + b if a < b else b * BASE + a, e.date)  # pair_code(a, b), without the call
                 return
     v = state.view
     parties = []

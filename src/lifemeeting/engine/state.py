@@ -9,7 +9,7 @@ from typing import Any
 from lifemeeting.case.model import Event
 from lifemeeting.engine.chains import DRAFTING
 from lifemeeting.engine.stages import PREPARING
-from lifemeeting.engine.talks import Pair
+from lifemeeting.engine.talks import PairCode
 from lifemeeting.engine.view import MaterialSlot
 
 
@@ -66,7 +66,7 @@ class Round:
     started_on: dt.date | None
     cause: str | None
     materials: dict[tuple[str, str], MaterialState]
-    talks: dict[Pair, dt.date]
+    talks: dict[PairCode, dt.date]  # by pair code (engine.talks; CaseView.pair gives the ids)
     done: dict[str, dt.date]
     stage: str = PREPARING
     held_on: dt.date | None = None
