@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
     from lifemeeting.engine.replay import CaseState
 
+NONE: frozenset[str] = frozenset()  # no approvals yet at the current link
 PREPARE = "prepare"  # the trigger of these events, unless they record a post-meeting duty (``CaseState.admit``)
 
 
@@ -103,7 +104,7 @@ def submitted(state: CaseState, e: Event) -> None:
         if e.date > m.resubmit_by:
             m.late += ((m.resubmit_by, e.date),)
         m.resubmit_by = None
-    m.state, m.approvals, m.submitted_on = move.dest, set(), e.date
+    m.state, m.approvals, m.submitted_on = move.dest, NONE, e.date
     if m.first_submitted_on is None:
         m.first_submitted_on = e.date
     if move.passes:
@@ -175,7 +176,7 @@ def approved(state: CaseState, e: Event) -> None:
         raise _Refuse(f"'{reviewer}' already approved at link '{step.link.id}'")
     reviewers = step.link.reviewers
     if len(reviewers) > 1 and set(reviewers) - m.approvals - {reviewer}:  # others must still approve
-        m.approvals.add(reviewer)
+        m.approvals = m.approvals | {reviewer}
         return
     _move(m, m.slot.path.moves[m.state], e.date)
 
@@ -185,7 +186,7 @@ def returned(state: CaseState, e: Event) -> None:
     step, _ = _at_link(state, e, m)
     if e.resubmit_by is not None and e.resubmit_by < e.date:
         raise _Refuse(f"resubmit_by {e.resubmit_by} is before the return itself ({e.date})")
-    m.state, m.approvals, m.returns = m.slot.path.table[(step.state, "return")], set(), m.returns + 1
+    m.state, m.approvals, m.returns = m.slot.path.table[(step.state, "return")], NONE, m.returns + 1
     m.resubmit_by, m.rework = e.resubmit_by, e.rework
     if e.resubmit_by is not None:
         state.deadlines_set = True
@@ -243,7 +244,7 @@ def _fills(state: CaseState, by: str | None, role: str | None) -> bool:
 
 def _move(m: MaterialState, move: Move, on: dt.date) -> None:
     """A sign-off or the last approval at a link: the material moves on to the next state."""
-    m.state, m.approvals = move.dest, set()
+    m.state, m.approvals = move.dest, NONE
     m.done_links.append(move.done)  # type: ignore[arg-type]  # a pre-sign or link, never None past drafting
     if move.passes and m.passed_on is None:
         m.passed_on = on

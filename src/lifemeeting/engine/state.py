@@ -19,7 +19,7 @@ class MaterialState:
 
     slot: MaterialSlot
     state: str = DRAFTING
-    approvals: set[str] = field(default_factory=set)
+    approvals: frozenset[str] = frozenset()  # replaced, never changed: copies and moves share the empty one
     returns: int = 0
     submitted_on: dt.date | None = None
     first_submitted_on: dt.date | None = None
@@ -87,7 +87,7 @@ def _copy_material(m: MaterialState) -> MaterialState:
     return MaterialState(
         m.slot,
         m.state,
-        set(m.approvals),
+        m.approvals,
         m.returns,
         m.submitted_on,
         m.first_submitted_on,
