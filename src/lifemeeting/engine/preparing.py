@@ -64,11 +64,10 @@ def talk(state: CaseState, e: Event) -> None:
     if between:
         first, second = between
         place = state.view.talk_place  # each name's party's place (as resolve_party, by place)
-        if first in place and second in place:
-            a, b = place[first], place[second]
-            if a != b:
-                r.talks.setdefault(a * BASE + b if a < b else b * BASE + a, e.date)  # pair_code(a, b), without the call
-                return
+        a, b = place.get(first), place.get(second)
+        if a is not None and b is not None and a != b:
+            r.talks.setdefault(a * BASE + b if a < b else b * BASE + a, e.date)  # pair_code(a, b), without the call
+            return
     v = state.view
     parties = []
     for p in e.between or _need(e, "between"):
