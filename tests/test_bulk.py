@@ -333,3 +333,19 @@ def test_a_worker_that_dies_fails_the_run_instead_of_hanging_it(monkeypatch, tmp
     monkeypatch.setattr(_bulk, "_answer_chunk", _die)  # forked workers inherit it
     with pytest.raises(BrokenProcessPool):
         list(answers(path, dt.date.fromisoformat(ON), jobs=2))
+
+
+@pytest.mark.parametrize("block", [1, 3, 7, 64, 1 << 20])
+def test_a_jsonl_file_is_cut_into_the_lines_iterating_it_gives(tmp_path, monkeypatch, block):
+    """Lines are cut out of large blocks: a line across blocks, blank lines, a carriage return, no last newline."""
+    import lifemeeting.bulk.run as bulk_run
+
+    monkeypatch.setattr(bulk_run, "RANGE_BYTES", block)
+    path = tmp_path / "cases.jsonl"
+    path.write_bytes(b'{"a": 1}\n\n  \n{"b":\r 2}\n' + b'{"long": "' + b"x" * 50 + b'"}\n{"last": 3}')
+    with path.open("rb") as fh:
+        expected = list(fh)
+    got = list(iter_inputs(path))
+    kept = [(n, line) for n, line in enumerate(expected, 1) if not line.isspace()]
+    assert [(i.line, i.text) for i in got] == kept
+    assert [(i.offset, i.size) for i in got] == [(sum(map(len, expected[: n - 1])), len(line)) for n, line in kept]

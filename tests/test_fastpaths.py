@@ -62,7 +62,7 @@ def _material_facts(state: _replay.CaseState) -> list:
             for key, m in r.materials.items()
         ]
         + [
-            sorted(map(sorted, r.talks)),
+            sorted(map(sorted, map(state.view.pair, r.talks))),
             sorted(r.talks.values()),
             r.done,
             r.duties,

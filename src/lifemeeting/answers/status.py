@@ -174,9 +174,9 @@ def _redo_step(state: CaseState, r: Round, item: str, on: dt.date) -> DutyStatus
         a = next(a for a in v.rules.appraisals if a.id == item)
         name, owner, cite = f"重新{a.name}", None, a.cite
         done_on = ratings.result_day(state, r, item)
-    elif item in v.required:
+    elif item in v.required_codes:
         talk = next(t for t in v.talk_rules if t.id == item)
-        pairs = v.required[item]
+        pairs = v.required_codes[item]
         covered = all(p in r.talks for p in pairs)
         name, owner, cite = talk.name, None, talk.cite
         done_on = max((r.talks[p] for p in pairs), default=r.started_on) if covered else None

@@ -98,10 +98,10 @@ class _Builder:
         hard = [g for g in v.gates if g.severity != "warning"]  # a soft gate (一般) makes nothing a precondition
         soft = [g for g in v.gates if g.severity == "warning"]
         self.gated_tasks = {t for g in hard if g.kind == "tasks_done" for t in g.tasks or []}
-        self.gated_talks = {t for g in hard if g.kind == "talks_covered" for t in (g.talks or v.required)}
+        self.gated_talks = {t for g in hard if g.kind == "talks_covered" for t in (g.talks or v.required_codes)}
         self.gated_materials = {g.material for g in hard if g.kind == "materials_passed"}
         self.soft_tasks = {t for g in soft if g.kind == "tasks_done" for t in g.tasks or []} - self.gated_tasks
-        self.soft_talks = {t for g in soft if g.kind == "talks_covered" for t in (g.talks or v.required)}
+        self.soft_talks = {t for g in soft if g.kind == "talks_covered" for t in (g.talks or v.required_codes)}
         self.soft_talks -= self.gated_talks
 
     # -- one item ---------------------------------------------------------------------------
@@ -172,9 +172,9 @@ class _Builder:
         order = {mid: i for i, mid in enumerate(v.members)}
         for rule in v.talk_rules:
             parts = []
-            for pair in v.required[rule.id]:
-                a, b = sorted(pair, key=lambda p: (order.get(p, len(order)), p))
-                parts.append((f"{v.name(a)}—{v.name(b)}", self.state.talks.get(pair)))
+            for code in v.required_codes[rule.id]:
+                a, b = sorted(v.pair(code), key=lambda p: (order.get(p, len(order)), p))
+                parts.append((f"{v.name(a)}—{v.name(b)}", self.state.talks.get(code)))
             if not parts:
                 continue  # nobody to talk with under this rule (e.g. no overseen departments)
             role = rule.each.get("role")

@@ -12,6 +12,7 @@ byte ranges of a JSON-lines file and send back digests of the answers).
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import os
 from collections.abc import Generator, Iterator
@@ -58,10 +59,34 @@ def iter_inputs(source: str | os.PathLike[str]) -> Generator[CaseInput]:
         return
     offset = 0
     with path.open("rb") as fh:
-        for n, line in enumerate(fh, 1):
+        for n, line in enumerate(_lines(fh), 1):
             if not line.isspace():
                 yield CaseInput(f"{path}:{n}", text=line, path=path, line=n, offset=offset, size=len(line))
             offset += len(line)
+
+
+def _lines(fh: io.BufferedReader) -> Iterator[bytes]:
+    """The lines of ``fh`` as iterating it gives them (each with its newline), read in blocks of up to ``RANGE_BYTES``
+    (what one read gives: a pipe's lines are answered as they come).
+
+    Iterating the file reads a county case's ~25 KB line in pieces of its 8 KB buffer and
+    joins them: three times as long as cutting lines out of large blocks (~15 against ~4 µs).
+    """
+    rest: list[bytes] = []  # the start of a line the blocks read so far cut
+    while block := fh.read1(RANGE_BYTES):
+        start = 0
+        while end := block.find(b"\n", start) + 1:
+            if rest:  # start is 0: the line began in an earlier block
+                rest.append(block[:end])
+                yield b"".join(rest)
+                rest.clear()
+            else:
+                yield block[start:end]
+            start = end
+        if start < len(block):
+            rest.append(block[start:] if start else block)
+    if rest:
+        yield b"".join(rest)
 
 
 @dataclass(frozen=True, slots=True)

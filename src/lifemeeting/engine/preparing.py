@@ -1,7 +1,7 @@
 """Before the meeting: tasks, talks and each material's way through its review chain.
 
 One handler per event type. Each checks the event against the compiled tables first (the
-talk pair from ``CaseView.canonical``, the material's ``Move`` out of the state it is in)
+talk pair from ``CaseView.talk_place``, the material's ``Move`` out of the state it is in)
 and applies it when that check passes; only when it fails does it go through the checks
 one by one, to find which and say why (``_Refuse``). A handler changes nothing before every
 check has passed.
@@ -15,6 +15,7 @@ from lifemeeting.case.model import Event
 from lifemeeting.engine import ratings
 from lifemeeting.engine.chains import DRAFTING, PASSED, Move, Step
 from lifemeeting.engine.state import MaterialState, _need, _Refuse
+from lifemeeting.engine.talks import BASE
 from lifemeeting.engine.view import TEAM
 from lifemeeting.suggest import did_you_mean
 
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 
     from lifemeeting.engine.replay import CaseState
 
+NONE: frozenset[str] = frozenset()  # no approvals yet at the current link
 PREPARE = "prepare"  # the trigger of these events, unless they record a post-meeting duty (``CaseState.admit``)
 
 
@@ -61,12 +63,11 @@ def talk(state: CaseState, e: Event) -> None:
     between = e.between
     if between:
         first, second = between
-        canonical = state.view.canonical  # as resolve_party; its values are ids, never None
-        if first in canonical and second in canonical:
-            a, b = canonical[first], canonical[second]
-            if a != b:
-                r.talks.setdefault(frozenset((a, b)), e.date)
-                return
+        place = state.view.talk_place  # each name's party's place (as resolve_party, by place)
+        a, b = place.get(first), place.get(second)
+        if a is not None and b is not None and a != b:
+            r.talks.setdefault(a * BASE + b if a < b else b * BASE + a, e.date)  # pair_code(a, b), without the call
+            return
     v = state.view
     parties = []
     for p in e.between or _need(e, "between"):
@@ -102,7 +103,7 @@ def submitted(state: CaseState, e: Event) -> None:
         if e.date > m.resubmit_by:
             m.late += ((m.resubmit_by, e.date),)
         m.resubmit_by = None
-    m.state, m.approvals, m.submitted_on = move.dest, set(), e.date
+    m.state, m.approvals, m.submitted_on = move.dest, NONE, e.date
     if m.first_submitted_on is None:
         m.first_submitted_on = e.date
     if move.passes:
@@ -174,7 +175,7 @@ def approved(state: CaseState, e: Event) -> None:
         raise _Refuse(f"'{reviewer}' already approved at link '{step.link.id}'")
     reviewers = step.link.reviewers
     if len(reviewers) > 1 and set(reviewers) - m.approvals - {reviewer}:  # others must still approve
-        m.approvals.add(reviewer)
+        m.approvals = m.approvals | {reviewer}
         return
     _move(m, m.slot.path.moves[m.state], e.date)
 
@@ -184,7 +185,7 @@ def returned(state: CaseState, e: Event) -> None:
     step, _ = _at_link(state, e, m)
     if e.resubmit_by is not None and e.resubmit_by < e.date:
         raise _Refuse(f"resubmit_by {e.resubmit_by} is before the return itself ({e.date})")
-    m.state, m.approvals, m.returns = m.slot.path.table[(step.state, "return")], set(), m.returns + 1
+    m.state, m.approvals, m.returns = m.slot.path.table[(step.state, "return")], NONE, m.returns + 1
     m.resubmit_by, m.rework = e.resubmit_by, e.rework
     if e.resubmit_by is not None:
         state.deadlines_set = True
@@ -242,7 +243,7 @@ def _fills(state: CaseState, by: str | None, role: str | None) -> bool:
 
 def _move(m: MaterialState, move: Move, on: dt.date) -> None:
     """A sign-off or the last approval at a link: the material moves on to the next state."""
-    m.state, m.approvals = move.dest, set()
+    m.state, m.approvals = move.dest, NONE
     m.done_links.append(move.done)  # type: ignore[arg-type]  # a pre-sign or link, never None past drafting
     if move.passes and m.passed_on is None:
         m.passed_on = on

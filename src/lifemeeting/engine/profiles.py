@@ -90,10 +90,12 @@ class TeamTemplate:
     the places of those who fill it; ``slots`` every material the team writes, in the
     order a case view lists them, with the writer's place (-1 for the team itself) and its
     path; ``selected`` the places a talk selector picks, by the predicate's key, as they are
-    asked (only those that do not test ids).
+    asked (only those that do not test ids); ``pairs`` the codes of the pairs a talk rule
+    requires (``engine.talks``), by the rule's id, for rules whose pairs follow from the
+    team's make-up alone (``CaseView._required``).
     """
 
-    __slots__ = ("profiles", "team", "fills", "slots", "selected")
+    __slots__ = ("profiles", "team", "fills", "slots", "selected", "pairs")
 
     def __init__(self, rules: UnitRules, profiles: Sequence[SubjectRules], team: SubjectRules, roles: Sequence[str]):
         self.profiles = tuple(profiles)
@@ -109,6 +111,7 @@ class TeamTemplate:
                 ]
         self.slots = tuple(slots)
         self.selected: dict[str, tuple[int, ...]] = {}
+        self.pairs: dict[str, tuple[int, ...]] = {}
 
 
 class CompiledRuleSet:
@@ -133,9 +136,8 @@ class CompiledRuleSet:
         steps = {s for a in rs.appraisals for s in a.steps}  # duties whose 'done' engine.ratings takes
         self.rating_tasks = frozenset(steps | {d.id for d in rs.duties if d.per_rating is not None})
         self.filled_roles = tuple((r.id, r.filled_by) for r in rs.roles if r.filled_by is not None)
-        self.unfilled_roles = frozenset(
-            r.id for r in rs.roles if r.filled_by is None
-        )  # bodies, parties in their own right
+        self.unfilled_order = tuple(r.id for r in rs.roles if r.filled_by is None)  # bodies, parties in their own right
+        self.unfilled_roles = frozenset(self.unfilled_order)
         self.uses_id = any(_mentions_id(p) for p in _predicate.predicates_in(rs))
         consequences = {a.below for a in rs.appraisals} | {o.consequence for o in rs.orders}
         if any(lim.action == "redo" for a in rs.appraisals for lim in a.limits):

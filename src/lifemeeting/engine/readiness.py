@@ -13,7 +13,7 @@ from lifemeeting.engine.answer_model import Blocker, CitationOut, NextAction, Re
 from lifemeeting.engine.chains import DRAFTING
 from lifemeeting.engine.stages import PREPARING, REDOING, STAGE_NAMES
 from lifemeeting.engine.state import MaterialState
-from lifemeeting.engine.talks import Pair
+from lifemeeting.engine.talks import PairCode
 from lifemeeting.engine.view import TEAM, CaseView
 from lifemeeting.ruleset.model import Gate, ParameterRef
 from lifemeeting.ruleset.predicate import matches
@@ -253,15 +253,16 @@ def _tasks_done(state: CaseState, gate: Gate, on: dt.date) -> Found:
 def _talks_covered(state: CaseState, gate: Gate, on: dt.date) -> Found:
     v = state.view
     wanted = set(gate.talks) if gate.talks else None
-    asked: set[Pair] = set()  # a pair two rules require is asked for once
+    asked: set[PairCode] = set()  # a pair two rules require is asked for once
     talks = state.talks
     order: Callable[[str], tuple[int, str]] | None = None
     for rule in v.talk_rules:
         if wanted is not None and rule.id not in wanted:
             continue
-        missing = list(filterfalse(talks.__contains__, v.required[rule.id]))
-        if not missing:
+        codes = list(filterfalse(talks.__contains__, v.required_codes[rule.id]))
+        if not codes:
             continue
+        missing = [v.pair(c) for c in codes]
         order = order or _party_order(v)
         ordered = [sorted(pair, key=order) for pair in missing]
         names = "、".join(f"{v.name(a)}—{v.name(b)}" for a, b in ordered)
@@ -275,8 +276,8 @@ def _talks_covered(state: CaseState, gate: Gate, on: dt.date) -> Found:
             missing_pairs=ordered,
             message=f"「{gate.name}」：{which}尚缺{len(missing)}对：{names}",
         )
-        todo = [pair for pair, raw in zip(ordered, missing, strict=True) if raw not in asked]
-        asked.update(missing)
+        todo = [pair for pair, code in zip(ordered, codes, strict=True) if code not in asked]
+        asked.update(codes)
         if not todo:
             yield blocker, None
             continue

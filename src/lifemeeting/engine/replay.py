@@ -14,7 +14,7 @@ from lifemeeting.dates.periods import YEARS_AROUND
 from lifemeeting.engine import preparing, rounds
 from lifemeeting.engine.stages import PREPARING, STAGE_NAMES, allowed_pairs
 from lifemeeting.engine.state import AppraisalResult, MaterialState, Round, _copy_round, _Refuse
-from lifemeeting.engine.talks import Pair
+from lifemeeting.engine.talks import PairCode
 from lifemeeting.engine.view import CaseView
 from lifemeeting.errors import EventRefused
 
@@ -52,7 +52,7 @@ class CaseState:
         return self.round.materials
 
     @property
-    def talks(self) -> dict[Pair, dt.date]:
+    def talks(self) -> dict[PairCode, dt.date]:
         return self.round.talks
 
     @property

@@ -160,7 +160,7 @@ def _redo_complete(state: CaseState) -> bool:
     for item in r.redo:
         if item in v.task_by_id and item not in (r.duties if item in state.duty_ids else r.done):
             return False
-        if item in v.required and any(p not in r.talks for p in v.required[item]):
+        if item in v.required_codes and any(p not in r.talks for p in v.required_codes[item]):
             return False
         if any(k[0] == item and not m.gate_passed for k, m in r.materials.items()):
             return False
@@ -183,14 +183,14 @@ def _consequence(state: CaseState, trigger: str, on: dt.date, kind: str, cause: 
     """What a failed appraisal or an order does: reset steps, maybe start a round."""
     if kind == "restart":
         v = state.view
-        redo = [t.id for t in v.tasks] + list(v.required) + sorted({k[0] for k in state.materials})
+        redo = [t.id for t in v.tasks] + list(v.required_codes) + sorted({k[0] for k in state.materials})
         kind = "reconvene" if state.round.held_on else "redo"
     if kind == "redo" and state.round.held_on is None:  # before the meeting: repeat in this round
         r = state.round
         for key, m in list(r.materials.items()):
             if key[0] in redo:
                 r.materials[key] = MaterialState(m.slot)
-        for p in {p for item in redo for p in state.view.required.get(item, ())}:
+        for p in {p for item in redo for p in state.view.required_codes.get(item, ())}:
             r.talks.pop(p, None)
         for t in redo:
             r.done.pop(t, None)
@@ -204,7 +204,7 @@ def _new_round(state: CaseState, trigger: str, kind: str, on: dt.date, cause: st
     for key, m in old.materials.items():
         fresh = key[0] in redo or (kind == "reconvene" and key[0] in state.after_meeting)  # a new meeting, new reports
         materials[key] = MaterialState(m.slot) if fresh else _copy_material(m)
-    redo_pairs = {p for item in redo for p in state.view.required.get(item, ())}
+    redo_pairs = {p for item in redo for p in state.view.required_codes.get(item, ())}
     talks = {p: d for p, d in old.talks.items() if p not in redo_pairs}
     done = {t: d for t, d in old.done.items() if t not in redo}
     new = Round(old.number + 1, kind, on, cause, materials, talks, done)

@@ -9,7 +9,7 @@ from typing import Any
 from lifemeeting.case.model import Event
 from lifemeeting.engine.chains import DRAFTING
 from lifemeeting.engine.stages import PREPARING
-from lifemeeting.engine.talks import Pair
+from lifemeeting.engine.talks import PairCode
 from lifemeeting.engine.view import MaterialSlot
 
 
@@ -19,7 +19,7 @@ class MaterialState:
 
     slot: MaterialSlot
     state: str = DRAFTING
-    approvals: set[str] = field(default_factory=set)
+    approvals: frozenset[str] = frozenset()  # replaced, never changed: copies and moves share the empty one
     returns: int = 0
     submitted_on: dt.date | None = None
     first_submitted_on: dt.date | None = None
@@ -66,7 +66,7 @@ class Round:
     started_on: dt.date | None
     cause: str | None
     materials: dict[tuple[str, str], MaterialState]
-    talks: dict[Pair, dt.date]
+    talks: dict[PairCode, dt.date]  # by pair code (engine.talks; CaseView.pair gives the ids)
     done: dict[str, dt.date]
     stage: str = PREPARING
     held_on: dt.date | None = None
@@ -87,7 +87,7 @@ def _copy_material(m: MaterialState) -> MaterialState:
     return MaterialState(
         m.slot,
         m.state,
-        set(m.approvals),
+        m.approvals,
         m.returns,
         m.submitted_on,
         m.first_submitted_on,

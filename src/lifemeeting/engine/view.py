@@ -17,7 +17,7 @@ from lifemeeting.dates import periods as _dates
 from lifemeeting.dates.workdays import WorkCalendar
 from lifemeeting.engine.chains import Path
 from lifemeeting.engine.profiles import MAX_PROFILES, compiled
-from lifemeeting.engine.talks import HEAD_PREFIX, Pair, required_pairs
+from lifemeeting.engine.talks import BASE, HEAD_PREFIX, Pair, PairCode, pair_code, pair_order
 from lifemeeting.errors import CaseError, Problem
 from lifemeeting.ruleset import predicate as _predicate
 from lifemeeting.ruleset.loaded import LoadedRuleSet
@@ -99,8 +99,7 @@ class CaseView:
         self.slot_keys: dict[str, list[tuple[str, str]]] = {}  # material id → its slots' keys, in slot order
         for key in self.slots:
             self.slot_keys.setdefault(key[0], []).append(key)
-        self.parties = self._parties()
-        self.canonical = self._canonical()
+        self._talk_places()
         self.year = rs.year
         self.year_warning: str | None = None
         if rs.annual:
@@ -115,7 +114,7 @@ class CaseView:
         self.parameter_values.update(case.parameters)
         self.calendar = WorkCalendar.layered((rs.holidays, rs.workdays), (case.holidays, case.workdays))
         self._selected: dict[str, list[str]] = {}  # member selections by predicate, for _select
-        self.required: dict[str, list[Pair]] = {rule.id: self._pairs(rule) for rule in self.talk_rules}
+        self.required_codes: dict[str, tuple[PairCode, ...]] = self._required()  # by talk rule id
 
     # -- subjects -------------------------------------------------------------------------
     @cached_property
@@ -143,24 +142,45 @@ class CaseView:
         return self.subjects[subject]
 
     # -- parties and names ----------------------------------------------------------------
-    def _parties(self) -> set[str]:
-        parties = set(self.members)
-        parties |= self._compiled.unfilled_roles
-        parties |= {HEAD_PREFIX + d for m in self.case.members for d in m.oversees}
-        for names in self.case.lists.values():
-            parties |= set(names)
-        return parties
+    def _talk_places(self) -> None:
+        """Every talk party's place (``engine.talks``), and the place each name a talk may use stands for.
 
-    def _canonical(self) -> dict[str, str]:
-        """Every talk party's canonical id (see ``resolve_party``), worked out once per case."""
-        canonical = {p: p for p in self.parties}
+        The parties, in this order: the members, the roles nobody fills (the rule set's
+        order), then the heads of the departments members oversee and the names in the
+        case's lists, as the case first names them. ``talk_place`` is ``resolve_party`` by place: a party's own
+        id, or a role filled by one member, which stands for that member.
+        """
+        ids = self.party_ids = list(self._ids)
+        n = len(ids)
+        place = self._place = dict(zip(ids, range(n), strict=True))
+        for p in self._compiled.unfilled_order:
+            if p not in place:
+                place[p] = len(ids)
+                ids.append(p)
+        heads = self._heads = [[HEAD_PREFIX + d for d in m.oversees] for m in self.case.members]
+        for p in [*(h for hs in heads for h in hs), *(p for names in self.case.lists.values() for p in names)]:
+            if p not in place:
+                place[p] = len(ids)
+                ids.append(p)
+        self._known = len(ids)  # the parties; places given later (``_where``) are not
+        talk = self.talk_place = dict(place)
         for rid, filled in self.role_members.items():
             if len(filled) == 1:
-                canonical[rid] = filled[0]
+                talk[rid] = place[filled[0]]
             elif filled:  # several members fill it: the role names nobody in particular
-                canonical.pop(rid, None)
-        canonical.update((mid, mid) for mid in self.members)  # a member id wins over a role of that name
-        return canonical
+                talk.pop(rid, None)
+        talk.update(zip(ids[:n], range(n), strict=True))  # a member id wins over a role of that name
+
+    @cached_property
+    def parties(self) -> set[str]:
+        """Every talk party's id: members, roles nobody fills, overseen departments' heads, names in lists."""
+        return set(self.party_ids[: self._known])
+
+    @cached_property
+    def canonical(self) -> dict[str, str]:
+        """Every name a talk may use, with the id of the party it stands for (see ``resolve_party``)."""
+        ids = self.party_ids
+        return {p: ids[i] for p, i in self.talk_place.items()}
 
     def resolve_party(self, party: str) -> str | None:
         """A talk party's canonical id: a member id stands for itself, a role filled by one member for that member."""
@@ -230,10 +250,68 @@ class CaseView:
             selected[pred] = tuple(places)
         return tuple(places)
 
-    def _pairs(self, rule: TalkRule) -> list[Pair]:
-        return required_pairs(
-            rule, select=self._select, oversees=lambda mid: self.members[mid].oversees if mid in self.members else ()
-        )
+    def _where(self, party: str) -> int:
+        """The place of ``party``, given one if it has none yet."""
+        found = self._place.get(party)
+        if found is None:
+            found = self._place[party] = len(self.party_ids)
+            self.party_ids.append(party)
+        return found
+
+    def _required(self) -> dict[str, tuple[PairCode, ...]]:
+        """The codes of the pairs each talk rule requires, in the rule's order (``pair_order``).
+
+        A rule that selects members by their profiles and roles requires the same places in
+        every team made up alike: its codes are kept with the team's template. Not when the
+        rule set tests ids, nor when a member's id is also the id of a role nobody fills
+        (the roles' places would then shift).
+        """
+        compiled, template = self._compiled, self._team
+        shared = not compiled.uses_id and self.members.keys().isdisjoint(compiled.unfilled_roles)
+        required = {}
+        for rule in self.talk_rules:
+            codes = template.pairs.get(rule.id) if shared else None
+            if codes is None:
+                codes = self._codes(rule)
+                if shared and self._by_make_up(rule):
+                    template.pairs[rule.id] = codes
+            required[rule.id] = codes
+        return required
+
+    def _codes(self, rule: TalkRule) -> tuple[PairCode, ...]:
+        place, n = self._place, len(self._ids)
+        heads_of = [[place[h] for h in hs] for hs in self._heads]
+
+        def select(sel: dict[str, Any]) -> list[int]:
+            found = self._select(sel)
+            try:
+                return [place[p] for p in found]
+            except KeyError:  # a party the case does not name (a role the rule set does not have)
+                return [self._where(p) for p in found]
+
+        def heads(i: int) -> list[int]:  # the places of the heads of what the party at ``i`` oversees
+            return heads_of[i] if i < n else []
+
+        return tuple(pair_code(a, b) for a, b in pair_order(rule, select=select, heads=heads))
+
+    def _by_make_up(self, rule: TalkRule) -> bool:
+        """``rule``'s pairs follow from the team's make-up alone: no lists, no overseen departments, known roles."""
+        if rule.with_ == "overseen_heads":
+            return False
+        for sel in (rule.each, rule.with_):
+            if isinstance(sel, dict) and ("list" in sel or ("role" in sel and sel["role"] not in self.roles)):
+                return False
+        return True
+
+    def pair(self, code: PairCode) -> tuple[str, str]:
+        """The ids of the two parties of the pair ``code``."""
+        low, high = divmod(code, BASE)
+        return self.party_ids[low], self.party_ids[high]
+
+    @cached_property
+    def required(self) -> dict[str, list[Pair]]:
+        """The pairs each talk rule requires, by the rule's id, as sets of the two party ids."""
+        return {rid: [frozenset(self.pair(c)) for c in codes] for rid, codes in self.required_codes.items()}
 
     # -- time -----------------------------------------------------------------------------
     def window(
