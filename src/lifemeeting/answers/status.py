@@ -19,7 +19,8 @@ from lifemeeting.engine.answer_model import (
 from lifemeeting.engine.readiness import readiness
 from lifemeeting.engine.replay import CaseState, Round
 from lifemeeting.engine.stages import PREPARING, STAGE_NAMES
-from lifemeeting.engine.view import TEAM
+from lifemeeting.engine.view import TEAM, CaseView
+from lifemeeting.ruleset.model import Task
 from lifemeeting.version import engine_version
 
 # The engine keeps stages and round kinds as plain strings drawn from these; the answer
@@ -61,44 +62,11 @@ def _round(state: CaseState, r: Round, on: dt.date) -> RoundStatus:
             if d.per_rating is not None:
                 continue  # owed per rated member: below
             owed = _owed(r, d.id)
-            window = v.window(d.due, d.due_by_tier, meeting=r.held_on)
-            by = window.end if window else None
-            if owed == "again" and r.deadline is not None:
-                by = r.deadline  # an order's due, counted from the order
-            done_on = r.duties.get(d.id)
-            late = done_on is None and by is not None and on > by
-            duties.append(
-                DutyStatus(
-                    id=d.id,
-                    name=d.name,
-                    owner=v.role_or_text(d.owner),
-                    by=by,
-                    window_start=window.start if window else None,
-                    done_on=done_on,
-                    status="done" if done_on else ("overdue" if late else "open"),
-                    citation=CitationOut(**v.citation(d.cite)),
-                    owed=owed,
-                )
-            )
-        for d, mid, rated_on in ratings.owed(v, r):
-            window = v.window(d.due, d.due_by_tier, meeting=rated_on)  # counted from the rating
-            by = window.end if window else None
-            done_on = r.duties.get(f"{d.id}/{mid}")
-            late = done_on is None and by is not None and on > by
-            duties.append(
-                DutyStatus(
-                    id=f"{d.id}/{mid}",
-                    name=f"{v.members[mid].name}{d.name}",
-                    owner=v.role_or_text(d.owner),
-                    by=by,
-                    window_start=window.start if window else None,
-                    done_on=done_on,
-                    status="done" if done_on else ("overdue" if late else "open"),
-                    citation=CitationOut(**v.citation(d.cite)),
-                    member=mid,
-                    owed=_owed(r, d.id),
-                )
-            )
+            again = r.deadline if owed == "again" else None  # an order's due, counted from the order
+            duties.append(_duty(v, r, d, d.id, d.name, r.held_on, on, owed, by=again))
+        for d, mid, rated_on in ratings.owed(v, r):  # counted from the rating
+            name = f"{v.members[mid].name}{d.name}"
+            duties.append(_duty(v, r, d, f"{d.id}/{mid}", name, rated_on, on, _owed(r, d.id), member=mid))
         for (material_id, subject), m in r.materials.items():
             if not m.slot.material.after_meeting:
                 continue
@@ -160,6 +128,38 @@ def _round(state: CaseState, r: Round, on: dt.date) -> RoundStatus:
         appraisals=appraisals,
         ratings=given,
         deadline=r.deadline,
+    )
+
+
+def _duty(
+    v: CaseView,
+    r: Round,
+    d: Task,
+    key: str,
+    name: str,
+    counted_from: dt.date,
+    on: dt.date,
+    owed: Literal["again", "carried"] | None,
+    *,
+    by: dt.date | None = None,
+    member: str | None = None,
+) -> DutyStatus:
+    """One post-meeting duty of round ``r`` (``key``: its id, or ``duty/member`` when owed per rated member)."""
+    window = v.window(d.due, d.due_by_tier, meeting=counted_from)
+    by = by or (window.end if window else None)
+    done_on = r.duties.get(key)
+    late = done_on is None and by is not None and on > by
+    return DutyStatus(
+        id=key,
+        name=name,
+        owner=v.role_or_text(d.owner),
+        by=by,
+        window_start=window.start if window else None,
+        done_on=done_on,
+        status="done" if done_on else ("overdue" if late else "open"),
+        citation=CitationOut(**v.citation(d.cite)),
+        member=member,
+        owed=owed,
     )
 
 

@@ -39,20 +39,7 @@ def _as(tp: Any, want: str) -> Any:
 
 def _model_at(root: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseModel] | None:
     """The model class that validates the value at ``loc``, if any."""
-    current: Any = root
-    for part in loc:
-        container = _as(current, "container")
-        if container is not None:
-            current = typing.get_args(container)[-1]
-            continue
-        model = _as(current, "model")
-        if model is None or not isinstance(part, str):
-            return None
-        field = model.model_fields.get(part) or next((f for f in model.model_fields.values() if f.alias == part), None)
-        if field is None:
-            return None
-        current = field.annotation
-    found: type[BaseModel] | None = _as(current, "model")
+    found: type[BaseModel] | None = _as(_annotation_at(root, loc), "model")
     return found
 
 
