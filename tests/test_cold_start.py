@@ -1,0 +1,81 @@
+"""`lifemeeting check` starts without work it does not need, and what it skips changes no answer.
+
+The engine builds its answers (``Readiness``, ``Blocker``, ``NextAction``, …) from a checked rule
+set and a replayed case without validating them again (``model_construct``): validation would
+build five validators on first use. These tests hold such an answer to what validating it
+gives, field by field and in JSON, and hold the text command to building no validator at all.
+No test here is timed: ``benchmarks/run.py`` measures the start-up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+
+import pytest
+from conftest import EXAMPLES, ROOT
+
+import lifemeeting as lm
+from lifemeeting.engine.answer_model import Blocker, CitationOut, NextAction, Readiness, Receipt
+
+CASES = sorted(EXAMPLES.glob("*/*.yaml"))
+
+
+@pytest.mark.parametrize("path", CASES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_an_answer_built_without_validation_is_what_validation_gives(path):
+    """On its meeting day and weeks before (more blockers, next actions with dates), every example's answer
+    equals the answer validated from its own fields (a tuple for a list, a datetime for a date would not),
+    and its JSON is the same text."""
+    case = lm.open_case(path)
+    meeting = case.case.meeting.date
+    assert meeting is not None
+    for on in (meeting, meeting - dt.timedelta(days=40)):
+        answer = case.can_convene(on)
+        validated = Readiness.model_validate(answer.model_dump())
+        assert answer == validated
+        assert answer.model_dump_json(indent=2) == validated.model_dump_json(indent=2)
+        assert type(answer.receipt) is Receipt
+        assert all(type(b) is Blocker and type(b.citation) in (CitationOut, type(None)) for b in answer.blockers)
+        assert all(type(a) is NextAction for a in answer.next_actions)
+
+
+def test_the_answers_compared_have_what_could_differ():
+    """Between them, the days above give missing pairs, waiting blockers with a day, dated next actions and warnings."""
+    opened = [lm.open_case(p) for p in CASES]
+    days = [(c, c.case.meeting.date) for c in opened if c.case.meeting.date]
+    answers = [c.can_convene(d) for c, d in days] + [c.can_convene(d - dt.timedelta(days=40)) for c, d in days]
+    assert any(b.missing_pairs for a in answers for b in a.blockers)
+    assert any(b.waiting and b.until is not None for a in answers for b in a.blockers)
+    assert any(n.by is not None and n.window_start is not None for a in answers for n in a.next_actions)
+    assert any(a.warnings for a in answers) and any(a.earliest_date for a in answers)
+
+
+def test_the_text_check_builds_no_answer_validator(examples, tmp_path):
+    """From a filled rule-set cache, `lifemeeting check` (text) builds no answer model's validator and so never
+    loads pydantic's plugin loader (which reads every installed package's entry points); `--json` then
+    builds the serializers it needs and prints the validated answer's JSON."""
+    case = examples / "puyang-2014" / "blocked-county-midway.yaml"
+    argv = ["check", str(case), "--on", "2014-06-16"]
+    probe = (
+        f"from lifemeeting.cli import main\ntry: main({argv!r})\nexcept SystemExit: pass\n"
+        "import sys\nfrom lifemeeting.engine import answer_model as m\n"
+        "built = [n for n in ('Readiness', 'Blocker', 'NextAction', 'CitationOut', 'Receipt')"
+        " if getattr(m, n).__pydantic_complete__]\n"
+        "print('LOADED' if 'pydantic.plugin._loader' in sys.modules else 'NOT-LOADED', 'BUILT:' + ','.join(built))"
+    )
+    env = {**os.environ, "LIFEMEETING_CACHE_DIR": str(tmp_path)}
+    runs = [
+        subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT, env=env)
+        for _ in range(2)  # the first fills the cache
+    ]
+    assert "结论：不能召开" in runs[1].stdout
+    assert runs[1].stdout.split()[-2:] == ["NOT-LOADED", "BUILT:"]
+
+    as_json = subprocess.run(
+        [sys.executable, "-m", "lifemeeting", *argv, "--json"], capture_output=True, text=True, cwd=ROOT, env=env
+    )
+    assert as_json.returncode == 3
+    answer = lm.can_convene(case, on=dt.date(2014, 6, 16))
+    assert as_json.stdout == Readiness.model_validate(answer.model_dump()).model_dump_json(indent=2) + "\n"
