@@ -79,3 +79,42 @@ def test_the_text_check_builds_no_answer_validator(examples, tmp_path):
     assert as_json.returncode == 3
     answer = lm.can_convene(case, on=dt.date(2014, 6, 16))
     assert as_json.stdout == Readiness.model_validate(answer.model_dump()).model_dump_json(indent=2) + "\n"
+
+
+_GC_PROBE = (
+    "import atexit, gc, sys\n"
+    "atexit.register(lambda: print('collector', gc.isenabled(), gc.get_freeze_count() > 0, file=sys.stderr))\n"
+    "from lifemeeting.cli import main\n"
+    "main()\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("args", "collector"),
+    [
+        (["check", "{case}", "--on", "2014-06-16"], "collector False True"),
+        (["check", "{case}", "--on", "2014-06-16", "--json"], "collector False True"),
+        (["--help"], "collector False True"),
+        (["rulesets"], "collector True False"),
+        (["chekc", "{case}"], "collector False True"),  # a usage error
+    ],
+    ids=["check", "check-json", "help", "rulesets", "usage-error"],
+)
+def test_the_program_runs_a_brief_command_without_the_collector_and_others_with_it(examples, capsys, args, collector):
+    """Run as the program, `check` (like `status`, `timeline` and --help) keeps the garbage collector off and
+    freezes what is left at the end; another command gets it back when chosen. Either way it prints what
+    `main(argv)` prints in this process, which leaves the collector as it found it."""
+    import gc
+
+    from lifemeeting.cli import main
+
+    case = str(examples / "puyang-2014" / "blocked-county-midway.yaml")
+    argv = [a.replace("{case}", case) for a in args]
+    run = subprocess.run([sys.executable, "-c", _GC_PROBE, *argv], capture_output=True, text=True, cwd=ROOT)
+    assert run.stderr.splitlines()[-1] == collector
+
+    with pytest.raises(SystemExit) as exit_:
+        main(argv)
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    out, err = capsys.readouterr()
+    assert (run.returncode, run.stdout, run.stderr.splitlines()[:-1]) == (exit_.value.code, out, err.splitlines())
