@@ -18,7 +18,7 @@ import pytest
 from conftest import EXAMPLES, ROOT
 
 import lifemeeting as lm
-from lifemeeting.engine.answer_model import Blocker, CitationOut, NextAction, Readiness, Receipt
+from lifemeeting.engine.readiness_model import Blocker, CitationOut, NextAction, Readiness, Receipt
 
 CASES = sorted(EXAMPLES.glob("*/*.yaml"))
 
@@ -53,17 +53,20 @@ def test_the_answers_compared_have_what_could_differ():
 
 
 def test_the_text_check_builds_no_answer_validator(examples, tmp_path):
-    """From a filled rule-set cache, `lifemeeting check` (text) builds no answer model's validator and so never
-    loads pydantic's plugin loader (which reads every installed package's entry points); `--json` then
+    """From a filled rule-set cache, `lifemeeting check` (text) makes none of the models only `status` answers
+    with, builds no answer model's validator and so never loads pydantic's plugin loader (which reads every
+    installed package's entry points); `--json` then
     builds the serializers it needs and prints the validated answer's JSON."""
     case = examples / "puyang-2014" / "blocked-county-midway.yaml"
     argv = ["check", str(case), "--on", "2014-06-16"]
     probe = (
         f"from lifemeeting.cli import main\ntry: main({argv!r})\nexcept SystemExit: pass\n"
-        "import sys\nfrom lifemeeting.engine import answer_model as m\n"
+        "import sys\nfrom lifemeeting.engine import readiness_model as m\n"
         "built = [n for n in ('Readiness', 'Blocker', 'NextAction', 'CitationOut', 'Receipt')"
         " if getattr(m, n).__pydantic_complete__]\n"
-        "print('LOADED' if 'pydantic.plugin._loader' in sys.modules else 'NOT-LOADED', 'BUILT:' + ','.join(built))"
+        "status = 'STATUS-MODELS' if 'lifemeeting.engine.answer_model' in sys.modules else 'NO-STATUS-MODELS'\n"
+        "plugins = 'LOADED' if 'pydantic.plugin._loader' in sys.modules else 'NOT-LOADED'\n"
+        "print(status, plugins, 'BUILT:' + ','.join(built))"
     )
     env = {**os.environ, "LIFEMEETING_CACHE_DIR": str(tmp_path)}
     runs = [
@@ -71,7 +74,7 @@ def test_the_text_check_builds_no_answer_validator(examples, tmp_path):
         for _ in range(2)  # the first fills the cache
     ]
     assert "结论：不能召开" in runs[1].stdout
-    assert runs[1].stdout.split()[-2:] == ["NOT-LOADED", "BUILT:"]
+    assert runs[1].stdout.split()[-3:] == ["NO-STATUS-MODELS", "NOT-LOADED", "BUILT:"]
 
     as_json = subprocess.run(
         [sys.executable, "-m", "lifemeeting", *argv, "--json"], capture_output=True, text=True, cwd=ROOT, env=env

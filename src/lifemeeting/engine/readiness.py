@@ -16,8 +16,8 @@ from itertools import filterfalse
 from typing import TYPE_CHECKING
 
 from lifemeeting.dates.periods import Window
-from lifemeeting.engine.answer_model import Blocker, CitationOut, NextAction, Readiness, Receipt
 from lifemeeting.engine.chains import DRAFTING
+from lifemeeting.engine.readiness_model import Blocker, CitationOut, NextAction, Readiness, Receipt
 from lifemeeting.engine.stages import PREPARING, REDOING, STAGE_NAMES
 from lifemeeting.engine.state import MaterialState
 from lifemeeting.engine.talks import PairCode
