@@ -121,3 +121,42 @@ def test_the_program_runs_a_brief_command_without_the_collector_and_others_with_
     assert gc.isenabled() and gc.get_freeze_count() == 0
     out, err = capsys.readouterr()
     assert (run.returncode, run.stdout, run.stderr.splitlines()[:-1]) == (exit_.value.code, out, err.splitlines())
+
+
+def _statuses():
+    """Status answers of every example (on its meeting day and after) and of the round scenarios of
+    test_rounds and test_ratings: appraisals, redo and reconvene rounds, ratings, deadlines, owed duties."""
+    import test_ratings as tr
+    import test_rounds as ro
+
+    for path in CASES:
+        case = lm.open_case(path)
+        meeting = case.case.meeting.date
+        assert meeting is not None
+        for days in (0, 30, 90, 400):
+            yield case.status(meeting + dt.timedelta(days=days))
+    redo = ro._case(*ro._prep(), ro.HELD, {"date": "2020-06-25", "type": "done", "task": "briefing"}, ro.vote(5, 9))
+    yield redo.status(dt.date(2020, 6, 29))
+    order = {"date": "2020-06-22", "type": "ordered", "order": "order_reconvene", "reason": "相互评功摆好"}
+    yield ro._case(*ro._prep(), ro.HELD, order).status(dt.date(2020, 6, 23))
+    rated = tr._rated("2020-12-11", zhao="优秀", qian="合格", sun="合格")
+    again = {"date": "2020-12-20", "type": "ordered", "order": "redo_review"}
+    yield tr._case(*tr.TALKS, *tr.HELD, rated, again).status(dt.date(2021, 1, 25))
+
+
+def test_a_status_built_without_validation_is_what_validation_gives():
+    """`status` builds its answer as `check` does (``model_construct``): each equals the status validated from its
+    own fields and gives the same JSON; between them they hold every kind of record a status has."""
+    from lifemeeting.engine.answer_model import Status
+
+    statuses = list(_statuses())
+    for s in statuses:
+        validated = Status.model_validate(s.model_dump())
+        assert s == validated
+        assert s.model_dump_json(indent=2) == validated.model_dump_json(indent=2)
+    rounds = [r for s in statuses for r in s.rounds]
+    duties = [d for r in rounds for d in (*r.duties, *r.redo)]
+    assert any(r.appraisals for r in rounds) and any(r.ratings for r in rounds) and any(r.redo for r in rounds)
+    assert any(r.deadline for r in rounds) and any(r.kind == "reconvene" for r in rounds)
+    assert any(d.owed for d in duties) and any(d.member for d in duties) and any(d.status == "overdue" for d in duties)
+    assert any(s.warnings for s in statuses) and any(s.readiness for s in statuses)
