@@ -153,3 +153,27 @@ def _raises(path) -> bool:
     except lm.LifemeetingError:
         return False
     return False
+
+
+def test_the_fingerprint_covers_every_engine_source_file_by_path_size_and_time(tmp_path):
+    """The engine's source files enter the fingerprint as ``sorted(Path.rglob('*.py'))`` lists them, each with its
+    size and modification time, and a changed file (or a new one) changes it."""
+    from pathlib import Path
+
+    package = Path(_rscache.__file__).resolve().parents[1]
+    expected = [(p.relative_to(package).parts, p.stat()) for p in sorted(package.rglob("*.py"))]
+    found = _rscache._sources(str(package))
+    assert [parts for parts, _ in found] == [parts for parts, _ in expected]
+    assert [(st.st_size, st.st_mtime_ns) for _, st in found] == [(st.st_size, st.st_mtime_ns) for _, st in expected]
+
+    copy = tmp_path / "lifemeeting"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    before = _rscache._sources(str(copy))
+    (copy / "engine" / "readiness.py").write_text("# changed\n", encoding="utf-8")
+    (copy / "ruleset" / "new_module.py").write_text("", encoding="utf-8")
+    after = _rscache._sources(str(copy))
+    assert len(after) == len(before) + 1
+    changed = {parts for parts, st in after} - {parts for parts, st in before}
+    assert changed == {("ruleset", "new_module.py")}
+    sizes = dict((parts, st.st_size) for parts, st in after)
+    assert sizes[("engine", "readiness.py")] == len("# changed\n")

@@ -19,18 +19,8 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time __getattr__ be
     from lifemeeting.answers.timeline_model import Timeline, TimelineItem
     from lifemeeting.answers.whatif import timeline
     from lifemeeting.case.model import Case, Event, Member, Pin, PlannedMeeting, Unit
-    from lifemeeting.engine.answer_model import (
-        AppraisalOut,
-        Blocker,
-        CitationOut,
-        DutyStatus,
-        NextAction,
-        RatingOut,
-        Readiness,
-        Receipt,
-        RoundStatus,
-        Status,
-    )
+    from lifemeeting.engine.answer_model import AppraisalOut, DutyStatus, RatingOut, RoundStatus, Status
+    from lifemeeting.engine.readiness_model import Blocker, CitationOut, NextAction, Readiness, Receipt
     from lifemeeting.errors import (
         CaseError,
         DiscoveryError,
@@ -108,11 +98,11 @@ __all__ = [
 
 _WHERE = {  # public name → the module that defines it
     "AppraisalOut": "lifemeeting.engine.answer_model",
-    "Blocker": "lifemeeting.engine.answer_model",
+    "Blocker": "lifemeeting.engine.readiness_model",
     "Case": "lifemeeting.case.model",
     "CaseError": "lifemeeting.errors",
     "ChainStep": "lifemeeting.answers.chain_model",
-    "CitationOut": "lifemeeting.engine.answer_model",
+    "CitationOut": "lifemeeting.engine.readiness_model",
     "Difference": "lifemeeting.ruleset.diff",
     "DiscoveryError": "lifemeeting.errors",
     "DutyStatus": "lifemeeting.engine.answer_model",
@@ -121,7 +111,7 @@ _WHERE = {  # public name → the module that defines it
     "LifemeetingError": "lifemeeting.errors",
     "LoadedRuleSet": "lifemeeting.ruleset.load",
     "Member": "lifemeeting.case.model",
-    "NextAction": "lifemeeting.engine.answer_model",
+    "NextAction": "lifemeeting.engine.readiness_model",
     "RatingOut": "lifemeeting.engine.answer_model",
     "OpenCase": "lifemeeting.answers.open",
     "Overlay": "lifemeeting.ruleset.overlay_model",
@@ -129,8 +119,8 @@ _WHERE = {  # public name → the module that defines it
     "PlannedMeeting": "lifemeeting.case.model",
     "Problem": "lifemeeting.errors",
     "QueryError": "lifemeeting.errors",
-    "Readiness": "lifemeeting.engine.answer_model",
-    "Receipt": "lifemeeting.engine.answer_model",
+    "Readiness": "lifemeeting.engine.readiness_model",
+    "Receipt": "lifemeeting.engine.readiness_model",
     "RendererMissing": "lifemeeting.errors",
     "RoundStatus": "lifemeeting.engine.answer_model",
     "RuleSet": "lifemeeting.ruleset.model",

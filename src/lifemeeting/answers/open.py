@@ -6,21 +6,24 @@ import datetime as dt
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
 from lifemeeting.case.corrections import RETRACTED, corrected, renumbered
 from lifemeeting.case.model import Case, Event
 from lifemeeting.dates import periods as _dates
-from lifemeeting.engine.answer_model import Readiness, Status
 from lifemeeting.engine.readiness import readiness
+from lifemeeting.engine.readiness_model import Readiness
 from lifemeeting.engine.replay import CaseState, replay, replay_as_of
 from lifemeeting.engine.view import CaseView
 from lifemeeting.errors import CaseError, EventRefused, Problem
 from lifemeeting.ruleset.load import LoadedRuleSet, load_ruleset
 from lifemeeting.source.problems import problems_from
 from lifemeeting.source.yaml import Located, load_mapping
+
+if TYPE_CHECKING:  # made by status(), which imports it: a check need not make the status models
+    from lifemeeting.engine.answer_model import Status
 
 CaseSource = str | os.PathLike[str] | Mapping[str, Any] | Case
 

@@ -20,11 +20,13 @@ from lifemeeting.engine.readiness import readiness
 from lifemeeting.engine.replay import CaseState, Round
 from lifemeeting.engine.stages import PREPARING, STAGE_NAMES
 from lifemeeting.engine.view import TEAM, CaseView
-from lifemeeting.ruleset.model import Task
+from lifemeeting.ruleset.model import Citation, Task
 from lifemeeting.version import engine_version
 
 # The engine keeps stages and round kinds as plain strings drawn from these; the answer
-# models name them exactly (and pydantic checks the value when the answer is built).
+# models name them exactly. The answer is built with ``model_construct``, as ``readiness``
+# builds its own: from the replayed case, with the declared types, so validating it again
+# would only build validators (tests/test_cold_start.py holds it to what validation gives).
 Stage = Literal["preparing", "held", "redoing", "closed"]
 RoundKind = Literal["initial", "redo", "reconvene"]
 
@@ -39,7 +41,7 @@ def status(state: CaseState, on: dt.date) -> Status:
     open_items = sorted((d for d in items if d.status != "done"), key=lambda d: (d.by or dt.date.max, d.id))
     answer: Readiness | None = readiness(state, on) if state.stage == PREPARING else None
     rs = v.loaded
-    return Status(
+    return Status.model_construct(
         stage=cast(Stage, state.stage),
         stage_name=STAGE_NAMES[state.stage],
         round=state.round.number,
@@ -50,7 +52,9 @@ def status(state: CaseState, on: dt.date) -> Status:
         overdue=[d for d in open_items if d.status == "overdue"],
         readiness=answer,
         warnings=ratings.flags(state, state.round),
-        receipt=Receipt(ruleset=rs.model.id, version=rs.model.version, sha256=rs.sha256, engine=engine_version()),
+        receipt=Receipt.model_construct(
+            ruleset=rs.model.id, version=rs.model.version, sha256=rs.sha256, engine=engine_version()
+        ),
     )
 
 
@@ -76,7 +80,7 @@ def _round(state: CaseState, r: Round, on: dt.date) -> RoundStatus:
             late = m.passed_on is None and by is not None and on > by
             who = v.subject_label(subject)
             duties.append(
-                DutyStatus(
+                DutyStatus.model_construct(
                     id=material_id if subject == TEAM else f"{material_id}/{subject}",
                     name=f"{who}的{material.name}" if subject != TEAM else material.name,
                     owner=v.name(material.drafted_by) if subject == TEAM and material.drafted_by else who,
@@ -84,12 +88,12 @@ def _round(state: CaseState, r: Round, on: dt.date) -> RoundStatus:
                     window_start=window.start if window else None,
                     done_on=m.passed_on,
                     status="done" if m.passed_on else ("overdue" if late else "open"),
-                    citation=CitationOut(**v.citation(material.cite)),
+                    citation=_cite(v, material.cite),
                 )
             )
     titles = {a.id: a for a in v.rules.appraisals}
     appraisals = [
-        AppraisalOut(
+        AppraisalOut.model_construct(
             appraisal=x.appraisal,
             name=titles[x.appraisal].name,
             date=x.date,
@@ -102,7 +106,7 @@ def _round(state: CaseState, r: Round, on: dt.date) -> RoundStatus:
         for x in r.appraisals
     ]
     given = [
-        RatingOut(
+        RatingOut.model_construct(
             appraisal=a.id,
             name=a.name,
             member=mid,
@@ -116,7 +120,7 @@ def _round(state: CaseState, r: Round, on: dt.date) -> RoundStatus:
         for mid in v.members
         if mid in r.ratings[a.id]
     ]
-    return RoundStatus(
+    return RoundStatus.model_construct(
         number=r.number,
         kind=cast(RoundKind, r.kind),
         cause=r.cause,
@@ -149,7 +153,7 @@ def _duty(
     by = by or (window.end if window else None)
     done_on = r.duties.get(key)
     late = done_on is None and by is not None and on > by
-    return DutyStatus(
+    return DutyStatus.model_construct(
         id=key,
         name=name,
         owner=v.role_or_text(d.owner),
@@ -157,7 +161,7 @@ def _duty(
         window_start=window.start if window else None,
         done_on=done_on,
         status="done" if done_on else ("overdue" if late else "open"),
-        citation=CitationOut(**v.citation(d.cite)),
+        citation=_cite(v, d.cite),
         member=member,
         owed=owed,
     )
@@ -188,14 +192,14 @@ def _redo_step(state: CaseState, r: Round, item: str, on: dt.date) -> DutyStatus
         done_on = max(passed) if states and len(passed) == len(states) else None
     by = r.deadline  # an order's due, counted from the order
     late = done_on is None and by is not None and on > by
-    return DutyStatus(
+    return DutyStatus.model_construct(
         id=item,
         name=name,
         owner=owner,
         by=by,
         done_on=done_on,
         status="done" if done_on else ("overdue" if late else "open"),
-        citation=CitationOut(**v.citation(cite)),
+        citation=_cite(v, cite),
     )
 
 
@@ -204,3 +208,8 @@ def _owed(r: Round, duty: str) -> Literal["again", "carried"] | None:
     if r.number == 1:
         return None
     return "carried" if r.kind == "redo" and duty not in r.redo else "again"
+
+
+def _cite(v: CaseView, cite: Citation) -> CitationOut:
+    c = v.citation(cite)
+    return CitationOut.model_construct(document=c["document"], section=c["section"], quote=c["quote"])

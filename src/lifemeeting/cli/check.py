@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from lifemeeting.engine.answer_model import Blocker, Readiness
+from lifemeeting.engine.readiness_model import Blocker, Readiness
 
 
 @click.command()

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from lifemeeting.ruleset.model import RuleSet
-from lifemeeting.ruleset.provenance import Provenance
+
+if TYPE_CHECKING:  # an overlay's (``ruleset.overlay`` imports it); a plain file's answers need not
+    from lifemeeting.ruleset.provenance import Provenance
 
 T = TypeVar("T")
 
