@@ -16,9 +16,8 @@ HERE = Path(__file__).parent
 
 def install(app: FastAPI) -> None:
     """Add the pages and their static files to ``app``."""
-    from lifemeeting.service.pages import downloads, routes
+    from lifemeeting.service.pages import access, routes
 
     app.include_router(routes.router)
-    app.include_router(downloads.router)
-    app.add_exception_handler(routes.PageError, routes.page_error)
+    app.add_exception_handler(access.PageError, access.page_error)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
