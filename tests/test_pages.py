@@ -142,7 +142,7 @@ def test_a_refused_event_shows_the_engines_reason_and_is_not_stored(open_client)
     assert 'value="liu" selected' in r.text  # the form keeps what was typed
     r = open_client.post("/cases/fg/record", data={"type": "approved", "date": "2013-12-21", "on": DAY})
     assert r.status_code == 422
-    assert "needs &#39;material&#39;" in r.text
+    assert "须填写「材料」" in r.text  # check_fields, in the form's words
     assert open_client.get("/v1/cases/fg").json()["version"] == before
 
 

@@ -10,6 +10,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from lifemeeting.dates import periods as _dates
+from lifemeeting.engine.answer_model import DutyStatus, Readiness, RoundStatus, Status
+from lifemeeting.engine.stages import PREPARING
 from lifemeeting.errors import LifemeetingError
 from lifemeeting.service.auth import Actor
 from lifemeeting.service.pages import form as pages_form
@@ -57,9 +59,12 @@ def render_case(
 
             drawing, kind = diagram(lambda fmt: case_diagram(o, member=chosen, format=fmt))
         standing = o.status(on)
+        readiness = o.can_convene(on)
         return {
-            "readiness": o.can_convene(on),
+            "readiness": readiness,
             "status": standing,
+            "next_steps": next_steps(readiness, standing),
+            "round_items": {r.number: round_items(r) for r in standing.rounds},
             "timeline": plan(o, on=on),
             "materials": _materials(view, state),
             "subjects": [(s, view.subject_label(s)) for s in subjects],
@@ -104,6 +109,26 @@ def case_ics(request: Request, case_id: str, on: str | None = None) -> Response:
         media_type="text/calendar; charset=utf-8",
         headers={"Content-Disposition": f'attachment; filename="{case_id}.ics"'},
     )
+
+
+def next_steps(readiness: Readiness, status: Status) -> list[dict[str, Any]]:
+    """Who must do what next, ordered as ``lifemeeting check`` orders its actions (by deadline, then who): before
+    the meeting what would unblock it; once held, the round's overdue and open duties and steps to redo."""
+    if status.stage == PREPARING:
+        return [{"who": a.who, "what": a.what, "by": a.by, "overdue": a.overdue} for a in readiness.next_actions]
+    steps = [  # the status's overdue and due next, in the rule set's order until sorted
+        {"who": d.owner or "—", "what": d.name, "by": d.by, "overdue": d.status == "overdue"}
+        for d in round_items(status.rounds[-1])
+        if d.status != "done"
+    ]
+    return sorted(steps, key=lambda s: (s["by"] or dt.date.max, s["who"] == "—", s["who"]))
+
+
+def round_items(r: RoundStatus) -> list[DutyStatus]:
+    """A round's steps to redo, then its duties: a duty the round redoes is listed once, among the steps (as
+    ``lifemeeting status`` lists it)."""
+    again = {d.id for d in r.redo}
+    return [*r.redo, *(d for d in r.duties if d.id not in again)]
 
 
 def _materials(view: Any, state: Any) -> list[dict[str, Any]]:

@@ -10,7 +10,20 @@ from typing import Any
 from lifemeeting.engine.ratings import rated_members, ratings_of
 from lifemeeting.engine.view import TEAM
 
-FIELDS = ("task", "material", "subject", "link", "by", "reason", "appraisal", "order", "note", "satisfied", "total")
+FIELDS = (
+    "task",
+    "material",
+    "subject",
+    "link",
+    "by",
+    "reason",
+    "appraisal",
+    "order",
+    "note",
+    "satisfied",
+    "total",
+    "retracts",
+)
 RATE = "rate."  # a rating's select: rate.<appraisal>.<member>
 
 
@@ -53,14 +66,15 @@ def choices(view: Any, rs: Any) -> dict[str, Any]:
 
 
 def names(view: Any) -> dict[str, str]:
-    """Ids an event names (members, roles, materials, links, tasks, appraisals, orders, levels) → their names."""
+    """Ids an event names (members, roles, materials, links, tasks, appraisals, orders, approvals, levels) → their
+    names."""
     out = {TEAM: view.subject_label(TEAM)}
     out |= {rid: view.name(rid) for rid in view.roles}
     out |= {t.id: t.name for t in [*view.tasks, *view.duties]}
     for (material, _), slot in view.slots.items():
         out[material] = slot.material.name
         out |= {link.id: link.name for link in slot.path.chain.links}
-    out |= {x.id: x.name for x in [*view.rules.appraisals, *view.rules.orders]}
+    out |= {x.id: x.name for x in [*view.rules.appraisals, *view.rules.orders, *view.rules.approvals]}
     for a in ratings_of(view):
         out |= {lv.id: lv.name for lv in a.levels}
     out |= {mid: m.name for mid, m in view.members.items()}

@@ -9,13 +9,27 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from lifemeeting.case.model import Event
 from lifemeeting.errors import EventRefused, LifemeetingError
-from lifemeeting.service.errors import ServiceError
+from lifemeeting.service.cases import _retracted
+from lifemeeting.service.errors import FieldError, ServiceError
 from lifemeeting.service.pages import form as pages_form
 from lifemeeting.service.pages.access import PageError, day, posted_form, seen, store_of
 from lifemeeting.service.pages.case_page import render_case
+from lifemeeting.service.pages.rendering import EVENT_FIELDS
 from lifemeeting.service.permissions import check_event, check_fields
 
 router = APIRouter(include_in_schema=False)
+LABELS = EVENT_FIELDS | {"type": "事件类型", "date": "日期", "between": "甲方、乙方"}
+PROBLEMS = {  # pydantic's error types → the form's words
+    "missing": "须填写",
+    "literal_error": "请从列表中选择",
+    "date_from_datetime_parsing": "不是有效日期（应为 YYYY-MM-DD）",
+    "date_parsing": "不是有效日期（应为 YYYY-MM-DD）",
+    "date_type": "不是有效日期（应为 YYYY-MM-DD）",
+    "int_parsing": "应为整数",
+    "int_type": "应为整数",
+    "greater_than_equal": "不能小于{ge}",
+    "string_too_long": "过长（至多{max_length}字）",
+}
 
 
 @router.post("/cases/{case_id}/record", response_class=HTMLResponse)
@@ -34,12 +48,13 @@ async def record_event(request: Request, case_id: str) -> Response:
     try:
         event = Event.model_validate(data)
         check_fields(event)
-        check_event(actor, store.with_case(case_id, lambda o: o.view), event)
+        view, target = store.with_case(case_id, lambda o: (o.view, _retracted(o.case.events, event)))
+        check_event(actor, view, target or event)  # a retraction: whoever may record the event it takes back
         store.append(case_id, event, actor=actor.name, expected_version=_int(form.get("version")))
     except EventRefused as exc:
         return again(exc.reason, 422)
     except ServiceError as exc:
-        detail = "；".join(f.message for f in exc.out.fields) if exc.out.fields else exc.out.message
+        detail = _missing_text(exc.out.fields) if exc.out.fields else exc.out.message
         return again(detail, exc.out.status)
     except LifemeetingError as exc:
         return again(str(exc), 409)
@@ -52,8 +67,23 @@ def _int(value: str | None) -> int | None:
     return int(value) if value and value.isdigit() else None
 
 
+def _label(field: str | int) -> str:
+    return LABELS.get(str(field), str(field))
+
+
+def _missing_text(fields: list[FieldError]) -> str:
+    """What ``check_fields`` found missing, in the form's words: '须填写「测评」；须填写「等次」'."""
+    return "；".join(f"须填写「{_label(f.loc[-1])}」" for f in fields)
+
+
 def _validation_text(exc: ValueError) -> str:
+    """Pydantic's complaints about the posted form in the form's words: '日期：不是有效日期（应为 YYYY-MM-DD）'."""
     errors = getattr(exc, "errors", None)
-    if callable(errors):
-        return "；".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in errors())
-    return str(exc)
+    if not callable(errors):
+        return str(exc)
+    shown = []
+    for e in errors():
+        where = "、".join(_label(p) for p in e["loc"] if not isinstance(p, int)) or "表单"
+        said = PROBLEMS.get(e["type"])
+        shown.append(f"{where}：{said.format(**e.get('ctx', {})) if said else e['msg']}")
+    return "；".join(shown)

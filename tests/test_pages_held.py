@@ -1,0 +1,164 @@
+"""The case page once the meeting is held, as a clerk reads it: the verdict says it was held and what the round
+must redo (in words, never ids), the next steps are the round's open duties ordered as ``lifemeeting check``
+orders its actions, every round is headed by its stage in words, a step is listed once, and the receipt names
+the rules and the engine. Also the trail and the form: every event type named, a retraction recorded from the
+form, and a wrong form answered with a status code and the form's own words.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from service_support import example, running
+
+httpx = pytest.importorskip("httpx", reason="the service tests need the test extra")
+pytest.importorskip("fastapi", reason="the pages need the service extra")
+pytest.importorskip("jinja2", reason="the pages need the service extra (jinja2)")
+
+from lifemeeting.case.model import Case  # noqa: E402
+from lifemeeting.service import create_app  # noqa: E402
+from lifemeeting.store import Store  # noqa: E402
+
+CASES = {
+    "ordered": "branch-2018/held-reappraisal-ordered.yaml",  # 上级党组织责令重新评议 after the round closed
+    "excellent": "branch-2018/held-too-many-excellent.yaml",
+    "county": "puyang-2014/ready-county.yaml",
+}
+ON = "2019-02-01"
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    store = Store(f"sqlite:///{tmp_path_factory.mktemp('held') / 'pages.db'}")
+    for case_id, path in CASES.items():
+        store.create_case(Case.model_validate(example(path)), actor="test", case_id=case_id)
+    with running(create_app(store)) as base, httpx.Client(base_url=base, timeout=30) as c:
+        yield c
+    store.close()
+
+
+def section(html: str, name: str) -> str:
+    start = html.index(f'<section id="{name}"')
+    return html[start : html.index("</section>", start)]
+
+
+def cells(html: str) -> list[list[str]]:
+    """The body rows of the tables in ``html``, each cell as its text."""
+    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", html, flags=re.S)
+    found = [[re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", r, re.S)] for r in rows]
+    return [r for r in found if r]
+
+
+def test_a_held_meeting_is_said_held_with_what_the_round_redoes_in_words(client):
+    verdict = section(client.get(f"/cases/ordered?on={ON}").text, "verdict")
+    assert 'data-verdict="held"' in verdict
+    assert "暂不能召开" not in verdict  # the meeting was held; it is not waiting to be convened
+    assert "组织生活会已于2018-12-20召开 · 返工补课（第2轮）" in verdict
+    assert "原因：上级党组织责令重新评议：民主测评未经讨论，评定结果失真失实" in verdict
+    assert "须重做：个人自评、党员互评、民主测评、重新民主评议党员" in verdict
+    assert "self_review" not in verdict and "member_review" not in verdict
+
+
+def test_the_receipt_names_the_rules_version_and_content_and_the_engine(client):
+    verdict = section(client.get(f"/cases/county?on={ON}").text, "verdict")
+    assert re.search(r"回执：puyang-2014 \d+\.\d+\.\d+ sha256:[0-9a-f]{12} lifemeeting \S+</small>", verdict), verdict
+
+
+def test_next_steps_once_held_are_the_rounds_open_duties_by_deadline_then_owner(client):
+    """Before: '无待办事项' under a held meeting with four steps to redo. Now the open steps, ordered as `check`
+    orders its actions (deadline, then who; the rule set's order among equals), each with its owner."""
+    rows = cells(section(client.get(f"/cases/ordered?on={ON}").text, "actions"))
+    assert rows == [
+        ["党支部书记（赵立群）", "民主测评", "—"],
+        ["党支部班子", "重新民主评议党员", "—"],
+        ["全体党员", "个人自评", "—"],
+        ["全体党员", "党员互评", "—"],
+    ]
+    held = cells(section(client.get(f"/cases/excellent?on={ON}").text, "actions"))
+    assert held == [["党支部书记（赵立群）", "制定整改措施，逐一整改落实", "—"]]
+
+
+def test_a_redone_rating_is_owned_by_the_team_as_the_rule_set_says_of_what_no_role_owns(client):
+    """The rating has no role; the rule set's team (党支部班子, 'owner of what no role owns') gives the 评定意见."""
+    rounds = section(client.get(f"/cases/ordered?on={ON}").text, "rounds")
+    assert ["重新民主评议党员", "党支部班子", "—", "未完成"] in [r[:4] for r in cells(rounds)]
+    status = client.get("/v1/cases/ordered/status", params={"on": ON}).json()
+    assert {d["name"]: d["owner"] for d in status["rounds"][-1]["redo"]}["重新民主评议党员"] == "党支部班子"
+
+
+def test_each_round_is_headed_by_its_stage_in_words_and_lists_a_step_once(client):
+    rounds = section(client.get(f"/cases/ordered?on={ON}").text, "rounds")
+    headings = [re.sub(r"<[^>]+>", "", h) for h in re.findall(r"<h3>(.*?)</h3>", rounds)]
+    assert headings == ["第1轮（首次） · 2018-12-20 召开 · 已完结", "第2轮（重做） · 2018-12-20 召开 · 返工补课"]
+    second = rounds[rounds.index("第2轮") :]
+    names = [r[0] for r in cells(second[: second.index("</table>")])]
+    carried = "制定整改措施，逐一整改落实 （沿用上一轮）"
+    assert names == ["个人自评", "党员互评", "民主测评", "重新民主评议党员", carried]
+    preparing = section(client.get("/cases/county?on=2014-06-20").text, "rounds")
+    assert "· 会前准备</h3>" in preparing and "preparing" not in preparing
+
+
+def test_the_trail_names_every_event_and_shows_a_dash_for_an_event_without_fields(client):
+    trail = cells(section(client.get(f"/cases/ordered?on={ON}").text, "events"))
+    held = next(r for r in trail if r[2] == "召开会议")
+    assert held[3] == "—"
+    assert all(not re.fullmatch(r"[a-z_]+", r[2]) for r in trail)
+
+
+def test_a_wrong_form_gets_its_status_code_and_the_forms_own_words(client):
+    cases = [
+        ({"type": "talk", "date": "2019-13-01"}, "日期：不是有效日期（应为 YYYY-MM-DD）"),
+        ({"type": "appraised", "date": "2019-02-01", "satisfied": "很多"}, "满意：应为整数"),
+        ({"type": "what", "date": "2019-02-01"}, "事件类型：请从列表中选择"),
+        ({"type": "rated", "date": "2019-02-01"}, "须填写「测评」；须填写「等次」"),
+    ]
+    before = client.get("/v1/cases/ordered").json()["version"]
+    for data, said in cases:
+        r = client.post("/cases/ordered/record", data={**data, "on": ON})
+        assert r.status_code == 422, (data, r.status_code)
+        refusal = re.search(r'<div class="refusal"[^>]*>(.*?)</div>', r.text, re.S)
+        assert refusal and said in refusal.group(1), (data, refusal and refusal.group(1))
+        assert "Input should" not in refusal.group(1)
+    assert client.get("/v1/cases/ordered").json()["version"] == before
+
+
+@pytest.fixture
+def retracted(tmp_path):
+    """A store whose case 'excellent' had its rating (event #20) taken back from the form."""
+    store = Store(f"sqlite:///{tmp_path / 'retract.db'}")
+    store.create_case(Case.model_validate(example(CASES["excellent"])), actor="test", case_id="excellent")
+    with running(create_app(store)) as base, httpx.Client(base_url=base, timeout=30) as c:
+        form = section(c.get(f"/cases/excellent?on={ON}").text, "record")
+        assert '<option value="retracted">撤销事件（retracted）</option>' in form
+        assert 'name="retracts"' in form
+        r = c.post(
+            "/cases/excellent/record",
+            data={"type": "retracted", "date": "2019-01-02", "retracts": "20", "reason": "等次登记错了", "on": ON},
+            follow_redirects=False,
+        )
+        assert r.status_code == 303, re.findall(r'<div class="refusal"[^>]*>(.*?)</div>', r.text, re.S)
+        yield c
+    store.close()
+
+
+def test_a_clerk_retracts_a_wrong_event_from_the_form_and_the_trail_keeps_both(retracted):
+    trail = retracted.get("/v1/cases/excellent/events").json()
+    assert [(e["seq"], e["event"]["type"]) for e in trail[-2:]] == [(20, "rated"), (21, "retracted")]
+    status = retracted.get("/v1/cases/excellent/status", params={"on": ON}).json()
+    assert status["rounds"][0]["ratings"] == []  # the rating taken back
+
+
+@pytest.mark.xfail(
+    reason=(
+        "store/cache.py Entry.synced: after a retraction the cached case's view.case is reset to every stored event,"
+        " the retraction included, so the timeline's replay (answers/timeline.replay_with_dates) refuses it: 422"
+    ),
+    strict=True,
+)
+def test_after_a_retraction_the_case_page_shows_the_case_without_the_event_taken_back(retracted):
+    r = retracted.get(f"/cases/excellent?on={ON}")
+    assert r.status_code == 200, r.text
+    trail = cells(section(r.text, "events"))
+    assert trail[0][1:4] == ["2019-01-02", "撤销事件", "理由：等次登记错了；撤销：第20条"]
+    assert "比例限制" not in section(r.text, "rounds")  # the rating taken back: nothing breaks the limit now
