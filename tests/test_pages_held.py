@@ -8,8 +8,10 @@ form, and a wrong form answered with a status code and the form's own words.
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
+from conftest import FIXTURES
 from service_support import example, running
 
 httpx = pytest.importorskip("httpx", reason="the service tests need the test extra")
@@ -147,6 +149,29 @@ def test_a_clerk_retracts_a_wrong_event_from_the_form_and_the_trail_keeps_both(r
     assert [(e["seq"], e["event"]["type"]) for e in trail[-2:]] == [(20, "rated"), (21, "retracted")]
     status = retracted.get("/v1/cases/excellent/status", params={"on": ON}).json()
     assert status["rounds"][0]["ratings"] == []  # the rating taken back
+
+
+def test_a_case_the_engine_cannot_open_is_a_page_with_the_apis_status_code_not_json(tmp_path, monkeypatch):
+    """Its rule set gone from the server: the API's 404 unknown_ruleset, as a page for a browser."""
+    folder = tmp_path / "rulesets"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "format" / "ratings.yaml", folder / "format-ratings.yaml")
+    monkeypatch.setenv("LIFEMEETING_RULESETS", str(folder))
+    store = Store(f"sqlite:///{tmp_path / 'gone.db'}")
+    case = {"ruleset": "format-ratings", "unit": {"name": "某党支部"}, "members": [{"id": "zhao", "name": "赵书记"}]}
+    store.create_case(Case.model_validate(case), actor="test", case_id="gone")
+    store.close()
+    (folder / "format-ratings.yaml").unlink()
+    store = Store(f"sqlite:///{tmp_path / 'gone.db'}")
+    with running(create_app(store)) as base, httpx.Client(base_url=base, timeout=30) as c:
+        api = c.get("/v1/cases/gone/timeline")
+        assert (api.status_code, api.json()["code"]) == (404, "unknown_ruleset")
+        for url in ("/cases/gone", "/cases/gone/timeline.ics", "/cases/gone/plan.md"):
+            r = c.get(url)
+            assert r.status_code == 404, url
+            assert r.headers["content-type"].startswith("text/html"), url
+            assert "format-ratings" in re.search(r'<p class="refusal" role="alert">(.*?)</p>', r.text, re.S).group(1)
+    store.close()
 
 
 @pytest.mark.xfail(

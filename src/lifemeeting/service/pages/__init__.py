@@ -11,6 +11,8 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
+from lifemeeting.errors import LifemeetingError
+
 HERE = Path(__file__).parent
 
 
@@ -20,4 +22,6 @@ def install(app: FastAPI) -> None:
 
     app.include_router(routes.router)
     app.add_exception_handler(access.PageError, access.page_error)
+    api = app.exception_handlers[LifemeetingError]  # the API's JSON, kept for /v1
+    app.add_exception_handler(LifemeetingError, access.library_error(api))
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")

@@ -6,6 +6,8 @@ posted form (after the same-origin check), the store."""
 from __future__ import annotations
 
 import datetime as dt
+import inspect
+from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -13,7 +15,9 @@ from fastapi import Request
 from fastapi.responses import Response
 
 from lifemeeting.dates import periods as _dates
+from lifemeeting.errors import LifemeetingError
 from lifemeeting.service.auth import LOCAL, Actor, Auth
+from lifemeeting.service.errors import from_library
 from lifemeeting.service.pages.rendering import render
 from lifemeeting.store import Store
 
@@ -35,6 +39,22 @@ def page_error(request: Request, exc: Exception) -> Response:
     if exc.status == 401:
         response.headers["WWW-Authenticate"] = "Bearer"
     return response
+
+
+def library_error(
+    api: Callable[[Request, Any], Response | Awaitable[Response]],
+) -> Callable[[Request, Exception], Awaitable[Response]]:
+    """The handler of the library's and the store's errors (a refused replay, a store that cannot be reached): the
+    API's JSON under /v1, a page with the same status code and message elsewhere."""
+
+    async def handle(request: Request, exc: Exception) -> Response:
+        if request.url.path.startswith("/v1/") or not isinstance(exc, LifemeetingError):
+            answer = api(request, exc)
+            return await answer if inspect.isawaitable(answer) else answer
+        out = from_library(exc)
+        return page_error(request, PageError(out.status, out.message))
+
+    return handle
 
 
 def _token(request: Request) -> str | None:
