@@ -60,6 +60,9 @@ def render_case(
             drawing, kind = diagram(lambda fmt: case_diagram(o, member=chosen, format=fmt))
         standing = o.status(on)
         readiness = o.can_convene(on)
+        # every party of a talk, held or missing (a department head, a listed person too), in the engine's words
+        parties = {p for e in o.case.events for p in e.between or []}
+        parties |= {p for b in readiness.blockers for pair in b.missing_pairs for p in pair}
         return {
             "readiness": readiness,
             "status": standing,
@@ -73,7 +76,7 @@ def render_case(
             "drawing_kind": kind,
             "choices": pages_form.choices(view, o.ruleset.model),
             "may": _may(actor, view),
-            "names": pages_form.names(view),
+            "names": pages_form.names(view) | {p: view.name(p) for p in parties},
             "ratings": rounds_ratings(view, standing),
         }
 

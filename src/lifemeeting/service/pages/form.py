@@ -36,8 +36,8 @@ def material_name(view: Any, material: str) -> str:
 
 def choices(view: Any, rs: Any) -> dict[str, Any]:
     """What the form offers: members, materials, subjects, links, roles, tasks, appraisals, orders, ratings."""
-    parties = [(mid, m.name) for mid, m in view.members.items()]
-    parties += [(rid, view.name(rid)) for rid, r in view.roles.items() if r.filled_by is None]
+    # every talk party, in the engine's order: members, roles nobody fills, department heads, people in lists
+    parties = [(p, view.name(p)) for p in view.party_ids if p in view.parties]
     materials = sorted({m for m, _ in view.slots})
     links: dict[str, str] = {}
     for slot in view.slots.values():

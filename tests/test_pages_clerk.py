@@ -1,8 +1,9 @@
-"""The case page once the meeting is held, as a clerk reads it: the verdict says it was held and what the round
-must redo (in words, never ids), the next steps are the round's open duties ordered as ``lifemeeting check``
-orders its actions, every round is headed by its stage in words, a step is listed once, and the receipt names
-the rules and the engine. Also the trail and the form: every event type named, a retraction recorded from the
-form, and a wrong form answered with a status code and the form's own words.
+"""The case page as a newcomer clerk reads it. Once the meeting is held: the verdict says it was held and what
+the round must redo (in words, never ids), the next steps are the round's open duties ordered as
+``lifemeeting check`` orders its actions, every round is headed by its stage in words, a step is listed once, and
+the receipt names the rules and the engine. Before it: every party of a missing talk is named as the engine names
+it. And the trail and the form: every event type named, a retraction recorded from the form, a wrong form answered
+with a status code and the form's own words, and what the engine or the store refuses shown as a page.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ CASES = {
     "ordered": "branch-2018/held-reappraisal-ordered.yaml",  # 上级党组织责令重新评议 after the round closed
     "excellent": "branch-2018/held-too-many-excellent.yaml",
     "county": "puyang-2014/ready-county.yaml",
+    "town": "town-2014/blocked-talks-incomplete.yaml",  # 王德明 never talked with the head of 村镇建设办
 }
 ON = "2019-02-01"
 
@@ -60,6 +62,30 @@ def test_a_held_meeting_is_said_held_with_what_the_round_redoes_in_words(client)
     assert "原因：上级党组织责令重新评议：民主测评未经讨论，评定结果失真失实" in verdict
     assert "须重做：个人自评、党员互评、民主测评、重新民主评议党员" in verdict
     assert "self_review" not in verdict and "member_review" not in verdict
+
+
+def test_every_party_of_a_missing_talk_is_named_as_the_engine_names_it(client):
+    html = client.get("/cases/town?on=2014-07-16").text
+    assert "缺少的谈话：王德明—村镇建设办主要负责同志" in section(html, "verdict")
+    assert "head:" not in html.replace('value="head:', "")  # the form posts the id; it shows the name
+
+
+def test_a_clerk_records_a_talk_with_a_department_head_from_the_form(tmp_path):
+    """Before, the form offered members and outside roles only: a talk with a 分管部门主要负责同志 was unrecordable."""
+    store = Store(f"sqlite:///{tmp_path / 'town.db'}")
+    store.create_case(Case.model_validate(example(CASES["town"])), actor="test", case_id="town")
+    with running(create_app(store)) as base, httpx.Client(base_url=base, timeout=30) as c:
+        form = section(c.get("/cases/town?on=2014-07-16").text, "record")
+        assert '<option value="head:村镇建设办">村镇建设办主要负责同志</option>' in form
+        for a, b in (("wang", "head:村镇建设办"), ("sun", "wang")):
+            r = c.post(
+                "/cases/town/record",
+                data={"type": "talk", "date": "2014-07-10", "a": a, "b": b, "on": "2014-07-16"},
+                follow_redirects=False,
+            )
+            assert r.status_code == 303, re.findall(r'<div class="refusal"[^>]*>(.*?)</div>', r.text, re.S)
+        assert "缺少的谈话" not in section(c.get("/cases/town?on=2014-07-16").text, "verdict")
+    store.close()
 
 
 def test_the_receipt_names_the_rules_version_and_content_and_the_engine(client):
