@@ -88,6 +88,12 @@ def test_a_clerk_records_a_talk_with_a_department_head_from_the_form(tmp_path):
     store.close()
 
 
+def test_the_overview_tells_cases_of_one_unit_apart_and_says_held_of_a_held_meeting(client):
+    rows = {r[0]: r for r in cells(section(client.get(f"/overview?on={ON}").text, "cases"))}
+    assert rows["市统计局机关第一党支部ordered"][1:4] == ["branch-2018", "返工补课", "已召开"]
+    assert rows["市统计局机关第一党支部excellent"][1:4] == ["branch-2018", "已召开，落实会后工作", "已召开"]
+
+
 def test_the_receipt_names_the_rules_version_and_content_and_the_engine(client):
     verdict = section(client.get(f"/cases/county?on={ON}").text, "verdict")
     assert re.search(r"回执：puyang-2014 \d+\.\d+\.\d+ sha256:[0-9a-f]{12} lifemeeting \S+</small>", verdict), verdict

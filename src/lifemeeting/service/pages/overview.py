@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from lifemeeting.engine.stages import PREPARING
 from lifemeeting.errors import LifemeetingError
 from lifemeeting.ruleset.load import available
 from lifemeeting.service.pages.access import day, store_of, visible_cases, who
@@ -30,7 +31,7 @@ def overview(request: Request, on: str | None = None, ruleset: str | None = None
         try:
             status = store.with_case(c.id, lambda o: o.status(when))
         except LifemeetingError as exc:
-            rows.append({"case": c, "convenable": None, "blockers": [str(exc)], "stage": "—"})
+            rows.append({"case": c, "convenable": None, "held": False, "blockers": [str(exc)], "stage": "—"})
             continue
         r = status.readiness
         names = list(dict.fromkeys(b.message.split("」")[0].lstrip("「") for b in r.blockers)) if r is not None else []
@@ -41,7 +42,13 @@ def overview(request: Request, on: str | None = None, ruleset: str | None = None
         for d in status.overdue:
             overdue[d.owner or "（未定负责人）"] += 1
         rows.append(
-            {"case": c, "convenable": r.convenable if r else None, "blockers": names, "stage": status.stage_name}
+            {
+                "case": c,
+                "convenable": r.convenable if r else None,
+                "held": status.stage != PREPARING,
+                "blockers": names,
+                "stage": status.stage_name,
+            }
         )
     top = blockers.most_common(10)
     return render(
