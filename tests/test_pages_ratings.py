@@ -115,9 +115,9 @@ def test_a_result_recorded_through_the_form_shows_each_level_and_the_duty_owed_p
     html = client.get(f"/cases/br?on={ON}").text
     rounds = _section(html, "rounds", "events")
     assert "民主评议党员：优秀1人、合格1人、不合格1人（参加评议3人）" in rounds
-    rows = re.findall(r"<tr><td>(\w+)</td><td>(\w+)</td><td>([\d-]+)</td></tr>", rounds)
+    rows = re.findall(r"<tr><td[^>]*>(\w+)</td><td[^>]*>(\w+)</td><td[^>]*>([\d-]+)</td></tr>", rounds)
     assert rows == [("赵书记", "优秀", "2020-12-11"), ("钱一", "合格", "2020-12-11"), ("孙二", "不合格", "2020-12-11")]
-    duty = re.search(r"<tr class=\"open\"><td>孙二限期改正</td><td>(.*?)</td><td>(.*?)</td>", rounds)
+    duty = re.search(r"<tr class=\"open\"><td[^>]*>孙二限期改正</td><td[^>]*>(.*?)</td><td[^>]*>(.*?)</td>", rounds)
     assert duty is not None
     assert duty.groups() == ("支部书记（赵书记）", "2021-03-11")  # three months from the rating
     events = html[html.index('id="events"') :]
@@ -184,7 +184,7 @@ def test_a_limit_that_redoes_shows_the_breach_and_the_redo_rounds_steps_once(sto
     assert "须重新评议" in first
     assert "优秀2人，占参加评议的4人的2/4，超过1/3（至多1人）" in first
     assert second.startswith("第2轮（重做）")
-    steps = re.findall(r"<tr[^>]*><td>(.*?)</td>", second)
+    steps = re.findall(r"<tr[^>]*><td[^>]*>(.*?)</td>", second)
     assert steps.count("民主测评") == 1  # a duty the round redoes is one of its steps, listed once (as `status` does)
     assert "民主测评 <small>（本轮须再做）</small>" not in second
 
