@@ -94,6 +94,22 @@ def test_the_overview_tells_cases_of_one_unit_apart_and_says_held_of_a_held_meet
     assert rows["市统计局机关第一党支部excellent"][1:4] == ["branch-2018", "已召开，落实会后工作", "已召开"]
 
 
+def test_the_rule_set_page_says_who_and_what_in_the_rule_sets_words_not_ids(client):
+    """Was: {'members': {'committee': True}}, each_other, secretary, tasks_done, study."""
+    html = client.get("/rulesets/branch-2018").text
+    talks = cells(section(html, "talks"))
+    assert [r[:3] for r in talks] == [
+        ["党支部委员之间谈心谈话", "党员（是党支部委员）", "相互之间"],
+        ["党支部书记与每名党员谈心谈话", "党支部书记", "全体党员"],
+        ["党员和党员之间谈心谈话", "党员（不是党支部委员）", "相互之间"],
+    ]
+    assert ["确定组织生活会主题", "党支部书记", "—"] in [r[:3] for r in cells(section(html, "deadlines"))]
+    gates = {r[0]: r[1:3] for r in cells(section(html, "gates"))}
+    assert gates["会前确定主题、听取意见 prepared"] == ["准备工作完成", "确定组织生活会主题、听取意见"]
+    chains = cells(section(client.get("/rulesets/puyang-2014?tier=county").text, "chains"))
+    assert any("县（区）委书记审核（县（区）委书记）" in r[2] for r in chains), chains
+
+
 def test_the_receipt_names_the_rules_version_and_content_and_the_engine(client):
     verdict = section(client.get(f"/cases/county?on={ON}").text, "verdict")
     assert re.search(r"回执：puyang-2014 \d+\.\d+\.\d+ sha256:[0-9a-f]{12} lifemeeting \S+</small>", verdict), verdict
