@@ -28,6 +28,7 @@ CASES = {
     "excellent": "branch-2018/held-too-many-excellent.yaml",
     "county": "puyang-2014/ready-county.yaml",
     "town": "town-2014/blocked-talks-incomplete.yaml",  # 王德明 never talked with the head of 村镇建设办
+    "stuck": "puyang-2014/blocked-stuck-at-link.yaml",  # 刘振华's 对照检查材料 waits at ⑦省委负责同志审核
 }
 ON = "2019-02-01"
 
@@ -197,6 +198,17 @@ def test_a_clerk_retracts_a_wrong_event_from_the_form_and_the_trail_keeps_both(r
     assert [(e["seq"], e["event"]["type"]) for e in trail[-2:]] == [(20, "rated"), (21, "retracted")]
     status = retracted.get("/v1/cases/excellent/status", params={"on": ON}).json()
     assert status["rounds"][0]["ratings"] == []  # the rating taken back
+
+
+def test_a_clerk_returns_a_material_for_rewriting_by_a_day_from_the_form(client):
+    data = {"type": "returned", "date": "2014-06-20", "material": "examination", "subject": "liu"}
+    data |= {"link": "provincial_leader_review", "by": "provincial_leader", "reason": "不深刻"}
+    data |= {"rework": "rewrite", "resubmit_by": "2014-06-23", "on": "2014-06-20"}
+    r = client.post("/cases/stuck/record", data=data, follow_redirects=False)
+    assert r.status_code == 303, re.findall(r'<div class="refusal"[^>]*>(.*?)</div>', r.text, re.S)
+    html = client.get("/cases/stuck?on=2014-06-20").text
+    assert "退回方式：重新撰写；重新报送期限：2014-06-23" in cells(section(html, "events"))[0][3]
+    assert "限2014-06-23前重新撰写" in section(html, "verdict")
 
 
 def test_a_case_the_engine_cannot_open_is_a_page_with_the_apis_status_code_not_json(tmp_path, monkeypatch):

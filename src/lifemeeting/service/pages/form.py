@@ -23,6 +23,8 @@ FIELDS = (
     "satisfied",
     "total",
     "retracts",
+    "rework",
+    "resubmit_by",
 )
 RATE = "rate."  # a rating's select: rate.<appraisal>.<member>
 

@@ -18,7 +18,7 @@ from lifemeeting.service.pages.rendering import EVENT_FIELDS
 from lifemeeting.service.permissions import check_event, check_fields
 
 router = APIRouter(include_in_schema=False)
-LABELS = EVENT_FIELDS | {"type": "事件类型", "date": "日期", "between": "甲方、乙方"}
+LABELS = EVENT_FIELDS | {"type": "事件类型", "date": "日期", "between": "甲方、乙方", "resubmit_by": "限期重新报送"}
 PROBLEMS = {  # pydantic's error types → the form's words
     "missing": "须填写",
     "literal_error": "请从列表中选择",

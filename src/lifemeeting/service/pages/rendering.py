@@ -101,7 +101,7 @@ env.filters["due"] = due_text
 env.globals.update(MEETING=MEETING, RATING=RATING, ORDER=ORDER, CONSEQUENCES=CONSEQUENCES)
 env.filters["event_text"] = event_text
 env.globals.update(event_types=EVENT_TYPES, event_names=EVENT_NAMES, status_names=STATUS_NAMES)
-env.globals.update(stage_names=STAGE_NAMES, round_kinds=ROUND_KINDS)
+env.globals.update(stage_names=STAGE_NAMES, round_kinds=ROUND_KINDS, rework_names=REWORK)
 
 
 def render(request: Request, template: str, code: int = 200, **context: Any) -> HTMLResponse:
