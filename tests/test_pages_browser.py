@@ -32,6 +32,8 @@ def test_every_page_opens_in_chromium_without_errors(site):
     failed: list[str] = []
     page.on("pageerror", lambda e: failed.append(str(e)))
     page.on("requestfailed", lambda r: failed.append(r.url))
+    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    page.on("console", lambda m: failed.append(m.text) if m.type == "error" else None)
     for url, heading in [
         ("/", "案例与规则集"),
         ("/rulesets/fagaiwei-2013", "发改委领导班子"),
