@@ -163,6 +163,8 @@ def test_a_wrong_form_gets_its_status_code_and_the_forms_own_words(client):
         ({"type": "appraised", "date": "2019-02-01", "satisfied": "很多"}, "满意：应为整数"),
         ({"type": "what", "date": "2019-02-01"}, "事件类型：请从列表中选择"),
         ({"type": "rated", "date": "2019-02-01"}, "须填写「测评」；须填写「等次」"),
+        ({"type": "talk", "date": "2019-02-01", "a": "zhao"}, "须填写「甲方、乙方」"),  # was: unknown talk party ''
+        ({"type": "done", "date": "2019-02-01", "task": "x", "note": "长" * 4001}, "备注：过长（至多4000字）"),
     ]
     before = client.get("/v1/cases/ordered").json()["version"]
     for data, said in cases:

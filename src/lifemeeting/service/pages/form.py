@@ -87,8 +87,8 @@ def event_data(form: dict[str, str]) -> dict[str, Any]:
     """The event a posted form describes; a ``rated`` one gathers each member's level from the rating's selects."""
     data: dict[str, Any] = {"type": form.get("type"), "date": form.get("date") or None}
     data |= {key: form[key] for key in FIELDS if form.get(key)}
-    if form.get("a") or form.get("b"):
-        data["between"] = [form.get("a", ""), form.get("b", "")]
+    if form.get("a") and form.get("b"):  # one party alone: 'between' is missing, and said so
+        data["between"] = [form["a"], form["b"]]
     if data["type"] == "rated":
         given: dict[str, dict[str, str]] = {}
         for key, level in form.items():
