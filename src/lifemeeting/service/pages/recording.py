@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from lifemeeting.case.model import Event
 from lifemeeting.errors import EventRefused, LifemeetingError
-from lifemeeting.service.cases import _retracted
+from lifemeeting.service.cases import _retracted  # the API's own reading of a retraction, not a copy
 from lifemeeting.service.errors import FieldError, ServiceError
 from lifemeeting.service.pages import form as pages_form
 from lifemeeting.service.pages.access import PageError, day, posted_form, seen, store_of
