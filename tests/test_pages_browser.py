@@ -32,6 +32,8 @@ def test_every_page_opens_in_chromium_without_errors(site):
     failed: list[str] = []
     page.on("pageerror", lambda e: failed.append(str(e)))
     page.on("requestfailed", lambda r: failed.append(r.url))
+    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    page.on("console", lambda m: failed.append(m.text) if m.type == "error" else None)
     for url, heading in [
         ("/", "案例与规则集"),
         ("/rulesets/fagaiwei-2013", "发改委领导班子"),
@@ -94,6 +96,21 @@ def test_pages_fit_a_phone_and_are_reachable_by_keyboard(site):
     assert page.evaluate("document.activeElement.textContent") == "跳到正文"
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.tagName") == "A"
+    page.close()
+
+
+def test_on_a_phone_a_table_is_one_card_per_row_each_cell_under_its_columns_name(site):
+    """Five columns squeezed into 390px were unreadable: each row is a block, each cell labelled as its column."""
+    base, b = site
+    page = b.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page.goto(f"{base}/cases/puyang-county?on=2014-06-30")
+    table = page.locator("#materials table")
+    assert table.locator("thead").is_hidden()
+    cell = table.locator("tbody tr").first.locator("td").nth(1)
+    assert cell.evaluate("e => getComputedStyle(e, '::before').content") == '"材料"'
+    assert cell.evaluate("e => getComputedStyle(e).display") == "flex"
+    page.set_viewport_size({"width": 1366, "height": 768})  # wide enough: the table as a table
+    assert table.locator("thead").is_visible()
     page.close()
 
 

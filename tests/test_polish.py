@@ -72,7 +72,7 @@ def test_diff_counts_a_duty_per_rating_from_the_rating() -> None:
 def test_dates_read_alike_in_diff_pages_and_show() -> None:
     from lifemeeting.ruleset.diff import words
     from lifemeeting.ruleset.words import RATING, deadline
-    from lifemeeting.service.pages.routes import due_text
+    from lifemeeting.service.pages.rendering import due_text
 
     spec = {"days_before_meeting": 15, "working_days": True}
     assert words(spec) == due_text(spec) == deadline(spec) == "会前15个工作日"

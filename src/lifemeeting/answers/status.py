@@ -176,7 +176,7 @@ def _redo_step(state: CaseState, r: Round, item: str, on: dt.date) -> DutyStatus
         name, owner, done_on, cite = task.name, v.role_or_text(task.owner), record.get(item), task.cite
     elif any(a.id == item for a in v.rules.appraisals):
         a = next(a for a in v.rules.appraisals if a.id == item)
-        name, owner, cite = f"重新{a.name}", None, a.cite
+        name, owner, cite = f"重新{a.name}", v.rules.team.name, a.cite  # no role owns a rating: the team (its 评定意见)
         done_on = ratings.result_day(state, r, item)
     elif item in v.required_codes:
         talk = next(t for t in v.talk_rules if t.id == item)

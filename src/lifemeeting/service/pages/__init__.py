@@ -11,14 +11,17 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
+from lifemeeting.errors import LifemeetingError
+
 HERE = Path(__file__).parent
 
 
 def install(app: FastAPI) -> None:
     """Add the pages and their static files to ``app``."""
-    from lifemeeting.service.pages import downloads, routes
+    from lifemeeting.service.pages import access, routes
 
     app.include_router(routes.router)
-    app.include_router(downloads.router)
-    app.add_exception_handler(routes.PageError, routes.page_error)
+    app.add_exception_handler(access.PageError, access.page_error)
+    api = app.exception_handlers[LifemeetingError]  # the API's JSON, kept for /v1
+    app.add_exception_handler(LifemeetingError, access.library_error(api))
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")

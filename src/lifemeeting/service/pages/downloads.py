@@ -17,7 +17,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from lifemeeting.errors import CaseNotFound
-from lifemeeting.service.pages.routes import PageError, day, seen, store_of
+from lifemeeting.service.pages.access import PageError, day, seen, store_of
 
 router = APIRouter(include_in_schema=False)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -10,7 +10,22 @@ from typing import Any
 from lifemeeting.engine.ratings import rated_members, ratings_of
 from lifemeeting.engine.view import TEAM
 
-FIELDS = ("task", "material", "subject", "link", "by", "reason", "appraisal", "order", "note", "satisfied", "total")
+FIELDS = (
+    "task",
+    "material",
+    "subject",
+    "link",
+    "by",
+    "reason",
+    "appraisal",
+    "order",
+    "note",
+    "satisfied",
+    "total",
+    "retracts",
+    "rework",
+    "resubmit_by",
+)
 RATE = "rate."  # a rating's select: rate.<appraisal>.<member>
 
 
@@ -23,8 +38,8 @@ def material_name(view: Any, material: str) -> str:
 
 def choices(view: Any, rs: Any) -> dict[str, Any]:
     """What the form offers: members, materials, subjects, links, roles, tasks, appraisals, orders, ratings."""
-    parties = [(mid, m.name) for mid, m in view.members.items()]
-    parties += [(rid, view.name(rid)) for rid, r in view.roles.items() if r.filled_by is None]
+    # every talk party, in the engine's order: members, roles nobody fills, department heads, people in lists
+    parties = [(p, view.name(p)) for p in view.party_ids if p in view.parties]
     materials = sorted({m for m, _ in view.slots})
     links: dict[str, str] = {}
     for slot in view.slots.values():
@@ -53,14 +68,15 @@ def choices(view: Any, rs: Any) -> dict[str, Any]:
 
 
 def names(view: Any) -> dict[str, str]:
-    """Ids an event names (members, roles, materials, links, tasks, appraisals, orders, levels) → their names."""
+    """Ids an event names (members, roles, materials, links, tasks, appraisals, orders, approvals, levels) → their
+    names."""
     out = {TEAM: view.subject_label(TEAM)}
     out |= {rid: view.name(rid) for rid in view.roles}
     out |= {t.id: t.name for t in [*view.tasks, *view.duties]}
     for (material, _), slot in view.slots.items():
         out[material] = slot.material.name
         out |= {link.id: link.name for link in slot.path.chain.links}
-    out |= {x.id: x.name for x in [*view.rules.appraisals, *view.rules.orders]}
+    out |= {x.id: x.name for x in [*view.rules.appraisals, *view.rules.orders, *view.rules.approvals]}
     for a in ratings_of(view):
         out |= {lv.id: lv.name for lv in a.levels}
     out |= {mid: m.name for mid, m in view.members.items()}
@@ -71,8 +87,8 @@ def event_data(form: dict[str, str]) -> dict[str, Any]:
     """The event a posted form describes; a ``rated`` one gathers each member's level from the rating's selects."""
     data: dict[str, Any] = {"type": form.get("type"), "date": form.get("date") or None}
     data |= {key: form[key] for key in FIELDS if form.get(key)}
-    if form.get("a") or form.get("b"):
-        data["between"] = [form.get("a", ""), form.get("b", "")]
+    if form.get("a") and form.get("b"):  # one party alone: 'between' is missing, and said so
+        data["between"] = [form["a"], form["b"]]
     if data["type"] == "rated":
         given: dict[str, dict[str, str]] = {}
         for key, level in form.items():
