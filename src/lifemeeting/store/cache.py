@@ -14,6 +14,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from lifemeeting.answers.open import OpenCase
+from lifemeeting.case.corrections import corrected
 from lifemeeting.case.model import Case, Event
 
 
@@ -39,15 +40,17 @@ class Entry:
     def synced(self) -> OpenCase:
         """The state with its case document holding every event applied.
 
-        ``OpenCase.apply`` moves the state on but leaves ``case.events`` as opened, and the
-        answers that replay (readiness or status on an earlier day, timeline, diagrams) read
-        that document; so before answering, the document is brought level with the state.
+        The answers that replay (readiness or status on an earlier day, timeline, diagrams)
+        read the case document: the trail in ``case`` and, in ``view.case``, the case as if
+        its retracted events had not happened. Before answering, both are brought level with
+        the state if they are not (``OpenCase.apply`` keeps them so).
         """
         assert self.opened is not None and self.header is not None
         opened = self.opened
-        if len(opened.view.case.events) != self.version:
+        if len(opened.case.events) != self.version:
             doc = self.header.model_copy(update={"events": list(self.events)})
-            opened.case = opened.view.case = doc
+            opened.case = doc
+            opened.view.case = corrected(doc)[0]
         return opened
 
 
