@@ -288,6 +288,7 @@ def test_the_timeline_lists_each_owed_duty_counted_from_the_rating_and_the_level
     )
     rating = found["appraisal:member_review"]
     assert (rating.done_on, rating.note) == (dt.date(2020, 12, 11), "优秀1人、合格1人、不合格1人")
+    assert rating.owner == "领导班子"  # no role owns a rating: the team gives it (the format's default team name)
 
 
 def test_a_duty_an_order_sends_back_is_owed_again_by_the_orders_deadline(tmp_path):

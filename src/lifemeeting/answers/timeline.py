@@ -318,7 +318,8 @@ class _Builder:
                 counts = [(lv.name, sum(1 for x, _ in given.values() if x == lv.id)) for lv in a.levels]
                 note = "、".join(f"{name}{n}人" for name, n in counts if n) or None
                 done_on = ratings.result_day(self.state, self.state.round, a.id)
-                yield self.item("appraisal", a, owner=None, before=False, done_on=done_on, note=note)
+                owner = v.rules.team.name  # no role owns a rating: the team gives it (as status says)
+                yield self.item("appraisal", a, owner=owner, before=False, done_on=done_on, note=note)
                 continue
             results = [r for r in self.state.round.appraisals if r.appraisal == a.id]
             note = None
