@@ -72,7 +72,7 @@ def test_cli_diff_prints_a_readable_table_and_json():
     runner = CliRunner()
     text = runner.invoke(cli, ["diff", "party-group-2017", "party-group-2017-variant"])
     assert text.exit_code == 0
-    assert "A  party-group-2017 1.0.0" in text.output and "B  party-group-2017-variant 1.0.0" in text.output
+    assert "A  party-group-2017 1.1.0" in text.output and "B  party-group-2017-variant 1.0.0" in text.output
     assert "只在B  talks.secretary_with_affiliated_heads  党组书记与所属单位主要负责同志必谈" in text.output
     data = runner.invoke(cli, ["diff", "qingyuan-2014", "puyang-2014", "--json"])
     parsed = lm.RuleSetDiff.model_validate(json.loads(data.output))

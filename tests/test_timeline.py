@@ -172,7 +172,7 @@ def test_every_example_date_follows_from_its_basis(path):
             assert item.by in (None, meeting) and (item.by is None or item.before_meeting or item.soft), item.id
             continue
         assert item.citation is not None and item.basis, item.id
-        if not item.basis.startswith(("会", "案例参数")):
+        if not item.basis.startswith(("会", "案例")):
             window = parse_text(item.basis, opened.ruleset.model.year)
             assert (window.start, window.end) == (item.start, item.end), item.id
         elif item.basis.startswith("会后") and item.basis.endswith("天内"):
@@ -227,3 +227,17 @@ def test_moving_past_a_binding_window_is_not_legal():
     t = lm.timeline(case, on=D(2024, 2, 6), move_to=D(2024, 3, 1))
     assert t.move.legal is False and t.move.in_window is False
     assert lm.timeline(case, on=D(2024, 2, 6), move_to=D(2024, 2, 29)).move.legal is True
+
+
+def test_a_date_the_case_gives_reads_by_its_parameters_name() -> None:
+    """party-group-2017 leaves each 完成时限 (2018年xx月xx日前) to the unit: the timeline names which one."""
+    plan = lm.timeline(EXAMPLES / "party-group-2017" / "ready.yaml", on=dt.date(2018, 1, 30))
+    study = next(i for i in plan.items if i.id == "task:study")
+    assert (study.by, study.basis) == (dt.date(2018, 1, 5), "案例给出的深化学习研讨成果完成时限")
+
+
+def test_a_parameter_without_a_name_reads_by_its_id() -> None:
+    from lifemeeting.dates.periods import basis
+
+    assert basis({"parameter": "study_due"}, {"study_due": None}) == "案例参数 study_due"
+    assert basis({"parameter": "study_due"}) == "案例参数 study_due"

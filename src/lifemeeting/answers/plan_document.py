@@ -317,7 +317,7 @@ ACTIONS = {"refuse": "超出的，结果不予登记", "flag": "超出的，予�
 def _rating(v: CaseView, a: Appraisal, items: dict[str, TimelineItem], refs: _Refs) -> RatingPlan:
     """The plan of one rating appraisal: members, steps (as the timeline dates them), levels, limits, duties."""
     from lifemeeting.answers.chains import cite
-    from lifemeeting.dates.periods import basis
+    from lifemeeting.answers.timeline import basis
     from lifemeeting.engine.ratings import level_name, rated_members
 
     rs = v.rules
@@ -330,7 +330,7 @@ def _rating(v: CaseView, a: Appraisal, items: dict[str, TimelineItem], refs: _Re
             steps.append(_step(item, refs))
         elif step in v.task_by_id:
             task = v.task_by_id[step]
-            when = basis(task.due) or "会后"
+            when = basis(v, task.due) or "会后"
             owner = v.role_or_text(task.owner) or "—"
             steps.append(Step(name=task.name, owner=owner, when=when, ref=refs(cite(rs, task.cite))))
     limits = []
@@ -355,7 +355,7 @@ def _rating(v: CaseView, a: Appraisal, items: dict[str, TimelineItem], refs: _Re
             continue
         levels = "、".join(level_name(a, lv) for lv in trigger.levels)
         due = d.due_by_tier.get(v.tier, d.due) if d.due_by_tier and v.tier is not None else d.due
-        when = (basis(due) or "").replace("会后", "评定后", 1)
+        when = (basis(v, due) or "").replace("会后", "评定后", 1)
         who = v.role_or_text(d.owner)
         text = f"评为{levels}的，每人{d.name}" + (f"，由{who}负责" if who else "") + (f"，{when}" if when else "")
         duties.append(Line(text=text + "。", ref=refs(cite(rs, d.cite))))

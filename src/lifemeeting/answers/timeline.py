@@ -77,7 +77,7 @@ def meeting_plan(state: CaseState) -> MeetingPlan:
         length_days=v.case.meeting.length_days or m.length_days,
         window_start=window.start if window else None,
         window_end=window.end if window else None,
-        basis=_dates.basis(spec),
+        basis=basis(v, spec),
         in_window=in_window,
         citation=_cite(v, m.cite),
     )
@@ -146,7 +146,7 @@ class _Builder:
             owner=owner,
             start=window.start if window else None,
             end=end,
-            basis=_dates.basis(spec),
+            basis=basis(self.v, spec),
             before_meeting=before,
             soft=soft and not before,
             by=by,
@@ -274,7 +274,7 @@ class _Builder:
                 continue  # a day-count parameter nobody gave: no date to put on the timeline
             spec = {"days_before_meeting": int(days), "working_days": gate.working_days}
             parts = [(self.v.subject_label(m.slot.subject), m.submitted_on) for m in slots]
-            name = f"报送{slots[0].slot.material.name}（{_dates.basis(spec)}）"
+            name = f"报送{slots[0].slot.material.name}（{basis(self.v, spec)}）"
             owner = self._author(slots[0])
             hard = gate.severity != "warning"
             yield self.item(
@@ -328,6 +328,11 @@ class _Builder:
                 note = f"满意{last.satisfied}/{last.total}" + ("" if last.passed else f"，低于{a.threshold}")
             done_on = results[-1].date if results else None
             yield self.item("appraisal", a, owner=None, before=False, done_on=done_on, note=note)
+
+
+def basis(v: CaseView, spec: str | dict[str, Any] | None) -> str | None:
+    """A date's spec in the sources' words, a date the case gives by its parameter's name."""
+    return _dates.basis(spec, {pid: p.name for pid, p in v.parameter_specs.items()})
 
 
 def _cite(v: CaseView, cite: Citation | None) -> CitationOut | None:

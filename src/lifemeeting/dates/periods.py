@@ -192,12 +192,18 @@ def resolve(
     return Window(meeting, add_months(meeting, n))
 
 
-def basis(spec: str | dict[str, Any] | None) -> str | None:
-    """The spec in the sources' words, so a reader can hold the date against the quote: '会前15天', '会后3个月'."""
+def basis(spec: str | dict[str, Any] | None, names: Mapping[str, str | None] | None = None) -> str | None:
+    """The spec in the sources' words, so a reader can hold the date against the quote: '会前15天', '会后3个月'.
+
+    ``names``: the rule set's parameters' names by id; a date the case gives reads by its
+    parameter's name ('案例给出的方案报审时限'), or by its id when the rule set names none.
+    """
     if spec is None or isinstance(spec, str):
         return spec
     if "parameter" in spec:
-        return f"案例参数 {spec['parameter']}"
+        pid = spec["parameter"]
+        name = (names or {}).get(pid)
+        return f"案例给出的{name}" if name else f"案例参数 {pid}"
     unit = "个工作日" if spec.get("working_days") else "天"
     if "days_before_meeting" in spec:
         n = _count(spec["days_before_meeting"])
