@@ -239,3 +239,20 @@ def test_a_duty_the_round_redoes_is_one_next_action_and_one_line(capsys: pytest.
     ]
     out = CliRunner().invoke(cli, ["status", str(DIR / "held-reappraisal-ordered.yaml"), "--on", "2019-02-01"]).output
     assert out.count("个人自评") == 3  # round 1 done, round 2 to redo, and the next action
+
+
+def test_steps_to_redo_are_due_in_their_order_not_by_id() -> None:
+    """个人自评 → 党员互评 → 民主测评, then the rating itself: the order a clerk follows (their ids sort otherwise)."""
+    s = lm.open_case(DIR / "held-reappraisal-ordered.yaml").status(dt.date(2019, 2, 1))
+    assert [d.id for d in s.due_next] == ["self_review", "mutual_review", "democratic_test", "member_review"]
+
+
+def test_a_step_listed_before_what_it_comes_after_is_due_after_it() -> None:
+    """town-2014 lists 报上级 (report_sent_up, after the 专题报告) before the report; status puts it after."""
+    rs = lm.load_ruleset("town-2014").model
+    assert "report_sent_up" in [d.id for d in rs.duties] and rs.materials[-1].id == "report"  # duties come first
+    case = lm.open_case(EXAMPLES / "town-2014" / "ready.yaml")
+    case.apply({"date": "2014-07-15", "type": "held"})
+    s = case.status(dt.date(2014, 7, 16))
+    ids = [d.id for d in s.due_next]
+    assert ids.index("briefing") < ids.index("report") < ids.index("report_sent_up")

@@ -27,9 +27,9 @@
     那么 于 "2013-12-28" 待办为：
       | 事项                        | 时限       |
       | report                      | 2014-01-11 |
+      | personal_rectification/liu  | 2014-02-28 |
       | personal_rectification/chen | 2014-02-28 |
       | personal_rectification/he   | 2014-02-28 |
-      | personal_rectification/liu  | 2014-02-28 |
       | rectification_plan          | 2014-02-28 |
       | focused_rectification       | 2014-03-27 |
       | rectification_hearing       | 2014-03-27 |

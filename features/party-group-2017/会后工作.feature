@@ -30,8 +30,8 @@
   场景: 三项会后工作都在会后15天内
     那么 于 "2018-01-31" 待办为：
       | 事项               | 时限       |
-      | briefing           | 2018-02-14 |
       | rectification_list | 2018-02-14 |
+      | briefing           | 2018-02-14 |
       | report             | 2018-02-14 |
 
   @clause:pg-7-3-report

@@ -28,11 +28,11 @@
     那么 于 "2014-06-25" 阶段为 "held"
     并且 于 "2014-06-25" 待办为：
       | 事项                      | 时限       |
-      | appraisal_report          | 2014-06-30 |
-      | briefing_and_appraisal    | 2014-06-30 |
       | briefing_materials_review | 2014-06-30 |
-      | report                    | 2014-07-09 |
+      | briefing_and_appraisal    | 2014-06-30 |
+      | appraisal_report          | 2014-06-30 |
       | special_report            | 2014-07-09 |
+      | report                    | 2014-07-09 |
       | supervision_evaluation    |            |
 
   @clause:py-3-8-threshold

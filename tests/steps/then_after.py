@@ -129,7 +129,7 @@ def _duty_table(found: list, datatable: list[list[str]], what: str) -> None:
 
 @then(step("于 {date} 待办为"))
 def then_due_next(world: World, date: str, datatable: list[list[str]]) -> None:
-    """事项 | 时限 — the open duties (and redo steps) in order of their deadlines."""
+    """事项 | 时限 — the open duties (and redo steps) by deadline, then what comes first (after), then as listed."""
     _duty_table(world.status(day(date)).due_next, datatable, "due next")
 
 

@@ -38,7 +38,8 @@ def status(state: CaseState, on: dt.date) -> Status:
     current = rounds[-1]
     again = {d.id for d in current.redo}  # a duty the round redoes is one item, not two
     items = [*current.redo, *(d for d in current.duties if d.id not in again)]
-    open_items = sorted((d for d in items if d.status != "done"), key=lambda d: (d.by or dt.date.max, d.id))
+    pending = _in_order([d for d in items if d.status != "done"], v)
+    open_items = sorted(pending, key=lambda d: d.by or dt.date.max)  # stable: steps in order within a day
     answer: Readiness | None = readiness(state, on) if state.stage == PREPARING else None
     rs = v.loaded
     return Status.model_construct(
@@ -56,6 +57,27 @@ def status(state: CaseState, on: dt.date) -> Status:
             ruleset=rs.model.id, version=rs.model.version, sha256=rs.sha256, engine=engine_version()
         ),
     )
+
+
+def _in_order(items: list[DutyStatus], v: CaseView) -> list[DutyStatus]:
+    """``items`` with each after what the rule set says comes first (``after``; a rating's steps in their order,
+    the rating after its steps), otherwise in the rule set's order: 通报 before 专题报告 before 报上级."""
+    rules = v.rules
+    first: dict[str, list[str]] = {t.id: list(t.after or []) for t in (*rules.tasks, *rules.duties)}
+    first |= {m.id: list(m.after or []) for m in rules.materials}
+    for a in rules.appraisals:
+        for before, step in zip(a.steps, a.steps[1:], strict=False):
+            first.setdefault(step, []).append(before)
+        if a.steps:
+            first.setdefault(a.id, []).append(a.steps[-1])
+    base = [d.id.split("/")[0] for d in items]  # a duty per member or a member's material: its rule's id
+    left, ordered = list(range(len(items))), []
+    while left:
+        waiting = {base[i] for i in left}
+        i = next((i for i in left if not any(f in waiting and f != base[i] for f in first.get(base[i], []))), left[0])
+        left.remove(i)
+        ordered.append(items[i])
+    return ordered
 
 
 def _round(state: CaseState, r: Round, on: dt.date) -> RoundStatus:
