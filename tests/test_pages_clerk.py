@@ -116,15 +116,15 @@ def test_the_receipt_names_the_rules_version_and_content_and_the_engine(client):
     assert re.search(r"回执：puyang-2014 \d+\.\d+\.\d+ sha256:[0-9a-f]{12} lifemeeting \S+</small>", verdict), verdict
 
 
-def test_next_steps_once_held_are_the_rounds_open_duties_by_deadline_then_owner(client):
-    """Before: '无待办事项' under a held meeting with four steps to redo. Now the open steps, ordered as `check`
-    orders its actions (deadline, then who; the rule set's order among equals), each with its owner."""
+def test_next_steps_once_held_are_the_rounds_open_duties_in_the_order_they_come(client):
+    """Before: '无待办事项' under a held meeting with four steps to redo. Now the open steps as `status` orders
+    them (deadline, then what must come first: 个人自评 → 党员互评 → 民主测评, then the rating), each with its owner."""
     rows = cells(section(client.get(f"/cases/ordered?on={ON}").text, "actions"))
     assert rows == [
-        ["党支部书记（赵立群）", "民主测评", "—"],
-        ["党支部班子", "重新民主评议党员", "—"],
         ["全体党员", "个人自评", "—"],
         ["全体党员", "党员互评", "—"],
+        ["党支部书记（赵立群）", "民主测评", "—"],
+        ["党支部班子", "重新民主评议党员", "—"],
     ]
     held = cells(section(client.get(f"/cases/excellent?on={ON}").text, "actions"))
     assert held == [["党支部书记（赵立群）", "制定整改措施，逐一整改落实", "—"]]

@@ -115,16 +115,15 @@ def case_ics(request: Request, case_id: str, on: str | None = None) -> Response:
 
 
 def next_steps(readiness: Readiness, status: Status) -> list[dict[str, Any]]:
-    """Who must do what next, ordered as ``lifemeeting check`` orders its actions (by deadline, then who): before
-    the meeting what would unblock it; once held, the round's overdue and open duties and steps to redo."""
+    """Who must do what next: before the meeting what would unblock it, as ``lifemeeting check`` orders it; once
+    held, the round's overdue and open duties and steps to redo, as ``lifemeeting status`` orders them."""
     if status.stage == PREPARING:
         return [{"who": a.who, "what": a.what, "by": a.by, "overdue": a.overdue} for a in readiness.next_actions]
-    steps = [  # the status's overdue and due next, in the rule set's order until sorted
+    steps = [  # the status's overdue and due next, each by deadline and then in the order the steps come
         {"who": d.owner or "—", "what": d.name, "by": d.by, "overdue": d.status == "overdue"}
-        for d in round_items(status.rounds[-1])
-        if d.status != "done"
+        for d in (*status.overdue, *status.due_next)
     ]
-    return sorted(steps, key=lambda s: (s["by"] or dt.date.max, s["who"] == "—", s["who"]))
+    return sorted(steps, key=lambda s: s["by"] or dt.date.max)
 
 
 def round_items(r: RoundStatus) -> list[DutyStatus]:
