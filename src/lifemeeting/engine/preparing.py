@@ -62,12 +62,18 @@ def talk(state: CaseState, e: Event) -> None:
         r = state.rounds[-1]
     between = e.between
     if between:
-        first, second = between
-        place = state.view.talk_place  # each name's party's place (as resolve_party, by place)
-        a, b = place.get(first), place.get(second)
-        if a is not None and b is not None and a != b:
-            r.talks.setdefault(a * BASE + b if a < b else b * BASE + a, e.date)  # pair_code(a, b), without the call
-            return
+        place = state.talk_place  # each name's party's place (as resolve_party, by place)
+        try:
+            a, b = place[between[0]], place[between[1]]
+        except KeyError:  # a name that is no party: said below
+            pass
+        else:
+            if a != b:
+                code = a * BASE + b if a < b else b * BASE + a  # pair_code(a, b), without the call
+                talks = r.talks
+                if code not in talks:  # the first talk of a pair counts
+                    talks[code] = e.date
+                return
     v = state.view
     parties = []
     for p in e.between or _need(e, "between"):
@@ -155,21 +161,14 @@ def approved(state: CaseState, e: Event) -> None:
     if m is None or e.material in state.after_meeting:
         m = _material(state, e)
     move = m.slot.path.moves.get(m.state)
-    by = e.by
-    if (
-        move is not None
-        and move.event == "approved"
-        and move.link == e.link
-        and not m.approvals
-        and move.by is not None  # the link's one reviewer, whose approval moves the material on
-        and by is not None
-        and (by == move.by or by in state.view.role_members.get(move.by, ()))
-    ):
-        m.state = move.dest  # as _move, without the call; no approvals to clear
-        m.done_links.append(move.link)  # type: ignore[arg-type]  # an approval names its link
-        if move.passes and m.passed_on is None:
-            m.passed_on = e.date
-        return
+    if move is not None and move.link == e.link and move.event == "approved" and not m.approvals:
+        by, sole = e.by, move.by  # sole: the link's one reviewer, whose approval moves the material on
+        if sole is not None and (by == sole or (by is not None and by in state.view.role_members.get(sole, ()))):
+            m.state = move.dest  # as _move, without the call; no approvals to clear
+            m.done_links.append(move.link)  # type: ignore[arg-type]  # an approval names its link
+            if move.passes and m.passed_on is None:
+                m.passed_on = e.date
+            return
     step, reviewer = _at_link(state, e, m)
     if reviewer in m.approvals:
         raise _Refuse(f"'{reviewer}' already approved at link '{step.link.id}'")

@@ -44,6 +44,7 @@ class UnitRules(NamedTuple):
     talk_rules: tuple[TalkRule, ...]
     chains: Mapping[str, Chain]
     materials: tuple[tuple[Material, Chain], ...]  # written in this tier, each with its chain
+    task_by_id: dict[str, Task]  # the tasks and duties by id (shared by the views: read, never changed)
 
 
 class SubjectRules:
@@ -89,18 +90,33 @@ class TeamTemplate:
     ``profiles[i]`` is member ``i``'s profile; ``fills`` gives, for each role members fill,
     the places of those who fill it; ``slots`` every material the team writes, in the
     order a case view lists them, with the writer's place (-1 for the team itself) and its
-    path; ``selected`` the places a talk selector picks, by the predicate's key, as they are
+    path (``slot_rows`` the same with each material's id, ``slot_groups`` the writers' places
+    by material); ``sole`` and ``shared`` the roles one member fills, with that member's place,
+    and those several fill; ``selected`` the places a talk selector picks, by the predicate's key, as they are
     asked (only those that do not test ids); ``pairs`` the codes of the pairs a talk rule
     requires (``engine.talks``), by the rule's id, for rules whose pairs follow from the
     team's make-up alone (``CaseView._required``).
     """
 
-    __slots__ = ("profiles", "team", "fills", "slots", "selected", "pairs")
+    __slots__ = (
+        "profiles",
+        "team",
+        "fills",
+        "sole",
+        "shared",
+        "slots",
+        "slot_rows",
+        "slot_groups",
+        "selected",
+        "pairs",
+    )
 
     def __init__(self, rules: UnitRules, profiles: Sequence[SubjectRules], team: SubjectRules, roles: Sequence[str]):
         self.profiles = tuple(profiles)
         self.team = team
         self.fills = tuple((rid, tuple(i for i, p in enumerate(profiles) if rid in p.fills)) for rid in roles)
+        self.sole = tuple((rid, places[0]) for rid, places in self.fills if len(places) == 1)  # filled by one member
+        self.shared = tuple(rid for rid, places in self.fills if len(places) > 1)  # by several
         slots: list[tuple[Material, int, Path]] = []
         for material, _chain in rules.materials:
             if material.team:
@@ -110,6 +126,11 @@ class TeamTemplate:
                     (material, i, p.writes[material.id]) for i, p in enumerate(profiles) if material.id in p.writes
                 ]
         self.slots = tuple(slots)
+        self.slot_rows = tuple((material, material.id, place, path) for material, place, path in slots)
+        groups: dict[str, list[int]] = {}
+        for material, place, _path in slots:
+            groups.setdefault(material.id, []).append(place)
+        self.slot_groups = tuple((mid, tuple(places)) for mid, places in groups.items())  # material id → writers
         self.selected: dict[str, tuple[int, ...]] = {}
         self.pairs: dict[str, tuple[int, ...]] = {}
 
@@ -243,9 +264,11 @@ def _applies(
 def _unit_rules(compiled: CompiledRuleSet, tier: str | None, unit: Mapping[str, Any]) -> UnitRules:
     rs = compiled.loaded.model
     chains = {c.material: c for c in rs.chains if c.tiers is None or tier in c.tiers}
+    tasks = tuple(t for t in rs.tasks if _applies(t.tiers, t.applies_to, tier, unit))
+    duties = tuple(t for t in rs.duties if _applies(t.tiers, t.applies_to, tier, unit))
     return UnitRules(
-        tasks=tuple(t for t in rs.tasks if _applies(t.tiers, t.applies_to, tier, unit)),
-        duties=tuple(t for t in rs.duties if _applies(t.tiers, t.applies_to, tier, unit)),
+        tasks=tasks,
+        duties=duties,
         gates=tuple(g for g in rs.gates if _applies(g.tiers, g.applies_to, tier, unit)),
         talk_rules=tuple(t for t in rs.talks if _applies(t.tiers, t.applies_to, tier, unit)),
         chains=chains,
@@ -254,6 +277,7 @@ def _unit_rules(compiled: CompiledRuleSet, tier: str | None, unit: Mapping[str, 
             for m in rs.materials
             if _applies(m.tiers, m.applies_to, tier, unit)
         ),
+        task_by_id={t.id: t for t in [*tasks, *duties]},
     )
 
 

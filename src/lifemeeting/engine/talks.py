@@ -46,18 +46,9 @@ def pair_order(
     distinct parties one to one); ``heads`` gives the heads of the departments a party
     oversees. A party paired with itself is dropped, and a pair met again.
     """
-    left = select(rule.each)
-    candidates: Iterable[tuple[P, P]]
-    if rule.with_ == "each_other":
-        if len(set(left)) == len(left):  # distinct parties: every pair is new and has two people
-            return list(combinations(left, 2))
-        candidates = combinations(left, 2)
-    elif rule.with_ == "overseen_heads":
-        candidates = [(a, head) for a in left for head in heads(a)]
-    else:
-        right = select(rule.with_)
-        candidates = [(a, b) for a in left for b in right]
-    candidates = list(candidates)
+    candidates = _candidates(rule, select, heads)
+    if isinstance(candidates, combinations):  # distinct parties, each pair once: every pair is new
+        return list(candidates)
     keys = set(map(frozenset, candidates))
     if len(keys) == len(candidates) and all(len(k) == 2 for k in keys):  # no pair twice, no one with oneself
         return candidates
@@ -65,3 +56,34 @@ def pair_order(
     for a, b in candidates:
         first.setdefault(frozenset((a, b)), (a, b))
     return [pair for key, pair in first.items() if len(key) == 2]
+
+
+def pair_codes(
+    rule: TalkRule, *, select: Callable[[dict[str, Any]], list[int]], heads: Callable[[int], Iterable[int]]
+) -> tuple[PairCode, ...]:
+    """``pair_order`` by place: the code of each pair ``rule`` requires, in the same order.
+
+    A pair's code stands for the pair in either order, so a pair met again is a code met
+    again: no set of the two is made per pair.
+    """
+    return tuple(
+        dict.fromkeys(a * BASE + b if a < b else b * BASE + a for a, b in _candidates(rule, select, heads) if a != b)
+    )
+
+
+def _candidates(
+    rule: TalkRule, select: Callable[[dict[str, Any]], list[P]], heads: Callable[[P], Iterable[P]]
+) -> list[tuple[P, P]] | combinations[tuple[P, P]]:
+    """Every pair ``rule`` names, as its selectors give them: the same pair may come twice, or a party with itself.
+
+    Combinations of distinct parties, which need no weeding, come back as they are.
+    """
+    left = select(rule.each)
+    if rule.with_ == "each_other":
+        if len(set(left)) == len(left):
+            return combinations(left, 2)
+        return list(combinations(left, 2))
+    if rule.with_ == "overseen_heads":
+        return [(a, head) for a in left for head in heads(a)]
+    right = select(rule.with_)
+    return [(a, b) for a in left for b in right]
