@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from lifemeeting.case.model import Event
 from lifemeeting.engine import ratings
 from lifemeeting.engine.chains import DRAFTING, PASSED, Move, Step
-from lifemeeting.engine.state import MaterialState, _need, _Refuse
+from lifemeeting.engine.state import NONE, MaterialState, _need, _Refuse
 from lifemeeting.engine.talks import BASE
 from lifemeeting.engine.view import TEAM
 from lifemeeting.suggest import did_you_mean
@@ -24,7 +24,6 @@ if TYPE_CHECKING:
 
     from lifemeeting.engine.replay import CaseState
 
-NONE: frozenset[str] = frozenset()  # no approvals yet at the current link
 PREPARE = "prepare"  # the trigger of these events, unless they record a post-meeting duty (``CaseState.admit``)
 
 

@@ -45,6 +45,7 @@ class UnitRules(NamedTuple):
     chains: Mapping[str, Chain]
     materials: tuple[tuple[Material, Chain], ...]  # written in this tier, each with its chain
     task_by_id: dict[str, Task]  # the tasks and duties by id (shared by the views: read, never changed)
+    duty_ids: frozenset[str]
 
 
 class SubjectRules:
@@ -278,6 +279,7 @@ def _unit_rules(compiled: CompiledRuleSet, tier: str | None, unit: Mapping[str, 
             if _applies(m.tiers, m.applies_to, tier, unit)
         ),
         task_by_id={t.id: t for t in [*tasks, *duties]},
+        duty_ids=frozenset(d.id for d in duties),
     )
 
 

@@ -36,7 +36,7 @@ class CaseState:
         self.earliest, self.latest = dt.date(rs.year - YEARS_AROUND, 1, 1), dt.date(rs.year + YEARS_AROUND, 12, 31)
         self.redo, self.reconvene = tables.redo, tables.reconvene  # which stages the case can reach
         self.allowed = allowed_pairs(self.redo, self.reconvene)
-        self.duty_ids = frozenset(d.id for d in view.duties)
+        self.duty_ids = view.duty_ids
         self.after_meeting = tables.after_meeting  # events on these materials are duties
         self.preparing_round: Round | None = self.rounds[0]  # see ``restage``
         self.rating_tasks = tables.rating_tasks  # duties whose 'done' ratings.done takes

@@ -85,6 +85,7 @@ class CaseView:
         self.role_members: dict[str, list[str]] = {rid: [ids[i] for i in places] for rid, places in template.fills}
         self.tasks: list[Task] = list(unit_rules.tasks)
         self.duties: list[Task] = list(unit_rules.duties)
+        self.duty_ids = unit_rules.duty_ids
         self.task_by_id: dict[str, Task] = unit_rules.task_by_id  # shared: read, never changed
         self.gates: list[Gate] = list(unit_rules.gates)
         self.talk_rules: list[TalkRule] = list(unit_rules.talk_rules)
