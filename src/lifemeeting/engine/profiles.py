@@ -166,6 +166,7 @@ class CompiledRuleSet:
             consequences.add("redo")  # a rating whose result breaks a limit is done again
         self.redo = "redo" in consequences or "restart" in consequences  # which stages a case can reach
         self.reconvene = "reconvene" in consequences or "restart" in consequences
+        self.by_make_up = {t.id: _by_make_up(t, self.roles) for t in rs.talks}  # see CaseView._required
         self.after_meeting = frozenset(m.id for m in rs.materials if m.after_meeting)  # events on these are duties
         self.filing = {m.id: filing_chain(m) for m in rs.materials}  # the chain of a material nobody reviews
         selectors = [s.get("members") for t in rs.talks for s in (t.each, t.with_) if isinstance(s, Mapping)]
@@ -281,6 +282,16 @@ def _unit_rules(compiled: CompiledRuleSet, tier: str | None, unit: Mapping[str, 
         task_by_id={t.id: t for t in [*tasks, *duties]},
         duty_ids=frozenset(d.id for d in duties),
     )
+
+
+def _by_make_up(rule: TalkRule, roles: Mapping[str, Any]) -> bool:
+    """``rule``'s pairs follow from the team's make-up alone: no lists, no overseen departments, known roles."""
+    if rule.with_ == "overseen_heads":
+        return False
+    for sel in (rule.each, rule.with_):
+        if isinstance(sel, dict) and ("list" in sel or ("role" in sel and sel["role"] not in roles)):
+            return False
+    return True
 
 
 def _mentions_id(pred: Any) -> bool:

@@ -10,7 +10,7 @@ up alike (``TeamTemplate.pairs``). ``CaseView.pair`` gives a code's two party id
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from itertools import combinations
 from typing import Any, TypeVar
 
@@ -59,7 +59,7 @@ def pair_order(
 
 
 def pair_codes(
-    rule: TalkRule, *, select: Callable[[dict[str, Any]], list[int]], heads: Callable[[int], Iterable[int]]
+    rule: TalkRule, *, select: Callable[[dict[str, Any]], Sequence[int]], heads: Callable[[int], Iterable[int]]
 ) -> tuple[PairCode, ...]:
     """``pair_order`` by place: the code of each pair ``rule`` requires, in the same order.
 
@@ -72,7 +72,7 @@ def pair_codes(
 
 
 def _candidates(
-    rule: TalkRule, select: Callable[[dict[str, Any]], list[P]], heads: Callable[[P], Iterable[P]]
+    rule: TalkRule, select: Callable[[dict[str, Any]], Sequence[P]], heads: Callable[[P], Iterable[P]]
 ) -> list[tuple[P, P]] | combinations[tuple[P, P]]:
     """Every pair ``rule`` names, as its selectors give them: the same pair may come twice, or a party with itself.
 

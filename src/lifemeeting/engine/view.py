@@ -8,7 +8,7 @@ material's path through its chain, the talk pairs each rule requires, who fills 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cached_property
 from itertools import chain
 from typing import Any, NamedTuple
@@ -92,11 +92,12 @@ class CaseView:
         self.chains: dict[str, Chain] = dict(unit_rules.chains)
         self.material_ids = tables.material_ids
         subjects = [*ids, TEAM]  # by place: -1 is the team's own
-        self.slots: dict[tuple[str, str], MaterialSlot] = {}
         slot = tuple.__new__  # MaterialSlot(material, subject, path), without its Python-level __new__
-        for material, mid, place, path in template.slot_rows:
-            subject = subjects[place]
-            self.slots[(mid, subject)] = slot(MaterialSlot, (material, subject, path))
+        self.slots: dict[tuple[str, str], MaterialSlot] = {
+            (mid, subject): slot(MaterialSlot, (material, subject, path))
+            for material, mid, place, path in template.slot_rows
+            for subject in (subjects[place],)
+        }
         self.slot_keys: dict[str, list[tuple[str, str]]] = {  # material id → its slots' keys, in slot order
             mid: [(mid, subjects[p]) for p in places] for mid, places in template.slot_groups
         }
@@ -163,8 +164,8 @@ class CaseView:
                 if p not in place:
                     place[p] = len(ids)
                     ids.append(p)
-        heads = self._heads = [[HEAD_PREFIX + d for d in m.oversees] for m in self.case.members]
-        named = dict.fromkeys(chain(chain.from_iterable(heads), chain.from_iterable(self.case.lists.values())))
+        heads = [HEAD_PREFIX + d for m in self.case.members for d in m.oversees]
+        named = dict.fromkeys(chain(heads, chain.from_iterable(self.case.lists.values())))
         if not place.keys().isdisjoint(named):
             named = {p: None for p in named if p not in place}
         place.update(zip(named, range(len(ids), len(ids) + len(named)), strict=True))
@@ -277,23 +278,26 @@ class CaseView:
         """
         compiled, template = self._compiled, self._team
         shared = not compiled.uses_id and self.members.keys().isdisjoint(compiled.unfilled_roles)
+        by_make_up, kept = compiled.by_make_up, template.pairs
         required = {}
         for rule in self.talk_rules:
-            codes = template.pairs.get(rule.id) if shared else None
-            if codes is None:
+            if shared and by_make_up[rule.id]:
+                codes = kept.get(rule.id)
+                if codes is None:
+                    codes = kept[rule.id] = self._codes(rule)
+            else:
                 codes = self._codes(rule)
-                if shared and self._by_make_up(rule):
-                    template.pairs[rule.id] = codes
             required[rule.id] = codes
         return required
 
     def _codes(self, rule: TalkRule) -> tuple[PairCode, ...]:
-        place, n = self._place, len(self._ids)
+        place, n, key = self._place, len(self._ids), self._compiled.predicate_key
+        members = self.case.members
 
-        def select(sel: dict[str, Any]) -> list[int]:
-            members = sel.get("members")
-            if members is not None and len(sel) == 1:  # a member's place is its place in the list
-                return list(self._member_places(members, self._compiled.predicate_key(members)))
+        def select(sel: dict[str, Any]) -> Sequence[int]:
+            value = sel.get("members")
+            if value is not None and len(sel) == 1:  # a member's place is its place in the list
+                return self._member_places(value, key(value))
             found = self._select(sel)
             try:
                 return [place[p] for p in found]
@@ -301,18 +305,9 @@ class CaseView:
                 return [self._where(p) for p in found]
 
         def heads(i: int) -> list[int]:  # the places of the heads of what the party at ``i`` oversees
-            return [place[h] for h in self._heads[i]] if i < n else []
+            return [place[HEAD_PREFIX + d] for d in members[i].oversees] if i < n else []
 
         return pair_codes(rule, select=select, heads=heads)
-
-    def _by_make_up(self, rule: TalkRule) -> bool:
-        """``rule``'s pairs follow from the team's make-up alone: no lists, no overseen departments, known roles."""
-        if rule.with_ == "overseen_heads":
-            return False
-        for sel in (rule.each, rule.with_):
-            if isinstance(sel, dict) and ("list" in sel or ("role" in sel and sel["role"] not in self.roles)):
-                return False
-        return True
 
     def pair(self, code: PairCode) -> tuple[str, str]:
         """The ids of the two parties of the pair ``code``."""
