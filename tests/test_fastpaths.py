@@ -220,6 +220,34 @@ def test_state_as_of_a_day_is_the_replay_up_to_that_day(name, data):
         assert _facts(early) == _facts(_replay.replay(opened.view, until=on))
 
 
+@pytest.mark.parametrize("name,data", ALL, ids=[n for n, _ in ALL])
+def test_the_links_a_material_passed_are_the_steps_it_moved_through(name, data):
+    """``done_links``, read off the path by the material's state, equals a record kept event by event.
+
+    The record: a sign-off or approval that moves a material on adds the step it leaves
+    (``sign:<link>`` or the link), a return clears it, and a material made afresh for a new
+    round or a redo starts empty.
+    """
+    opened = lm.open_case(copy.deepcopy(data))
+    state = _replay.CaseState(opened.view)
+    record: dict[int, list[str]] = {id(m): [] for m in state.materials.values()}
+    for i, e in enumerate(opened.view.case.events):
+        before = {key: (m, m.state, list(record.get(id(m), []))) for key, m in state.materials.items()}
+        state.apply(e, i)
+        for key, m in state.materials.items():
+            old, was, done = before.get(key, (None, _chains.DRAFTING, []))
+            if old is None or (m is not old and not (m.state == was and m.returns == old.returns)):
+                done = []  # made afresh
+            if e.type == "returned" and (e.material, e.subject) == key:
+                done = []
+            elif m.state != was and was.startswith("sign:"):
+                done.append(was)
+            elif m.state != was and was.startswith("at:"):
+                done.append(was.removeprefix("at:"))
+            record[id(m)] = done
+            assert list(m.done_links) == done, (i, key)
+
+
 def test_copied_state_is_independent():
     """Applying events to a copy leaves the original as it was."""
     opened = lm.open_case(copy.deepcopy(SYNTHETIC[0][1]))

@@ -164,7 +164,6 @@ def approved(state: CaseState, e: Event) -> None:
         by, sole = e.by, move.by  # sole: the link's one reviewer, whose approval moves the material on
         if sole is not None and (by == sole or (by is not None and by in state.view.role_members.get(sole, ()))):
             m.state = move.dest  # as _move, without the call; no approvals to clear
-            m.done_links.append(move.link)  # type: ignore[arg-type]  # an approval names its link
             if move.passes and m.passed_on is None:
                 m.passed_on = e.date
             return
@@ -187,7 +186,6 @@ def returned(state: CaseState, e: Event) -> None:
     m.resubmit_by, m.rework = e.resubmit_by, e.rework
     if e.resubmit_by is not None:
         state.deadlines_set = True
-    m.done_links.clear()
     m.passed_on = None
 
 
@@ -242,7 +240,6 @@ def _fills(state: CaseState, by: str | None, role: str | None) -> bool:
 def _move(m: MaterialState, move: Move, on: dt.date) -> None:
     """A sign-off or the last approval at a link: the material moves on to the next state."""
     m.state, m.approvals = move.dest, NONE
-    m.done_links.append(move.done)  # type: ignore[arg-type]  # a pre-sign or link, never None past drafting
     if move.passes and m.passed_on is None:
         m.passed_on = on
 

@@ -29,7 +29,6 @@ class MaterialState:
     returns: int
     submitted_on: dt.date | None
     first_submitted_on: dt.date | None
-    done_links: list[str]
     passed_on: dt.date | None
     resubmit_by: dt.date | None  # the deadline of the last return, until it is resubmitted
     rework: str | None  # revise / rewrite, as the last return said
@@ -40,12 +39,11 @@ class MaterialState:
         self.state = DRAFTING
         self.approvals = NONE
         self.returns = 0
-        self.done_links = []
         self.late = ()
         self.submitted_on = self.first_submitted_on = self.passed_on = self.resubmit_by = self.rework = None
 
     def copy(self) -> MaterialState:
-        """An independent copy (its own record of links done)."""
+        """An independent copy."""
         new = MaterialState.__new__(MaterialState)
         new.slot = self.slot
         new.state = self.state
@@ -53,12 +51,16 @@ class MaterialState:
         new.returns = self.returns
         new.submitted_on = self.submitted_on
         new.first_submitted_on = self.first_submitted_on
-        new.done_links = list(self.done_links)
         new.passed_on = self.passed_on
         new.resubmit_by = self.resubmit_by
         new.rework = self.rework
         new.late = self.late
         return new
+
+    @property
+    def done_links(self) -> tuple[str, ...]:
+        """The pre-signs (``sign:<link>``) and links passed since drafting, in order: where the state is on the path."""
+        return self.slot.path.done_before[self.state]
 
     @property
     def gate_passed(self) -> bool:
