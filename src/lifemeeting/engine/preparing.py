@@ -15,7 +15,6 @@ from lifemeeting.case.model import Event
 from lifemeeting.engine import ratings
 from lifemeeting.engine.chains import DRAFTING, PASSED, Move, Step
 from lifemeeting.engine.state import NONE, MaterialState, _need, _Refuse
-from lifemeeting.engine.talks import BASE
 from lifemeeting.engine.view import TEAM
 from lifemeeting.suggest import did_you_mean
 
@@ -68,7 +67,8 @@ def talk(state: CaseState, e: Event) -> None:
             pass
         else:
             if a != b:
-                code = a * BASE + b if a < b else b * BASE + a  # pair_code(a, b), without the call
+                base = state.pair_base
+                code = a * base + b if a < b else b * base + a  # pair_code(a, b, base), without the call
                 talks = r.talks
                 if code not in talks:  # the first talk of a pair counts
                     talks[code] = e.date

@@ -167,6 +167,8 @@ class CompiledRuleSet:
         self.redo = "redo" in consequences or "restart" in consequences  # which stages a case can reach
         self.reconvene = "reconvene" in consequences or "restart" in consequences
         self.by_make_up = {t.id: _by_make_up(t, self.roles) for t in rs.talks}  # see CaseView._required
+        named = {s["role"] for t in rs.talks for s in (t.each, t.with_) if isinstance(s, Mapping) and "role" in s}
+        self.unknown_role_parties = len(named - self.roles.keys())  # talk parties a case's view may add (_where)
         self.after_meeting = frozenset(m.id for m in rs.materials if m.after_meeting)  # events on these are duties
         self.filing = {m.id: filing_chain(m) for m in rs.materials}  # the chain of a material nobody reviews
         selectors = [s.get("members") for t in rs.talks for s in (t.each, t.with_) if isinstance(s, Mapping)]

@@ -41,7 +41,7 @@ class CaseState:
         self.preparing_round: Round | None = self.rounds[0]  # see ``restage``
         self.rating_tasks = tables.rating_tasks  # duties whose 'done' ratings.done takes
         self.rates = tables.rates
-        self.talk_place = view.talk_place  # for the talk handler: one attribute instead of two
+        self.talk_place, self.pair_base = view.talk_place, view.pair_base  # for the talk handler
         self.deadlines_set = False  # a return set a resubmission deadline: only then are late ones looked for
 
     @property

@@ -6,6 +6,12 @@ parties), and a pair of parties by one number, its code (``pair_code``): the tal
 records codes, the required pairs are codes, and a coverage check looks numbers up. A
 rule whose pairs depend on the team's make-up alone has the same codes in every team made
 up alike (``TeamTemplate.pairs``). ``CaseView.pair`` gives a code's two party ids back.
+
+A code is ``low * base + high``. The base is ``SMALL_BASE`` for a case that names fewer
+parties than that (every case but one built to name tens of thousands): its codes are below
+2**30, one digit of a Python int, whose arithmetic CPython does without the general
+multi-digit routines (a talk's code is worked out for every talk recorded). A case with
+more parties takes ``BASE``.
 """
 
 from __future__ import annotations
@@ -19,7 +25,8 @@ from lifemeeting.ruleset.model import TalkRule
 Pair = frozenset[str]
 PairCode = int
 HEAD_PREFIX = "head:"
-BASE = 1 << 24  # a pair code is low * BASE + high: a case names fewer talk parties than this
+BASE = 1 << 24  # a pair code is low * base + high: a case names fewer talk parties than this
+SMALL_BASE = 1 << 15  # the base of a case that names fewer parties than this (``CaseView.pair_base``)
 
 P = TypeVar("P", bound=Hashable)  # a party: its id, or its place
 
@@ -29,9 +36,9 @@ def head_party(department: str) -> str:
     return HEAD_PREFIX + department
 
 
-def pair_code(i: int, j: int) -> PairCode:
+def pair_code(i: int, j: int, base: int = BASE) -> PairCode:
     """The code of the pair of the parties at places ``i`` and ``j`` (either order; ``i != j``)."""
-    return i * BASE + j if i < j else j * BASE + i
+    return i * base + j if i < j else j * base + i
 
 
 def pair_order(
@@ -59,7 +66,11 @@ def pair_order(
 
 
 def pair_codes(
-    rule: TalkRule, *, select: Callable[[dict[str, Any]], Sequence[int]], heads: Callable[[int], Iterable[int]]
+    rule: TalkRule,
+    *,
+    select: Callable[[dict[str, Any]], Sequence[int]],
+    heads: Callable[[int], Iterable[int]],
+    base: int = BASE,
 ) -> tuple[PairCode, ...]:
     """``pair_order`` by place: the code of each pair ``rule`` requires, in the same order.
 
@@ -67,7 +78,7 @@ def pair_codes(
     again: no set of the two is made per pair.
     """
     return tuple(
-        dict.fromkeys(a * BASE + b if a < b else b * BASE + a for a, b in _candidates(rule, select, heads) if a != b)
+        dict.fromkeys(a * base + b if a < b else b * base + a for a, b in _candidates(rule, select, heads) if a != b)
     )
 
 

@@ -18,7 +18,7 @@ from lifemeeting.dates import periods as _dates
 from lifemeeting.dates.workdays import WorkCalendar
 from lifemeeting.engine.chains import Path
 from lifemeeting.engine.profiles import MAX_PROFILES, compiled
-from lifemeeting.engine.talks import BASE, HEAD_PREFIX, Pair, PairCode, pair_codes
+from lifemeeting.engine.talks import BASE, HEAD_PREFIX, SMALL_BASE, Pair, PairCode, pair_codes
 from lifemeeting.errors import CaseError, Problem
 from lifemeeting.ruleset import predicate as _predicate
 from lifemeeting.ruleset.loaded import LoadedRuleSet
@@ -164,13 +164,16 @@ class CaseView:
                 if p not in place:
                     place[p] = len(ids)
                     ids.append(p)
-        heads = [HEAD_PREFIX + d for m in self.case.members for d in m.oversees]
+        heads = self._heads = [HEAD_PREFIX + d for m in self.case.members for d in m.oversees]  # in member order
         named = dict.fromkeys(chain(heads, chain.from_iterable(self.case.lists.values())))
         if not place.keys().isdisjoint(named):
             named = {p: None for p in named if p not in place}
         place.update(zip(named, range(len(ids), len(ids) + len(named)), strict=True))
         ids += named
         self._known = len(ids)  # the parties; places given later (``_where``) are not
+        # places given later are at most the roles the rule set's talk rules name but does not have
+        small = len(ids) + self._compiled.unknown_role_parties < SMALL_BASE
+        self.pair_base = SMALL_BASE if small else BASE  # see engine.talks
         talk = self.talk_place = dict(place)
         template = self._team
         talk.update(template.sole)  # a role one member fills: that member's place (members come first)
@@ -277,7 +280,11 @@ class CaseView:
         (the roles' places would then shift).
         """
         compiled, template = self._compiled, self._team
-        shared = not compiled.uses_id and self.members.keys().isdisjoint(compiled.unfilled_roles)
+        shared = (
+            not compiled.uses_id
+            and self.pair_base == SMALL_BASE  # the base the template's codes are in
+            and self.members.keys().isdisjoint(compiled.unfilled_roles)
+        )
         by_make_up, kept = compiled.by_make_up, template.pairs
         required = {}
         for rule in self.talk_rules:
@@ -291,7 +298,7 @@ class CaseView:
         return required
 
     def _codes(self, rule: TalkRule) -> tuple[PairCode, ...]:
-        place, n, key = self._place, len(self._ids), self._compiled.predicate_key
+        place, n, key, base = self._place, len(self._ids), self._compiled.predicate_key, self.pair_base
         members = self.case.members
 
         def select(sel: dict[str, Any]) -> Sequence[int]:
@@ -307,11 +314,24 @@ class CaseView:
         def heads(i: int) -> list[int]:  # the places of the heads of what the party at ``i`` oversees
             return [place[HEAD_PREFIX + d] for d in members[i].oversees] if i < n else []
 
-        return pair_codes(rule, select=select, heads=heads)
+        if rule.with_ == "overseen_heads":
+            left = select(rule.each)
+            if all(a < b for a, b in zip(left, left[1:], strict=False)) and (not left or left[-1] < n):
+                # members in the case's order (as a members selector gives them): pair_codes in one pass
+                wanted = set(left)
+                owners = [a for a, m in enumerate(members) for _ in m.oversees]  # of each of self._heads
+                return tuple(
+                    dict.fromkeys(
+                        a * base + b if a < b else b * base + a
+                        for a, b in zip(owners, map(place.__getitem__, self._heads), strict=True)
+                        if a != b and a in wanted
+                    )
+                )
+        return pair_codes(rule, select=select, heads=heads, base=base)
 
     def pair(self, code: PairCode) -> tuple[str, str]:
         """The ids of the two parties of the pair ``code``."""
-        low, high = divmod(code, BASE)
+        low, high = divmod(code, self.pair_base)
         return self.party_ids[low], self.party_ids[high]
 
     @cached_property
