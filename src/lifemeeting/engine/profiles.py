@@ -20,10 +20,12 @@ built once per loaded rule set and kept with it.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple
 
+from lifemeeting.dates.periods import YEARS_AROUND
 from lifemeeting.engine.chains import Path, Step, compile_path, filing_chain, steps_for
 from lifemeeting.ruleset import predicate as _predicate
 from lifemeeting.ruleset.loaded import LoadedRuleSet
@@ -169,6 +171,8 @@ class CompiledRuleSet:
         self.by_make_up = {t.id: _by_make_up(t, self.roles) for t in rs.talks}  # see CaseView._required
         named = {s["role"] for t in rs.talks for s in (t.each, t.with_) if isinstance(s, Mapping) and "role" in s}
         self.unknown_role_parties = len(named - self.roles.keys())  # talk parties a case's view may add (_where)
+        self.earliest = dt.date(rs.year - YEARS_AROUND, 1, 1)  # events are dated from …
+        self.latest = dt.date(rs.year + YEARS_AROUND, 12, 31)  # … to
         self.after_meeting = frozenset(m.id for m in rs.materials if m.after_meeting)  # events on these are duties
         self.filing = {m.id: filing_chain(m) for m in rs.materials}  # the chain of a material nobody reviews
         selectors = [s.get("members") for t in rs.talks for s in (t.each, t.with_) if isinstance(s, Mapping)]

@@ -32,8 +32,8 @@ class CaseState:
         self.rounds: list[Round] = [Round(1, "initial", None, None, materials, {}, {})]
         self.last_date: dt.date | None = None
         self.applied = 0
-        rs, tables = view.rules, view._compiled
-        self.earliest, self.latest = dt.date(rs.year - YEARS_AROUND, 1, 1), dt.date(rs.year + YEARS_AROUND, 12, 31)
+        tables = view._compiled
+        self.earliest, self.latest = tables.earliest, tables.latest  # the days events may fall on
         self.redo, self.reconvene = tables.redo, tables.reconvene  # which stages the case can reach
         self.allowed = allowed_pairs(self.redo, self.reconvene)
         self.duty_ids = view.duty_ids

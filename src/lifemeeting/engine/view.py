@@ -59,11 +59,11 @@ class CaseView:
         self.case = case
         self.origin = located.file if located else origin
         self._located = located
+        tables = self._compiled = compiled(loaded)  # what depends on attribute values alone is shared between cases
         problems = list(self._check())
         if problems:
             raise CaseError(problems)
         rs, tier = self.rules, case.tier
-        tables = self._compiled = compiled(loaded)  # what depends on attribute values alone is shared between cases
         self.tier = tier
         self.unit: dict[str, Any] = dict(case.unit.attributes)
         team = tables.positions.get(case.unit.position) if case.unit.position else None
@@ -386,7 +386,7 @@ class CaseView:
 
     def _check(self) -> Iterator[Problem]:
         rs, case = self.rules, self.case
-        tables = compiled(self.loaded)
+        tables = self._compiled
         tiers = tables.tier_ids
         if tiers and case.tier is None:
             yield self._problem(
@@ -497,7 +497,7 @@ class CaseView:
 
     def _check_member(self, i: int, m: Any) -> Iterator[Problem]:
         """What is wrong with member ``i``'s position and attributes (nothing about its id)."""
-        tables = compiled(self.loaded)
+        tables = self._compiled
         positions = tables.positions
         if m.position is not None:
             if m.position not in positions:
