@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from functools import cached_property
 from itertools import chain
-from typing import Any, NamedTuple
+from typing import Any
 
 from lifemeeting.case.model import Case
 from lifemeeting.dates import periods as _dates
@@ -40,8 +41,13 @@ TEAM = "team"
 _TEXT_WINDOWS: dict[tuple[str, int], _dates.Window | None] = {}  # (words, year) → window; see CaseView.window
 
 
-class MaterialSlot(NamedTuple):
-    """One material the case needs: its kind, who wrote it and the path it must pass."""
+@dataclass(slots=True)
+class MaterialSlot:
+    """One material the case needs: its kind, who wrote it and the path it must pass.
+
+    Slotted attributes: replay and every answer read ``slot.path`` for each material (a
+    named tuple's fields are read through a descriptor CPython does not specialise).
+    """
 
     material: Material
     subject: str  # "team" or a member id
@@ -92,9 +98,8 @@ class CaseView:
         self.chains: dict[str, Chain] = dict(unit_rules.chains)
         self.material_ids = tables.material_ids
         subjects = [*ids, TEAM]  # by place: -1 is the team's own
-        slot = tuple.__new__  # MaterialSlot(material, subject, path), without its Python-level __new__
         self.slots: dict[tuple[str, str], MaterialSlot] = {
-            (mid, subject): slot(MaterialSlot, (material, subject, path))
+            (mid, subject): MaterialSlot(material, subject, path)
             for material, mid, place, path in template.slot_rows
             for subject in (subjects[place],)
         }
