@@ -17,6 +17,7 @@ from lifemeeting.engine import chains as _chains
 from lifemeeting.engine import replay as _replay
 from lifemeeting.engine import stages as _stages
 from lifemeeting.engine.profiles import CompiledRuleSet, compiled
+from lifemeeting.engine.talks import BASE, SMALL_BASE
 from lifemeeting.engine.view import TEAM, CaseView
 from lifemeeting.ruleset import predicate as _predicate
 from lifemeeting.ruleset.loaded import LoadedRuleSet
@@ -220,6 +221,34 @@ def test_state_as_of_a_day_is_the_replay_up_to_that_day(name, data):
         assert _facts(early) == _facts(_replay.replay(opened.view, until=on))
 
 
+@pytest.mark.parametrize("name,data", ALL, ids=[n for n, _ in ALL])
+def test_the_links_a_material_passed_are_the_steps_it_moved_through(name, data):
+    """``done_links``, read off the path by the material's state, equals a record kept event by event.
+
+    The record: a sign-off or approval that moves a material on adds the step it leaves
+    (``sign:<link>`` or the link), a return clears it, and a material made afresh for a new
+    round or a redo starts empty.
+    """
+    opened = lm.open_case(copy.deepcopy(data))
+    state = _replay.CaseState(opened.view)
+    record: dict[int, list[str]] = {id(m): [] for m in state.materials.values()}
+    for i, e in enumerate(opened.view.case.events):
+        before = {key: (m, m.state, list(record.get(id(m), []))) for key, m in state.materials.items()}
+        state.apply(e, i)
+        for key, m in state.materials.items():
+            old, was, done = before.get(key, (None, _chains.DRAFTING, []))
+            if old is None or (m is not old and not (m.state == was and m.returns == old.returns)):
+                done = []  # made afresh
+            if e.type == "returned" and (e.material, e.subject) == key:
+                done = []
+            elif m.state != was and was.startswith("sign:"):
+                done.append(was)
+            elif m.state != was and was.startswith("at:"):
+                done.append(was.removeprefix("at:"))
+            record[id(m)] = done
+            assert list(m.done_links) == done, (i, key)
+
+
 def test_copied_state_is_independent():
     """Applying events to a copy leaves the original as it was."""
     opened = lm.open_case(copy.deepcopy(SYNTHETIC[0][1]))
@@ -364,6 +393,33 @@ def test_shared_profiles_give_the_rules_each_case_would_get_alone(name, data):
     assert view.required == {rule.id: _reference_pairs(view, rule) for rule in view.talk_rules}
     for party in [*view.parties, *view.role_members, *view.roles, "nobody"]:
         assert view.resolve_party(party) == _reference_party(view, party), party
+
+
+def test_a_case_naming_more_talk_parties_than_the_small_base_answers_alike():
+    """Pair codes are in a small base (one digit of a Python int) unless a case names too many parties.
+
+    A case whose list names 40,000 more people takes the wide base: its required pairs are
+    the plain ones, and it answers as the same case without them, but for the talks they miss.
+    """
+    data = yaml.safe_load((EXAMPLES / "puyang-2014" / "blocked-lower-principals.yaml").read_text(encoding="utf-8"))
+    small = lm.open_case(copy.deepcopy(data))
+    assert small.view.pair_base == SMALL_BASE
+    names = data["lists"]["lower_principals"]
+    big_data = copy.deepcopy(data)
+    big_data["lists"]["lower_principals"] = names + [f"乡镇{i}" for i in range(40_000)]
+    big = lm.open_case(big_data)
+    assert big.view.pair_base == BASE and len(big.view.party_ids) > SMALL_BASE
+    assert big.view.required == {rule.id: _reference_pairs(big.view, rule) for rule in big.view.talk_rules}
+    for view in (small.view, big.view):
+        for party in [*names, *view.members, *view.role_members]:
+            assert view.resolve_party(party) == _reference_party(view, party), party
+    on = dt.date(2014, 6, 24)
+    assert _facts(big.state) == _facts(small.state)  # the same talks, by their parties' ids, and materials
+    missing = {b.item: len(b.missing_pairs or []) for b in big.can_convene(on).blockers if b.kind == "talks_covered"}
+    before = {b.item: len(b.missing_pairs or []) for b in small.can_convene(on).blockers if b.kind == "talks_covered"}
+    assert missing.pop("county_secretary_with_township_principals") > 40_000
+    before.pop("county_secretary_with_township_principals", None)
+    assert missing == before
 
 
 def test_a_role_several_members_fill_is_no_talk_party():

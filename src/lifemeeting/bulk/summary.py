@@ -60,10 +60,12 @@ class Summary:
             self.errors += 1
             return
         self.convenable += d.convenable
-        self.blockers.update(d.blockers)
-        self.overdue_by_owner.update(d.overdue)
-        if len(self.overdue_by_owner) > MAX_OWNERS:
-            self._drop_rare_owners()
+        if d.blockers:  # Counter.update is a Python method: not called for nothing (half the cases)
+            self.blockers.update(d.blockers)
+        if d.overdue:
+            self.overdue_by_owner.update(d.overdue)
+            if len(self.overdue_by_owner) > MAX_OWNERS:
+                self._drop_rare_owners()
 
     def _drop_rare_owners(self) -> None:
         ranked = self.overdue_by_owner.most_common()

@@ -43,8 +43,8 @@ class Move:
 
     For the handlers' first check (``engine.preparing``): ``event`` is ``submitted``, ``signed`` or ``approved``;
     ``link`` the link an approval names; ``by`` the one reviewer or signer (None when a
-    link has several reviewers, which the full check handles); ``done`` what the
-    material's ``done_links`` records; ``passes`` whether ``dest`` is past the last gate.
+    link has several reviewers, which the full check handles); ``done`` the pre-sign or link it
+    passes (``Path.done_before``); ``passes`` whether ``dest`` is past the last gate.
     """
 
     event: str
@@ -61,7 +61,9 @@ class Path:
 
     ``link_ids`` (every link of the chain), ``at_link`` (link id → the step at that link),
     ``by_state`` and ``moves`` (state → its ``Move``) are lookup tables for replay, derived
-    from ``chain``, ``steps`` and ``table``.
+    from ``chain``, ``steps`` and ``table``; ``done_before`` (state → the pre-signs and links
+    passed on the way to it, in order) is a material's record of links done in that state:
+    a path never branches, and a return starts it again from drafting.
     """
 
     chain: Chain
@@ -72,12 +74,14 @@ class Path:
     at_link: Mapping[str, Step] = field(init=False, repr=False, compare=False)
     by_state: Mapping[str, Step] = field(init=False, repr=False, compare=False)
     moves: Mapping[str, Move] = field(init=False, repr=False, compare=False)
+    done_before: Mapping[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "link_ids", frozenset(link.id for link in self.chain.links))
         object.__setattr__(self, "at_link", {s.link.id: s for s in self.steps if not s.pre_sign})
         object.__setattr__(self, "by_state", {s.state: s for s in self.steps})
         object.__setattr__(self, "moves", self._moves())
+        object.__setattr__(self, "done_before", self._done_before())
 
     def _moves(self) -> dict[str, Move]:
         first = self.table[(DRAFTING, "submit")]
@@ -92,6 +96,15 @@ class Path:
                 sole = s.link.reviewers[0] if len(s.link.reviewers) == 1 else None
                 moves[s.state] = Move("approved", s.link.id, sole, dest, s.link.id, dest in self.gate_states)
         return moves
+
+    def _done_before(self) -> dict[str, tuple[str, ...]]:
+        done: list[str] = []
+        before: dict[str, tuple[str, ...]] = {DRAFTING: ()}
+        for s in self.steps:  # submitting passes nothing; each sign-off or approval passes its step
+            before[s.state] = tuple(done)
+            done.append(self.moves[s.state].done)  # type: ignore[arg-type]  # never None past drafting
+        before[PASSED] = tuple(done)
+        return before
 
     def step_at(self, state: str) -> Step | None:
         return self.by_state.get(state)

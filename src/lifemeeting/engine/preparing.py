@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING
 from lifemeeting.case.model import Event
 from lifemeeting.engine import ratings
 from lifemeeting.engine.chains import DRAFTING, PASSED, Move, Step
-from lifemeeting.engine.state import MaterialState, _need, _Refuse
-from lifemeeting.engine.talks import BASE
+from lifemeeting.engine.state import NONE, MaterialState, _need, _Refuse
 from lifemeeting.engine.view import TEAM
 from lifemeeting.suggest import did_you_mean
 
@@ -24,7 +23,6 @@ if TYPE_CHECKING:
 
     from lifemeeting.engine.replay import CaseState
 
-NONE: frozenset[str] = frozenset()  # no approvals yet at the current link
 PREPARE = "prepare"  # the trigger of these events, unless they record a post-meeting duty (``CaseState.admit``)
 
 
@@ -62,12 +60,19 @@ def talk(state: CaseState, e: Event) -> None:
         r = state.rounds[-1]
     between = e.between
     if between:
-        first, second = between
-        place = state.view.talk_place  # each name's party's place (as resolve_party, by place)
-        a, b = place.get(first), place.get(second)
-        if a is not None and b is not None and a != b:
-            r.talks.setdefault(a * BASE + b if a < b else b * BASE + a, e.date)  # pair_code(a, b), without the call
-            return
+        place = state.talk_place  # each name's party's place (as resolve_party, by place)
+        try:
+            a, b = place[between[0]], place[between[1]]
+        except KeyError:  # a name that is no party: said below
+            pass
+        else:
+            if a != b:
+                base = state.pair_base
+                code = a * base + b if a < b else b * base + a  # pair_code(a, b, base), without the call
+                talks = r.talks
+                if code not in talks:  # the first talk of a pair counts
+                    talks[code] = e.date
+                return
     v = state.view
     parties = []
     for p in e.between or _need(e, "between"):
@@ -155,21 +160,13 @@ def approved(state: CaseState, e: Event) -> None:
     if m is None or e.material in state.after_meeting:
         m = _material(state, e)
     move = m.slot.path.moves.get(m.state)
-    by = e.by
-    if (
-        move is not None
-        and move.event == "approved"
-        and move.link == e.link
-        and not m.approvals
-        and move.by is not None  # the link's one reviewer, whose approval moves the material on
-        and by is not None
-        and (by == move.by or by in state.view.role_members.get(move.by, ()))
-    ):
-        m.state = move.dest  # as _move, without the call; no approvals to clear
-        m.done_links.append(move.link)  # type: ignore[arg-type]  # an approval names its link
-        if move.passes and m.passed_on is None:
-            m.passed_on = e.date
-        return
+    if move is not None and move.link == e.link and move.event == "approved" and not m.approvals:
+        by, sole = e.by, move.by  # sole: the link's one reviewer, whose approval moves the material on
+        if sole is not None and (by == sole or (by is not None and by in state.view.role_members.get(sole, ()))):
+            m.state = move.dest  # as _move, without the call; no approvals to clear
+            if move.passes and m.passed_on is None:
+                m.passed_on = e.date
+            return
     step, reviewer = _at_link(state, e, m)
     if reviewer in m.approvals:
         raise _Refuse(f"'{reviewer}' already approved at link '{step.link.id}'")
@@ -189,7 +186,6 @@ def returned(state: CaseState, e: Event) -> None:
     m.resubmit_by, m.rework = e.resubmit_by, e.rework
     if e.resubmit_by is not None:
         state.deadlines_set = True
-    m.done_links.clear()
     m.passed_on = None
 
 
@@ -244,7 +240,6 @@ def _fills(state: CaseState, by: str | None, role: str | None) -> bool:
 def _move(m: MaterialState, move: Move, on: dt.date) -> None:
     """A sign-off or the last approval at a link: the material moves on to the next state."""
     m.state, m.approvals = move.dest, NONE
-    m.done_links.append(move.done)  # type: ignore[arg-type]  # a pre-sign or link, never None past drafting
     if move.passes and m.passed_on is None:
         m.passed_on = on
 

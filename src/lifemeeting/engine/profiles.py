@@ -20,10 +20,12 @@ built once per loaded rule set and kept with it.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple
 
+from lifemeeting.dates.periods import YEARS_AROUND
 from lifemeeting.engine.chains import Path, Step, compile_path, filing_chain, steps_for
 from lifemeeting.ruleset import predicate as _predicate
 from lifemeeting.ruleset.loaded import LoadedRuleSet
@@ -44,6 +46,8 @@ class UnitRules(NamedTuple):
     talk_rules: tuple[TalkRule, ...]
     chains: Mapping[str, Chain]
     materials: tuple[tuple[Material, Chain], ...]  # written in this tier, each with its chain
+    task_by_id: dict[str, Task]  # the tasks and duties by id (shared by the views: read, never changed)
+    duty_ids: frozenset[str]
 
 
 class SubjectRules:
@@ -89,18 +93,33 @@ class TeamTemplate:
     ``profiles[i]`` is member ``i``'s profile; ``fills`` gives, for each role members fill,
     the places of those who fill it; ``slots`` every material the team writes, in the
     order a case view lists them, with the writer's place (-1 for the team itself) and its
-    path; ``selected`` the places a talk selector picks, by the predicate's key, as they are
+    path (``slot_rows`` the same with each material's id, ``slot_groups`` the writers' places
+    by material); ``sole`` and ``shared`` the roles one member fills, with that member's place,
+    and those several fill; ``selected`` the places a talk selector picks, by the predicate's key, as they are
     asked (only those that do not test ids); ``pairs`` the codes of the pairs a talk rule
     requires (``engine.talks``), by the rule's id, for rules whose pairs follow from the
     team's make-up alone (``CaseView._required``).
     """
 
-    __slots__ = ("profiles", "team", "fills", "slots", "selected", "pairs")
+    __slots__ = (
+        "profiles",
+        "team",
+        "fills",
+        "sole",
+        "shared",
+        "slots",
+        "slot_rows",
+        "slot_groups",
+        "selected",
+        "pairs",
+    )
 
     def __init__(self, rules: UnitRules, profiles: Sequence[SubjectRules], team: SubjectRules, roles: Sequence[str]):
         self.profiles = tuple(profiles)
         self.team = team
         self.fills = tuple((rid, tuple(i for i, p in enumerate(profiles) if rid in p.fills)) for rid in roles)
+        self.sole = tuple((rid, places[0]) for rid, places in self.fills if len(places) == 1)  # filled by one member
+        self.shared = tuple(rid for rid, places in self.fills if len(places) > 1)  # by several
         slots: list[tuple[Material, int, Path]] = []
         for material, _chain in rules.materials:
             if material.team:
@@ -110,6 +129,11 @@ class TeamTemplate:
                     (material, i, p.writes[material.id]) for i, p in enumerate(profiles) if material.id in p.writes
                 ]
         self.slots = tuple(slots)
+        self.slot_rows = tuple((material, material.id, place, path) for material, place, path in slots)
+        groups: dict[str, list[int]] = {}
+        for material, place, _path in slots:
+            groups.setdefault(material.id, []).append(place)
+        self.slot_groups = tuple((mid, tuple(places)) for mid, places in groups.items())  # material id → writers
         self.selected: dict[str, tuple[int, ...]] = {}
         self.pairs: dict[str, tuple[int, ...]] = {}
 
@@ -144,6 +168,11 @@ class CompiledRuleSet:
             consequences.add("redo")  # a rating whose result breaks a limit is done again
         self.redo = "redo" in consequences or "restart" in consequences  # which stages a case can reach
         self.reconvene = "reconvene" in consequences or "restart" in consequences
+        self.by_make_up = {t.id: _by_make_up(t, self.roles) for t in rs.talks}  # see CaseView._required
+        named = {s["role"] for t in rs.talks for s in (t.each, t.with_) if isinstance(s, Mapping) and "role" in s}
+        self.unknown_role_parties = len(named - self.roles.keys())  # talk parties a case's view may add (_where)
+        self.earliest = dt.date(rs.year - YEARS_AROUND, 1, 1)  # events are dated from …
+        self.latest = dt.date(rs.year + YEARS_AROUND, 12, 31)  # … to
         self.after_meeting = frozenset(m.id for m in rs.materials if m.after_meeting)  # events on these are duties
         self.filing = {m.id: filing_chain(m) for m in rs.materials}  # the chain of a material nobody reviews
         selectors = [s.get("members") for t in rs.talks for s in (t.each, t.with_) if isinstance(s, Mapping)]
@@ -243,9 +272,11 @@ def _applies(
 def _unit_rules(compiled: CompiledRuleSet, tier: str | None, unit: Mapping[str, Any]) -> UnitRules:
     rs = compiled.loaded.model
     chains = {c.material: c for c in rs.chains if c.tiers is None or tier in c.tiers}
+    tasks = tuple(t for t in rs.tasks if _applies(t.tiers, t.applies_to, tier, unit))
+    duties = tuple(t for t in rs.duties if _applies(t.tiers, t.applies_to, tier, unit))
     return UnitRules(
-        tasks=tuple(t for t in rs.tasks if _applies(t.tiers, t.applies_to, tier, unit)),
-        duties=tuple(t for t in rs.duties if _applies(t.tiers, t.applies_to, tier, unit)),
+        tasks=tasks,
+        duties=duties,
         gates=tuple(g for g in rs.gates if _applies(g.tiers, g.applies_to, tier, unit)),
         talk_rules=tuple(t for t in rs.talks if _applies(t.tiers, t.applies_to, tier, unit)),
         chains=chains,
@@ -254,7 +285,19 @@ def _unit_rules(compiled: CompiledRuleSet, tier: str | None, unit: Mapping[str, 
             for m in rs.materials
             if _applies(m.tiers, m.applies_to, tier, unit)
         ),
+        task_by_id={t.id: t for t in [*tasks, *duties]},
+        duty_ids=frozenset(d.id for d in duties),
     )
+
+
+def _by_make_up(rule: TalkRule, roles: Mapping[str, Any]) -> bool:
+    """``rule``'s pairs follow from the team's make-up alone: no lists, no overseen departments, known roles."""
+    if rule.with_ == "overseen_heads":
+        return False
+    for sel in (rule.each, rule.with_):
+        if isinstance(sel, dict) and ("list" in sel or ("role" in sel and sel["role"] not in roles)):
+            return False
+    return True
 
 
 def _mentions_id(pred: Any) -> bool:

@@ -32,15 +32,16 @@ class CaseState:
         self.rounds: list[Round] = [Round(1, "initial", None, None, materials, {}, {})]
         self.last_date: dt.date | None = None
         self.applied = 0
-        rs, tables = view.rules, view._compiled
-        self.earliest, self.latest = dt.date(rs.year - YEARS_AROUND, 1, 1), dt.date(rs.year + YEARS_AROUND, 12, 31)
+        tables = view._compiled
+        self.earliest, self.latest = tables.earliest, tables.latest  # the days events may fall on
         self.redo, self.reconvene = tables.redo, tables.reconvene  # which stages the case can reach
         self.allowed = allowed_pairs(self.redo, self.reconvene)
-        self.duty_ids = frozenset(d.id for d in view.duties)
+        self.duty_ids = view.duty_ids
         self.after_meeting = tables.after_meeting  # events on these materials are duties
         self.preparing_round: Round | None = self.rounds[0]  # see ``restage``
         self.rating_tasks = tables.rating_tasks  # duties whose 'done' ratings.done takes
         self.rates = tables.rates
+        self.talk_place, self.pair_base = view.talk_place, view.pair_base  # for the talk handler
         self.deadlines_set = False  # a return set a resubmission deadline: only then are late ones looked for
 
     @property

@@ -12,22 +12,55 @@ from lifemeeting.engine.stages import PREPARING
 from lifemeeting.engine.talks import PairCode
 from lifemeeting.engine.view import MaterialSlot
 
+NONE: frozenset[str] = frozenset()  # no approvals yet at the current link: shared by every material without any
 
-@dataclass(slots=True)
+
+@dataclass(slots=True, init=False)
 class MaterialState:
-    """Where one material stands: its state, approvals given at the current link, returns so far."""
+    """Where one material stands: its state, approvals given at the current link, returns so far.
+
+    Made in drafting with nothing done (``MaterialState(slot)``: a case makes one per slot, so
+    its ``__init__`` is written out instead of taking every field), or copied (``copy``).
+    """
 
     slot: MaterialSlot
-    state: str = DRAFTING
-    approvals: frozenset[str] = frozenset()  # replaced, never changed: copies and moves share the empty one
-    returns: int = 0
-    submitted_on: dt.date | None = None
-    first_submitted_on: dt.date | None = None
-    done_links: list[str] = field(default_factory=list)
-    passed_on: dt.date | None = None
-    resubmit_by: dt.date | None = None  # the deadline of the last return, until it is resubmitted
-    rework: str | None = None  # revise / rewrite, as the last return said
-    late: tuple[tuple[dt.date, dt.date], ...] = ()  # (deadline, resubmitted on) of each late resubmission
+    state: str
+    approvals: frozenset[str]  # replaced, never changed: copies and moves share the empty one
+    returns: int
+    submitted_on: dt.date | None
+    first_submitted_on: dt.date | None
+    passed_on: dt.date | None
+    resubmit_by: dt.date | None  # the deadline of the last return, until it is resubmitted
+    rework: str | None  # revise / rewrite, as the last return said
+    late: tuple[tuple[dt.date, dt.date], ...]  # (deadline, resubmitted on) of each late resubmission
+
+    def __init__(self, slot: MaterialSlot) -> None:
+        self.slot = slot
+        self.state = DRAFTING
+        self.approvals = NONE
+        self.returns = 0
+        self.late = ()
+        self.submitted_on = self.first_submitted_on = self.passed_on = self.resubmit_by = self.rework = None
+
+    def copy(self) -> MaterialState:
+        """An independent copy."""
+        new = MaterialState.__new__(MaterialState)
+        new.slot = self.slot
+        new.state = self.state
+        new.approvals = self.approvals
+        new.returns = self.returns
+        new.submitted_on = self.submitted_on
+        new.first_submitted_on = self.first_submitted_on
+        new.passed_on = self.passed_on
+        new.resubmit_by = self.resubmit_by
+        new.rework = self.rework
+        new.late = self.late
+        return new
+
+    @property
+    def done_links(self) -> tuple[str, ...]:
+        """The pre-signs (``sign:<link>``) and links passed since drafting, in order: where the state is on the path."""
+        return self.slot.path.done_before[self.state]
 
     @property
     def gate_passed(self) -> bool:
@@ -84,19 +117,7 @@ class Round:
 
 
 def _copy_material(m: MaterialState) -> MaterialState:
-    return MaterialState(
-        m.slot,
-        m.state,
-        m.approvals,
-        m.returns,
-        m.submitted_on,
-        m.first_submitted_on,
-        list(m.done_links),
-        m.passed_on,
-        m.resubmit_by,
-        m.rework,
-        m.late,
-    )
+    return m.copy()
 
 
 def _copy_round(r: Round) -> Round:

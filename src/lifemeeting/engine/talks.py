@@ -6,11 +6,17 @@ parties), and a pair of parties by one number, its code (``pair_code``): the tal
 records codes, the required pairs are codes, and a coverage check looks numbers up. A
 rule whose pairs depend on the team's make-up alone has the same codes in every team made
 up alike (``TeamTemplate.pairs``). ``CaseView.pair`` gives a code's two party ids back.
+
+A code is ``low * base + high``. The base is ``SMALL_BASE`` for a case that names fewer
+parties than that (every case but one built to name tens of thousands): its codes are below
+2**30, one digit of a Python int, whose arithmetic CPython does without the general
+multi-digit routines (a talk's code is worked out for every talk recorded). A case with
+more parties takes ``BASE``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from itertools import combinations
 from typing import Any, TypeVar
 
@@ -19,7 +25,8 @@ from lifemeeting.ruleset.model import TalkRule
 Pair = frozenset[str]
 PairCode = int
 HEAD_PREFIX = "head:"
-BASE = 1 << 24  # a pair code is low * BASE + high: a case names fewer talk parties than this
+BASE = 1 << 24  # a pair code is low * base + high: a case names fewer talk parties than this
+SMALL_BASE = 1 << 15  # the base of a case that names fewer parties than this (``CaseView.pair_base``)
 
 P = TypeVar("P", bound=Hashable)  # a party: its id, or its place
 
@@ -29,9 +36,9 @@ def head_party(department: str) -> str:
     return HEAD_PREFIX + department
 
 
-def pair_code(i: int, j: int) -> PairCode:
+def pair_code(i: int, j: int, base: int = BASE) -> PairCode:
     """The code of the pair of the parties at places ``i`` and ``j`` (either order; ``i != j``)."""
-    return i * BASE + j if i < j else j * BASE + i
+    return i * base + j if i < j else j * base + i
 
 
 def pair_order(
@@ -46,18 +53,9 @@ def pair_order(
     distinct parties one to one); ``heads`` gives the heads of the departments a party
     oversees. A party paired with itself is dropped, and a pair met again.
     """
-    left = select(rule.each)
-    candidates: Iterable[tuple[P, P]]
-    if rule.with_ == "each_other":
-        if len(set(left)) == len(left):  # distinct parties: every pair is new and has two people
-            return list(combinations(left, 2))
-        candidates = combinations(left, 2)
-    elif rule.with_ == "overseen_heads":
-        candidates = [(a, head) for a in left for head in heads(a)]
-    else:
-        right = select(rule.with_)
-        candidates = [(a, b) for a in left for b in right]
-    candidates = list(candidates)
+    candidates = _candidates(rule, select, heads)
+    if isinstance(candidates, combinations):  # distinct parties, each pair once: every pair is new
+        return list(candidates)
     keys = set(map(frozenset, candidates))
     if len(keys) == len(candidates) and all(len(k) == 2 for k in keys):  # no pair twice, no one with oneself
         return candidates
@@ -65,3 +63,38 @@ def pair_order(
     for a, b in candidates:
         first.setdefault(frozenset((a, b)), (a, b))
     return [pair for key, pair in first.items() if len(key) == 2]
+
+
+def pair_codes(
+    rule: TalkRule,
+    *,
+    select: Callable[[dict[str, Any]], Sequence[int]],
+    heads: Callable[[int], Iterable[int]],
+    base: int = BASE,
+) -> tuple[PairCode, ...]:
+    """``pair_order`` by place: the code of each pair ``rule`` requires, in the same order.
+
+    A pair's code stands for the pair in either order, so a pair met again is a code met
+    again: no set of the two is made per pair.
+    """
+    return tuple(
+        dict.fromkeys(a * base + b if a < b else b * base + a for a, b in _candidates(rule, select, heads) if a != b)
+    )
+
+
+def _candidates(
+    rule: TalkRule, select: Callable[[dict[str, Any]], Sequence[P]], heads: Callable[[P], Iterable[P]]
+) -> list[tuple[P, P]] | combinations[tuple[P, P]]:
+    """Every pair ``rule`` names, as its selectors give them: the same pair may come twice, or a party with itself.
+
+    Combinations of distinct parties, which need no weeding, come back as they are.
+    """
+    left = select(rule.each)
+    if rule.with_ == "each_other":
+        if len(set(left)) == len(left):
+            return combinations(left, 2)
+        return list(combinations(left, 2))
+    if rule.with_ == "overseen_heads":
+        return [(a, head) for a in left for head in heads(a)]
+    right = select(rule.with_)
+    return [(a, b) for a in left for b in right]

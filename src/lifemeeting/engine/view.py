@@ -8,16 +8,18 @@ material's path through its chain, the talk pairs each rule requires, who fills 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, NamedTuple
+from itertools import chain
+from typing import Any
 
 from lifemeeting.case.model import Case
 from lifemeeting.dates import periods as _dates
 from lifemeeting.dates.workdays import WorkCalendar
 from lifemeeting.engine.chains import Path
 from lifemeeting.engine.profiles import MAX_PROFILES, compiled
-from lifemeeting.engine.talks import BASE, HEAD_PREFIX, Pair, PairCode, pair_code, pair_order
+from lifemeeting.engine.talks import BASE, HEAD_PREFIX, SMALL_BASE, Pair, PairCode, pair_codes
 from lifemeeting.errors import CaseError, Problem
 from lifemeeting.ruleset import predicate as _predicate
 from lifemeeting.ruleset.loaded import LoadedRuleSet
@@ -39,8 +41,13 @@ TEAM = "team"
 _TEXT_WINDOWS: dict[tuple[str, int], _dates.Window | None] = {}  # (words, year) → window; see CaseView.window
 
 
-class MaterialSlot(NamedTuple):
-    """One material the case needs: its kind, who wrote it and the path it must pass."""
+@dataclass(slots=True)
+class MaterialSlot:
+    """One material the case needs: its kind, who wrote it and the path it must pass.
+
+    Slotted attributes: replay and every answer read ``slot.path`` for each material (a
+    named tuple's fields are read through a descriptor CPython does not specialise).
+    """
 
     material: Material
     subject: str  # "team" or a member id
@@ -58,11 +65,11 @@ class CaseView:
         self.case = case
         self.origin = located.file if located else origin
         self._located = located
+        tables = self._compiled = compiled(loaded)  # what depends on attribute values alone is shared between cases
         problems = list(self._check())
         if problems:
             raise CaseError(problems)
         rs, tier = self.rules, case.tier
-        tables = self._compiled = compiled(loaded)  # what depends on attribute values alone is shared between cases
         self.tier = tier
         self.unit: dict[str, Any] = dict(case.unit.attributes)
         team = tables.positions.get(case.unit.position) if case.unit.position else None
@@ -73,7 +80,6 @@ class CaseView:
         self.roles = tables.roles
         unit_key, unit_rules = tables.unit_rules(tier, self.unit)
         ids = self._ids = list(self.members)
-        members = case.members
         self._team = template = tables.team(
             unit_key,
             unit_rules,
@@ -82,23 +88,24 @@ class CaseView:
             lambda i: self.subjects[ids[i] if i >= 0 else TEAM],
             self.unit,
         )
-        self._profiles = dict(zip(ids, template.profiles, strict=True))
-        self._profiles[TEAM] = template.team
         self.role_members: dict[str, list[str]] = {rid: [ids[i] for i in places] for rid, places in template.fills}
         self.tasks: list[Task] = list(unit_rules.tasks)
         self.duties: list[Task] = list(unit_rules.duties)
-        self.task_by_id = {t.id: t for t in [*self.tasks, *self.duties]}
+        self.duty_ids = unit_rules.duty_ids
+        self.task_by_id: dict[str, Task] = unit_rules.task_by_id  # shared: read, never changed
         self.gates: list[Gate] = list(unit_rules.gates)
         self.talk_rules: list[TalkRule] = list(unit_rules.talk_rules)
         self.chains: dict[str, Chain] = dict(unit_rules.chains)
         self.material_ids = tables.material_ids
-        self.slots: dict[tuple[str, str], MaterialSlot] = {}
-        for material, place, path in template.slots:
-            subject = TEAM if place < 0 else members[place].id
-            self.slots[(material.id, subject)] = MaterialSlot(material, subject, path)
-        self.slot_keys: dict[str, list[tuple[str, str]]] = {}  # material id → its slots' keys, in slot order
-        for key in self.slots:
-            self.slot_keys.setdefault(key[0], []).append(key)
+        subjects = [*ids, TEAM]  # by place: -1 is the team's own
+        self.slots: dict[tuple[str, str], MaterialSlot] = {
+            (mid, subject): MaterialSlot(material, subject, path)
+            for material, mid, place, path in template.slot_rows
+            for subject in (subjects[place],)
+        }
+        self.slot_keys: dict[str, list[tuple[str, str]]] = {  # material id → its slots' keys, in slot order
+            mid: [(mid, subjects[p]) for p in places] for mid, places in template.slot_groups
+        }
         self._talk_places()
         self.year = rs.year
         self.year_warning: str | None = None
@@ -153,23 +160,32 @@ class CaseView:
         ids = self.party_ids = list(self._ids)
         n = len(ids)
         place = self._place = dict(zip(ids, range(n), strict=True))
-        for p in self._compiled.unfilled_order:
-            if p not in place:
-                place[p] = len(ids)
-                ids.append(p)
-        heads = self._heads = [[HEAD_PREFIX + d for d in m.oversees] for m in self.case.members]
-        for p in [*(h for hs in heads for h in hs), *(p for names in self.case.lists.values() for p in names)]:
-            if p not in place:
-                place[p] = len(ids)
-                ids.append(p)
+        unfilled = self._compiled.unfilled_order  # no id twice
+        if place.keys().isdisjoint(unfilled):
+            place.update(zip(unfilled, range(n, n + len(unfilled)), strict=True))
+            ids += unfilled
+        else:  # a member id that is also a role's: the member's place stands
+            for p in unfilled:
+                if p not in place:
+                    place[p] = len(ids)
+                    ids.append(p)
+        heads = self._heads = [HEAD_PREFIX + d for m in self.case.members for d in m.oversees]  # in member order
+        named = dict.fromkeys(chain(heads, chain.from_iterable(self.case.lists.values())))
+        if not place.keys().isdisjoint(named):
+            named = {p: None for p in named if p not in place}
+        place.update(zip(named, range(len(ids), len(ids) + len(named)), strict=True))
+        ids += named
         self._known = len(ids)  # the parties; places given later (``_where``) are not
+        # places given later are at most the roles the rule set's talk rules name but does not have
+        small = len(ids) + self._compiled.unknown_role_parties < SMALL_BASE
+        self.pair_base = SMALL_BASE if small else BASE  # see engine.talks
         talk = self.talk_place = dict(place)
-        for rid, filled in self.role_members.items():
-            if len(filled) == 1:
-                talk[rid] = place[filled[0]]
-            elif filled:  # several members fill it: the role names nobody in particular
-                talk.pop(rid, None)
-        talk.update(zip(ids[:n], range(n), strict=True))  # a member id wins over a role of that name
+        template = self._team
+        talk.update(template.sole)  # a role one member fills: that member's place (members come first)
+        for rid in template.shared:  # several members fill it: the role names nobody in particular
+            talk.pop(rid, None)
+        if not self.role_members.keys().isdisjoint(self.members):
+            talk.update(zip(ids[:n], range(n), strict=True))  # a member id wins over a role of that name
 
     @cached_property
     def parties(self) -> set[str]:
@@ -223,16 +239,18 @@ class CaseView:
             pred = self._compiled.predicate_key(value)
             found = self._selected.get(pred)
             if found is None:  # rules often select the same members: asked once per case
-                places = self._team.selected.get(pred)  # and teams made up alike select the same places
-                if places is None:
-                    places = self._places(value, pred)
                 ids = self._ids
-                found = self._selected[pred] = [ids[i] for i in places]
+                found = self._selected[pred] = [ids[i] for i in self._member_places(value, pred)]
             return list(found)
         if key == "role":
             filled = self.role_members.get(value)
             return list(filled) if filled is not None else [value]
         return list(self.case.lists.get(value, []))
+
+    def _member_places(self, value: dict[str, Any], pred: str) -> tuple[int, ...]:
+        """The places of the members the predicate ``value`` (its key ``pred``) holds for."""
+        places = self._team.selected.get(pred)  # teams made up alike select the same places
+        return places if places is not None else self._places(value, pred)
 
     def _places(self, value: dict[str, Any], pred: str) -> tuple[int, ...]:
         """The places of the members ``value`` holds for; kept with the team's template unless it tests ids."""
@@ -267,22 +285,31 @@ class CaseView:
         (the roles' places would then shift).
         """
         compiled, template = self._compiled, self._team
-        shared = not compiled.uses_id and self.members.keys().isdisjoint(compiled.unfilled_roles)
+        shared = (
+            not compiled.uses_id
+            and self.pair_base == SMALL_BASE  # the base the template's codes are in
+            and self.members.keys().isdisjoint(compiled.unfilled_roles)
+        )
+        by_make_up, kept = compiled.by_make_up, template.pairs
         required = {}
         for rule in self.talk_rules:
-            codes = template.pairs.get(rule.id) if shared else None
-            if codes is None:
+            if shared and by_make_up[rule.id]:
+                codes = kept.get(rule.id)
+                if codes is None:
+                    codes = kept[rule.id] = self._codes(rule)
+            else:
                 codes = self._codes(rule)
-                if shared and self._by_make_up(rule):
-                    template.pairs[rule.id] = codes
             required[rule.id] = codes
         return required
 
     def _codes(self, rule: TalkRule) -> tuple[PairCode, ...]:
-        place, n = self._place, len(self._ids)
-        heads_of = [[place[h] for h in hs] for hs in self._heads]
+        place, n, key, base = self._place, len(self._ids), self._compiled.predicate_key, self.pair_base
+        members = self.case.members
 
-        def select(sel: dict[str, Any]) -> list[int]:
+        def select(sel: dict[str, Any]) -> Sequence[int]:
+            value = sel.get("members")
+            if value is not None and len(sel) == 1:  # a member's place is its place in the list
+                return self._member_places(value, key(value))
             found = self._select(sel)
             try:
                 return [place[p] for p in found]
@@ -290,22 +317,26 @@ class CaseView:
                 return [self._where(p) for p in found]
 
         def heads(i: int) -> list[int]:  # the places of the heads of what the party at ``i`` oversees
-            return heads_of[i] if i < n else []
+            return [place[HEAD_PREFIX + d] for d in members[i].oversees] if i < n else []
 
-        return tuple(pair_code(a, b) for a, b in pair_order(rule, select=select, heads=heads))
-
-    def _by_make_up(self, rule: TalkRule) -> bool:
-        """``rule``'s pairs follow from the team's make-up alone: no lists, no overseen departments, known roles."""
         if rule.with_ == "overseen_heads":
-            return False
-        for sel in (rule.each, rule.with_):
-            if isinstance(sel, dict) and ("list" in sel or ("role" in sel and sel["role"] not in self.roles)):
-                return False
-        return True
+            left = select(rule.each)
+            if all(a < b for a, b in zip(left, left[1:], strict=False)) and (not left or left[-1] < n):
+                # members in the case's order (as a members selector gives them): pair_codes in one pass
+                wanted = set(left)
+                owners = [a for a, m in enumerate(members) for _ in m.oversees]  # of each of self._heads
+                return tuple(
+                    dict.fromkeys(
+                        a * base + b if a < b else b * base + a
+                        for a, b in zip(owners, map(place.__getitem__, self._heads), strict=True)
+                        if a != b and a in wanted
+                    )
+                )
+        return pair_codes(rule, select=select, heads=heads, base=base)
 
     def pair(self, code: PairCode) -> tuple[str, str]:
         """The ids of the two parties of the pair ``code``."""
-        low, high = divmod(code, BASE)
+        low, high = divmod(code, self.pair_base)
         return self.party_ids[low], self.party_ids[high]
 
     @cached_property
@@ -360,7 +391,7 @@ class CaseView:
 
     def _check(self) -> Iterator[Problem]:
         rs, case = self.rules, self.case
-        tables = compiled(self.loaded)
+        tables = self._compiled
         tiers = tables.tier_ids
         if tiers and case.tier is None:
             yield self._problem(
@@ -385,25 +416,12 @@ class CaseView:
             if year is not None and abs(day.year - year) > _dates.YEARS_AROUND:
                 yield self._problem(path, f"{day} is more than {_dates.YEARS_AROUND} years from {whose} {year}")
         positions, unit_attrs = tables.positions, tables.unit_attributes
-        seen: set[str] = set()
         valid = tables.valid_members
-        self._shapes = shapes = [(m.position, tuple(m.attributes.items())) for m in case.members]
-        for i, m in enumerate(case.members):
-            if m.id in seen:
-                yield self._problem(("members", i, "id"), f"duplicate member id '{m.id}'")
-            if m.id == TEAM:
-                yield self._problem(
-                    ("members", i, "id"), "'team' names the team's own material; choose another member id"
-                )
-            seen.add(m.id)
-            if shapes[i] in valid:  # a position and attributes another member had, with nothing wrong
-                continue
-            problems = list(self._check_member(i, m))
-            if not problems:
-                if len(valid) >= MAX_PROFILES:
-                    valid.clear()
-                valid.add(shapes[i])
-            yield from problems
+        members = case.members
+        self._shapes = shapes = [(m.position, tuple(m.attributes.items())) for m in members]
+        ids = {m.id for m in members}
+        if len(ids) < len(members) or TEAM in ids or not valid.issuperset(shapes):  # else nothing to say of them
+            yield from self._check_members(shapes, valid)
         if case.unit.position is not None:
             pos = positions.get(case.unit.position)
             if pos is None:
@@ -444,6 +462,25 @@ class CaseView:
             if day in case.holidays:
                 yield self._problem(("workdays", i), f"{day} is listed both as a holiday and as a workday")
 
+    def _check_members(self, shapes: list[Any], valid: set[Any]) -> Iterator[Problem]:
+        seen: set[str] = set()
+        for i, m in enumerate(self.case.members):
+            if m.id in seen:
+                yield self._problem(("members", i, "id"), f"duplicate member id '{m.id}'")
+            if m.id == TEAM:
+                yield self._problem(
+                    ("members", i, "id"), "'team' names the team's own material; choose another member id"
+                )
+            seen.add(m.id)
+            if shapes[i] in valid:  # a position and attributes another member had, with nothing wrong
+                continue
+            problems = list(self._check_member(i, m))
+            if not problems:
+                if len(valid) >= MAX_PROFILES:
+                    valid.clear()
+                valid.add(shapes[i])
+            yield from problems
+
     def _check_required(self, case: Case, positions: dict[str, Any], declared: dict[str, Any]) -> Iterator[Problem]:
         """A unit attribute the rule set requires: the case gives it, or its team position derives it."""
         team = positions.get(case.unit.position) if case.unit.position else None
@@ -465,7 +502,7 @@ class CaseView:
 
     def _check_member(self, i: int, m: Any) -> Iterator[Problem]:
         """What is wrong with member ``i``'s position and attributes (nothing about its id)."""
-        tables = compiled(self.loaded)
+        tables = self._compiled
         positions = tables.positions
         if m.position is not None:
             if m.position not in positions:
