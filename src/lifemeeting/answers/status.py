@@ -24,7 +24,7 @@ from lifemeeting.ruleset.model import Citation, Task
 from lifemeeting.version import engine_version
 
 # The engine keeps stages and round kinds as plain strings drawn from these; the answer
-# models name them exactly. The answer is built with ``model_construct``, as ``readiness``
+# models name them exactly. The answer is built with ``built`` (``model_construct``), as ``readiness``
 # builds its own: from the replayed case, with the declared types, so validating it again
 # would only build validators (tests/test_cold_start.py holds it to what validation gives).
 Stage = Literal["preparing", "held", "redoing", "closed"]
@@ -42,7 +42,7 @@ def status(state: CaseState, on: dt.date) -> Status:
     open_items = sorted(pending, key=lambda d: d.by or dt.date.max)  # stable: steps in order within a day
     answer: Readiness | None = readiness(state, on) if state.stage == PREPARING else None
     rs = v.loaded
-    return Status.model_construct(
+    return Status.built(
         stage=cast(Stage, state.stage),
         stage_name=STAGE_NAMES[state.stage],
         round=state.round.number,
@@ -53,9 +53,7 @@ def status(state: CaseState, on: dt.date) -> Status:
         overdue=[d for d in open_items if d.status == "overdue"],
         readiness=answer,
         warnings=ratings.flags(state, state.round),
-        receipt=Receipt.model_construct(
-            ruleset=rs.model.id, version=rs.model.version, sha256=rs.sha256, engine=engine_version()
-        ),
+        receipt=Receipt.built(ruleset=rs.model.id, version=rs.model.version, sha256=rs.sha256, engine=engine_version()),
     )
 
 
@@ -102,7 +100,7 @@ def _round(state: CaseState, r: Round, on: dt.date) -> RoundStatus:
             late = m.passed_on is None and by is not None and on > by
             who = v.subject_label(subject)
             duties.append(
-                DutyStatus.model_construct(
+                DutyStatus.built(
                     id=material_id if subject == TEAM else f"{material_id}/{subject}",
                     name=f"{who}的{material.name}" if subject != TEAM else material.name,
                     owner=v.name(material.drafted_by) if subject == TEAM and material.drafted_by else who,
@@ -115,7 +113,7 @@ def _round(state: CaseState, r: Round, on: dt.date) -> RoundStatus:
             )
     titles = {a.id: a for a in v.rules.appraisals}
     appraisals = [
-        AppraisalOut.model_construct(
+        AppraisalOut.built(
             appraisal=x.appraisal,
             name=titles[x.appraisal].name,
             date=x.date,
@@ -128,7 +126,7 @@ def _round(state: CaseState, r: Round, on: dt.date) -> RoundStatus:
         for x in r.appraisals
     ]
     given = [
-        RatingOut.model_construct(
+        RatingOut.built(
             appraisal=a.id,
             name=a.name,
             member=mid,
@@ -142,7 +140,7 @@ def _round(state: CaseState, r: Round, on: dt.date) -> RoundStatus:
         for mid in v.members
         if mid in r.ratings[a.id]
     ]
-    return RoundStatus.model_construct(
+    return RoundStatus.built(
         number=r.number,
         kind=cast(RoundKind, r.kind),
         cause=r.cause,
@@ -175,7 +173,7 @@ def _duty(
     by = by or (window.end if window else None)
     done_on = r.duties.get(key)
     late = done_on is None and by is not None and on > by
-    return DutyStatus.model_construct(
+    return DutyStatus.built(
         id=key,
         name=name,
         owner=v.role_or_text(d.owner),
@@ -214,7 +212,7 @@ def _redo_step(state: CaseState, r: Round, item: str, on: dt.date) -> DutyStatus
         done_on = max(passed) if states and len(passed) == len(states) else None
     by = r.deadline  # an order's due, counted from the order
     late = done_on is None and by is not None and on > by
-    return DutyStatus.model_construct(
+    return DutyStatus.built(
         id=item,
         name=name,
         owner=owner,
@@ -234,4 +232,4 @@ def _owed(r: Round, duty: str) -> Literal["again", "carried"] | None:
 
 def _cite(v: CaseView, cite: Citation) -> CitationOut:
     c = v.citation(cite)
-    return CitationOut.model_construct(document=c["document"], section=c["section"], quote=c["quote"])
+    return CitationOut.built(document=c["document"], section=c["section"], quote=c["quote"])

@@ -1,6 +1,6 @@
 """ "Can this meeting be convened yet?" — every gate checked, every blocker explained.
 
-The answer's models are built with ``model_construct``: from a checked rule set and a replayed
+The answer's models are built with ``built`` (``model_construct``): from a checked rule set and a replayed
 case, with the types the models declare, so validating them again would only cost (five
 validators built on first use, ~20 ms of a command's start). ``tests/test_cold_start.py`` holds
 every example's answer to what validating it gives; models built from outside input (the
@@ -85,10 +85,10 @@ def readiness(state: CaseState, on: dt.date) -> Readiness:
     rs = v.loaded
     receipt = v._compiled.receipt
     if receipt is None:  # the same for every answer under this rule set (and frozen): made once
-        receipt = v._compiled.receipt = Receipt.model_construct(
+        receipt = v._compiled.receipt = Receipt.built(
             ruleset=rs.model.id, version=rs.model.version, sha256=rs.sha256, engine=engine_version()
         )
-    return Readiness.model_construct(
+    return Readiness.built(
         convenable=not blockers,
         on=on,
         meeting_date=v.case.meeting.date,
@@ -214,7 +214,7 @@ def _stage_blocker(state: CaseState) -> Blocker:
         message = f"第{r.number}轮：正在返工补课（{r.cause}），须重做：{redo or '—'}"
     else:
         message = f"第{r.number}轮{state.view.rules.meeting.name}已于{r.held_on}召开（{STAGE_NAMES[state.stage]}）"
-    return Blocker.model_construct(rule="stage", kind="stage", item=state.stage, message=message, citation=None)
+    return Blocker.built(rule="stage", kind="stage", item=state.stage, message=message, citation=None)
 
 
 def _step_name(v: CaseView, item: str) -> str:
@@ -236,15 +236,13 @@ def _cite(v: CaseView, gate: Gate) -> CitationOut:
     hit = cited.get(gate.id)
     if hit is None:  # a gate's citation is the rule set's own: made once, shared by every answer (it is frozen)
         c = v.citation(gate.cite)
-        hit = cited[gate.id] = CitationOut.model_construct(
-            document=c["document"], section=c["section"], quote=c["quote"]
-        )
+        hit = cited[gate.id] = CitationOut.built(document=c["document"], section=c["section"], quote=c["quote"])
     return hit
 
 
 def _action(gate: Gate, who: str, what: str, window: Window | None, on: dt.date) -> NextAction:
     by = window.end if window else None
-    return NextAction.model_construct(
+    return NextAction.built(
         rule=gate.id,
         who=who,
         what=what,
@@ -262,7 +260,7 @@ def _tasks_done(state: CaseState, gate: Gate, on: dt.date) -> Found:
             continue  # a task outside this tier binds nobody here
         owner = v.role_or_text(task.owner) or v.rules.team.name
         window = v.window(task.due, task.due_by_tier)
-        blocker = Blocker.model_construct(
+        blocker = Blocker.built(
             rule=gate.id,
             kind=gate.kind,
             item=task_id,
@@ -290,7 +288,7 @@ def _talks_covered(state: CaseState, gate: Gate, on: dt.date) -> Found:
         names = "、".join(f"{v.name(a)}—{v.name(b)}" for a, b in ordered)
         which = "" if rule.name == gate.name else f"{rule.name}，"  # a gate named after its one talk rule says it once
         window = v.window(rule.due, rule.due_by_tier)
-        blocker = Blocker.model_construct(
+        blocker = Blocker.built(
             rule=gate.id,
             kind=gate.kind,
             item=rule.id,
@@ -358,7 +356,7 @@ def _material_blocker(v: CaseView, gate: Gate, m: MaterialState, on: dt.date) ->
             verb = "审阅" if link.kind == "read_through" else "审核"
             message = f"「{gate.name}」：{whose}正在{number}{link.name}，尚未通过{returned}"
             action = _action(gate, who, f"{verb}{whose}（{number}{link.name}）", window, on)
-    blocker = Blocker.model_construct(
+    blocker = Blocker.built(
         rule=gate.id,
         kind=gate.kind,
         subject=m.slot.subject,
@@ -400,7 +398,7 @@ def _lead_time(state: CaseState, gate: Gate, on: dt.date) -> Found:
             message = f"「{gate.name}」：{name}尚未报送；须在会前{span}报送"
             who = _author(v, m)
             yield (
-                Blocker.model_construct(
+                Blocker.built(
                     rule=gate.id,
                     kind=gate.kind,
                     item=material_id,
@@ -415,7 +413,7 @@ def _lead_time(state: CaseState, gate: Gate, on: dt.date) -> Found:
         if on < until:
             message = f"「{gate.name}」：{name}于{m.submitted_on}报送，须满{span}，最早{until}可以召开"
             yield (
-                Blocker.model_construct(
+                Blocker.built(
                     rule=gate.id,
                     kind=gate.kind,
                     item=material_id,
@@ -447,7 +445,7 @@ def _min_length(state: CaseState, gate: Gate, on: dt.date) -> Found:
     )
     who = v.name(v.rules.meeting.chair) if v.rules.meeting.chair else v.rules.team.name
     yield (
-        Blocker.model_construct(rule=gate.id, kind=gate.kind, citation=_cite(v, gate), message=message),
+        Blocker.built(rule=gate.id, kind=gate.kind, citation=_cite(v, gate), message=message),
         _action(gate, who, f"将会期安排为不少于{text}", None, on),
     )
 
@@ -466,7 +464,7 @@ def _max_length(state: CaseState, gate: Gate, on: dt.date) -> Found:
     message = f"「{gate.name}」：计划会期{_days(have)}，超过{text}"
     who = v.name(v.rules.meeting.chair) if v.rules.meeting.chair else v.rules.team.name
     yield (
-        Blocker.model_construct(rule=gate.id, kind=gate.kind, citation=_cite(v, gate), message=message),
+        Blocker.built(rule=gate.id, kind=gate.kind, citation=_cite(v, gate), message=message),
         _action(gate, who, f"将会期安排为不超过{text}", None, on),
     )
 
@@ -481,7 +479,7 @@ def _meeting_window(state: CaseState, gate: Gate, on: dt.date) -> Found:
     if start is not None and on < start:
         message = f"「{gate.name}」：会议时间为{start}至{end}，最早{start}可以召开"
         yield (
-            Blocker.model_construct(
+            Blocker.built(
                 rule=gate.id, kind=gate.kind, citation=_cite(v, gate), message=message, waiting=True, until=start
             ),
             None,
@@ -490,7 +488,7 @@ def _meeting_window(state: CaseState, gate: Gate, on: dt.date) -> Found:
         message = f"「{gate.name}」：会议应于{end}前召开，{on}已过期"
         who = v.name(m.chair) if m.chair else v.rules.team.name
         yield (
-            Blocker.model_construct(rule=gate.id, kind=gate.kind, citation=_cite(v, gate), message=message),
+            Blocker.built(rule=gate.id, kind=gate.kind, citation=_cite(v, gate), message=message),
             _action(gate, who, "报上级同意后另定会期", window, on),
         )
 
@@ -503,7 +501,7 @@ def _roll_call(state: CaseState, gate: Gate, on: dt.date) -> tuple[Blocker, Next
     v = state.view
     message = f"「{gate.name}」：尚未登记{on}会议的到会情况"
     who = v.name(v.rules.meeting.chair) if v.rules.meeting.chair else v.rules.team.name
-    blocker = Blocker.model_construct(rule=gate.id, kind=gate.kind, citation=_cite(v, gate), message=message)
+    blocker = Blocker.built(rule=gate.id, kind=gate.kind, citation=_cite(v, gate), message=message)
     return blocker, _action(gate, who, "会前清点并登记到会情况", None, on)
 
 
@@ -532,7 +530,7 @@ def _quorum(state: CaseState, gate: Gate, on: dt.date) -> Found:
     message = f"「{gate.name}」：应到{total}人，实到{present}人，须{bound}{gate.share}（至少{need}人）" + (
         f"；{detail}" if detail else ""
     )
-    yield Blocker.model_construct(rule=gate.id, kind=gate.kind, citation=_cite(v, gate), message=message), None
+    yield Blocker.built(rule=gate.id, kind=gate.kind, citation=_cite(v, gate), message=message), None
 
 
 def _attendance(state: CaseState, gate: Gate, on: dt.date) -> Found:
@@ -553,9 +551,7 @@ def _attendance(state: CaseState, gate: Gate, on: dt.date) -> Found:
             continue
         message = f"「{gate.name}」：{v.name(role_id)}未到会"
         yield (
-            Blocker.model_construct(
-                rule=gate.id, kind=gate.kind, item=role_id, citation=_cite(v, gate), message=message
-            ),
+            Blocker.built(rule=gate.id, kind=gate.kind, item=role_id, citation=_cite(v, gate), message=message),
             _action(gate, v.name(role_id), "到会", None, on),
         )
 
@@ -565,7 +561,7 @@ def _no_number(state: CaseState, gate: Gate, on: dt.date) -> tuple[Blocker, Next
     v = state.view
     name = gate.days.parameter if isinstance(gate.days, ParameterRef) else "days"
     message = f"「{gate.name}」：参数 {name} 未给出，无法判断"
-    blocker = Blocker.model_construct(rule=gate.id, kind=gate.kind, citation=_cite(v, gate), message=message)
+    blocker = Blocker.built(rule=gate.id, kind=gate.kind, citation=_cite(v, gate), message=message)
     return blocker, _action(gate, v.rules.team.name, f"在案件中给出参数 {name}", None, on)
 
 
@@ -596,7 +592,7 @@ def _resubmitted_in_time(state: CaseState, gate: Gate, on: dt.date) -> Found:
     for (material_id, subject), _open, text in late_resubmissions(state, on):
         if gate.material is not None and material_id != gate.material:
             continue
-        blocker = Blocker.model_construct(
+        blocker = Blocker.built(
             rule=gate.id,
             kind=gate.kind,
             subject=subject,

@@ -9,7 +9,9 @@
 # from its text when the class is made (measured: ~1 ms of every command's start-up).
 
 import datetime as dt
-from typing import Literal
+from collections.abc import Callable
+from functools import cache
+from typing import Any, Literal, Self, cast
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -18,6 +20,29 @@ from lifemeeting.ruleset.model import GateKind
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+
+    @classmethod
+    def built(cls, **values: Any) -> Self:
+        """The model from values the engine has checked, without validating them again (``model_construct``).
+
+        A field with a default factory that is not given gets a fresh value here: pydantic's
+        ``model_construct`` would read the factory's signature (``inspect.signature`` of ``list``,
+        parsed from its text) for every model it makes, a sixth of a bulk answer's time.
+        """
+        for name, factory in _factories(cls):
+            if name not in values:
+                values[name] = factory()
+        return cast("Self", cls.model_construct(**values))
+
+
+@cache
+def _factories(cls: type[BaseModel]) -> tuple[tuple[str, Callable[[], Any]], ...]:
+    """Each field of ``cls`` whose default comes from a factory taking no argument, with the factory."""
+    return tuple(
+        (name, cast("Callable[[], Any]", f.default_factory))
+        for name, f in cls.model_fields.items()
+        if f.default_factory is not None
+    )
 
 
 class CitationOut(_Frozen):
