@@ -210,22 +210,20 @@ def _fact_said(fact: str, value: bool, v: CaseView) -> str:
 def _stage_blocker(state: CaseState) -> Blocker:
     r = state.round
     if state.stage == REDOING:
-        redo = "、".join(_step_name(state.view, item) for item in r.redo)
+        names = _step_names(state.view)
+        redo = "、".join(names.get(item, item) for item in r.redo)
         message = f"第{r.number}轮：正在返工补课（{r.cause}），须重做：{redo or '—'}"
     else:
         message = f"第{r.number}轮{state.view.rules.meeting.name}已于{r.held_on}召开（{STAGE_NAMES[state.stage]}）"
     return Blocker.built(rule="stage", kind="stage", item=state.stage, message=message, citation=None)
 
 
-def _step_name(v: CaseView, item: str) -> str:
-    """A step to redo by its name in the rule set: a task or duty, an appraisal, a talk rule or a material."""
-    task = v.task_by_id.get(item)
-    if task is not None:
-        return task.name
+def _step_names(v: CaseView) -> dict[str, str]:
+    """Steps to redo by their names in the rule set: tasks and duties, appraisals, talk rules, materials."""
     names = {a.id: a.name for a in v.rules.appraisals}
     names |= {t.id: t.name for t in v.talk_rules}
     names |= {m.id: m.name for m in v.rules.materials}
-    return names.get(item, item)
+    return names | {t.id: t.name for t in v.task_by_id.values()}  # a task's name first, as before
 
 
 Found = Iterator[tuple[Blocker, NextAction | None]]
