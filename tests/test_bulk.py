@@ -131,7 +131,7 @@ def test_brief_outcomes_from_workers_carry_what_the_full_answers_say(tmp_path):
     brief = list(answers(path, on, jobs=2, brief=True, with_json=True))
     assert [o.label for o in brief] == [o.label for o in full]
     assert all(o.answer is None and o.digest is not None for o in brief)
-    assert [o.digest.json for o in brief] == [o.answer.model_dump_json() for o in full]
+    assert [o.digest.line for o in brief] == [_stream_line(o.label, o.answer.model_dump_json()) for o in full]
     by_full, by_brief = Summary(), Summary()
     for a, b in zip(full, brief, strict=True):
         by_full.add(a)
@@ -253,6 +253,11 @@ def test_owner_counts_stay_bounded_and_say_how_far_off_they_may_be(monkeypatch):
     assert data["owners_undercount"] == 1
 
 
+def _stream_line(label: str, answer_json: str) -> bytes:
+    """A ``bulk --json`` line as the plain way makes it: the label, then the answer's fields."""
+    return ('{"case":' + json.dumps(label, ensure_ascii=False) + "," + answer_json[1:] + "\n").encode()
+
+
 def test_workers_find_the_same_lines_as_one_process(tmp_path):
     """Blank and whitespace-only lines, CRLF and a last line without a newline: the same places, labels and cases."""
     good = json.dumps(
@@ -263,8 +268,8 @@ def test_workers_find_the_same_lines_as_one_process(tmp_path):
     one = [(i.line, i.offset, i.offset + i.size) for i in iter_inputs(path)]
     assert [n for n, _, _ in one] == [2, 5, 7]
     on = dt.date.fromisoformat(ON)
-    serial = [(o.label, o.answer.model_dump_json()) for o in answers(path, on)]
-    parallel = [(o.label, o.digest.json) for o in answers(path, on, jobs=2, brief=True, with_json=True)]
+    serial = [(o.label, _stream_line(o.label, o.answer.model_dump_json())) for o in answers(path, on)]
+    parallel = [(o.label, o.digest.line) for o in answers(path, on, jobs=2, brief=True, with_json=True)]
     assert serial == parallel and len(serial) == 3
     (tmp_path / "empty.jsonl").write_bytes(b"")
     assert list(answers(tmp_path / "empty.jsonl", on, jobs=2)) == []
@@ -307,7 +312,7 @@ def test_ranges_of_lines_give_workers_the_same_cases_labels_and_errors(tmp_path,
     on = dt.date.fromisoformat(ON)
 
     def seen(outcome):
-        return outcome.label, outcome.error, outcome.digest.json if outcome.digest else None
+        return outcome.label, outcome.error, outcome.digest.line if outcome.digest else None
 
     serial = [seen(o) for o in answers(path, on, brief=True, with_json=True)]
     parallel = [seen(o) for o in answers(path, on, jobs=2, brief=True, with_json=True)]

@@ -218,7 +218,7 @@ def _answer_chunk(args: Chunk) -> list[Outcome]:
 def _brief(outcome: Outcome, with_json: bool) -> Outcome:
     if outcome.answer is None:
         return outcome
-    return Outcome(outcome.label, None, None, digest(outcome.answer, with_json=with_json))
+    return Outcome(outcome.label, None, None, digest(outcome.answer, label=outcome.label if with_json else None))
 
 
 RANGE_BYTES = 1 << 20  # a worker's share of a JSON-lines file at a time: about 45 county cases
@@ -227,26 +227,38 @@ RANGE_BYTES = 1 << 20  # a worker's share of a JSON-lines file at a time: about 
 def _ranges(path: Path, line: int, start: int, on: dt.date, brief: bool | None) -> Iterator[Chunk]:
     """The file from byte ``start`` (line number ``line``) in ranges of whole lines, about ``RANGE_BYTES`` each.
 
-    The parent reads each block once into a buffer it drops (not a memory map: the file's
+    The parent reads each block once into one buffer it reuses (not a memory map: the file's
     pages then stay in the kernel's cache, out of the parent's memory, however large the
-    file), finds the block's last newline and counts the newlines before it (in C); the
-    worker reads its range again, splits it into lines and skips the blank ones.
+    file), finds the block's last newline and counts the newlines before it; the worker
+    reads its range again, splits it into lines and skips the blank ones. Nothing is copied:
+    the bytes after a block's last newline hold none, so a range's newlines are its last
+    block's.
     """
+    buf = bytearray(RANGE_BYTES)
     with path.open("rb") as fh:
         fh.seek(start)
-        carry = b""  # the start of a line the last block cut
-        while block := fh.read(RANGE_BYTES):
-            data = carry + block if carry else block
-            cut = data.rfind(b"\n") + 1
-            if cut == 0:  # no newline yet: a line longer than a block
-                carry = data
-                continue
-            yield LineRange(path, line, start, start + cut), on, brief
-            line += data.count(b"\n", 0, cut)
-            start += cut
-            carry = data[cut:]
-        if carry:
-            yield LineRange(path, line, start, start + len(carry)), on, brief
+        read = start  # the file's offset read up to
+        while size := fh.readinto(buf):
+            cut = buf.rfind(b"\n", 0, size) + 1
+            if cut:  # else a line longer than a block: the range grows by the block
+                yield LineRange(path, line, start, read + cut), on, brief
+                line += _newlines(buf, cut)
+                start = read + cut
+            read += size
+        if start < read:
+            yield LineRange(path, line, start, read), on, brief
+
+
+def _newlines(buf: bytearray, end: int) -> int:
+    """How many newlines ``buf[:end]`` holds: found one by one (each a C memchr over a long line) while they are
+    few, as county cases' lines make them, and counted in one pass once they are many (short lines)."""
+    n, at = 0, buf.find(b"\n", 0, end)
+    while at >= 0:
+        n += 1
+        if n == 64:
+            return n + buf.count(b"\n", at + 1, end)
+        at = buf.find(b"\n", at + 1, end)
+    return n
 
 
 def _chunks(inputs: Iterator[CaseInput], on: dt.date, brief: bool | None) -> Iterator[Chunk]:
@@ -266,7 +278,7 @@ def answers(
 ) -> Iterator[Outcome]:
     """Answer every case in ``source``, in input order, with ``jobs`` worker processes.
 
-    ``brief`` yields each answer's ``Digest`` (with its JSON when ``with_json``) instead of the
+    ``brief`` yields each answer's ``Digest`` (with its ``--json`` line when ``with_json``) instead of the
     answer: what a summary needs, made where the answer is, so that workers do not send whole
     answers to a parent that would only count them.
     """

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -19,18 +20,37 @@ class Digest:
     convenable: bool
     blockers: tuple[tuple[str, str, str], ...]  # (rule set, rule, rule name), once per rule
     overdue: tuple[str, ...]  # who, once per overdue action
-    json: str | None = None  # the whole answer as JSON, when it is to be streamed
+    line: bytes | None = None  # the case's line of ``lifemeeting bulk --json`` (UTF-8), when it is to be streamed
+
+    def __reduce__(self) -> tuple[type[Digest], tuple[Any, ...]]:  # pickled as its fields: a worker sends thousands
+        return Digest, (self.convenable, self.blockers, self.overdue, self.line)
 
 
-def digest(answer: Readiness, *, with_json: bool = False) -> Digest:
+def digest(answer: Readiness, *, label: str | None = None) -> Digest:
+    """What the summary needs of ``answer``; with ``label``, also its streamed line (``stream_line``)."""
     return Digest(
         answer.convenable,
         tuple(
             dict.fromkeys((answer.ruleset, b.rule, b.message.split("」", 1)[0].lstrip("「")) for b in answer.blockers)
         ),
         tuple(n.who for n in answer.next_actions if n.overdue),
-        answer.model_dump_json() if with_json else None,
+        None if label is None else stream_line(label, answer),
     )
+
+
+def stream_line(label: str, answer: Readiness) -> bytes:
+    """``{"case": label, …the answer's fields}`` and a newline, as UTF-8: one line of ``lifemeeting bulk --json``.
+
+    Bytes, made where the answer is: a worker process sends them and the parent writes them
+    as they are, never decoding and encoding again what may be a hundred megabytes.
+    """
+    head = json.dumps(label, ensure_ascii=False).encode()
+    return b'{"case":' + head + b"," + answer.__pydantic_serializer__.to_json(answer)[1:] + b"\n"
+
+
+def error_line(label: str, error: str | None) -> bytes:
+    """A bad case's line of ``lifemeeting bulk --json``."""
+    return json.dumps({"case": label, "error": error}, ensure_ascii=False).encode() + b"\n"
 
 
 MAX_OWNERS = 10_000  # distinct owners counted exactly; beyond, the rarest are dropped (see Summary)

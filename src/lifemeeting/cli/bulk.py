@@ -41,7 +41,7 @@ def bulk(
     written as the cases are answered; --format csv: the cases only. The summary goes to stderr.
     """
     from lifemeeting.bulk.run import answers, count_inputs
-    from lifemeeting.bulk.summary import Summary
+    from lifemeeting.bulk.summary import Summary, error_line
     from lifemeeting.cli import text
 
     summary = Summary()
@@ -60,20 +60,18 @@ def bulk(
                 out_bytes.close()
         click.echo(render(summary.as_dict(), on.date()), err=True)
         return 1 if summary.errors else 0
-    out = sys.stdout
+    out = sys.stdout.buffer  # the lines come as UTF-8 bytes from where the answers are made
     for outcome in stream:
         summary.add(outcome)
         if outcome.error:
             click.echo(f"lifemeeting: {outcome.error}", err=True)
         if as_json:
-            label = json.dumps(outcome.label, ensure_ascii=False)
-            if outcome.digest is not None:
-                out.write('{"case":' + label + "," + outcome.digest.json[1:] + "\n")  # type: ignore[index]
-            else:
-                out.write(json.dumps({"case": outcome.label, "error": outcome.error}, ensure_ascii=False) + "\n")
+            line = outcome.digest.line if outcome.digest is not None else None
+            out.write(line if line is not None else error_line(outcome.label, outcome.error))
     data = summary.as_dict()
     if as_json:
-        out.write(json.dumps({"summary": data}, ensure_ascii=False) + "\n")
+        out.write(json.dumps({"summary": data}, ensure_ascii=False).encode() + b"\n")
+        out.flush()
     else:
         click.echo(render(data, on.date()))
     return 1 if summary.errors else 0
