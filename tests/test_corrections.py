@@ -99,6 +99,26 @@ def test_later_events_are_numbered_as_in_the_whole_trail():
     assert refused.value.index == len(data["events"]) - 1 and refused.value.event_type == "held"
 
 
+def test_from_data_an_event_taken_back_is_as_if_never_recorded_even_one_replay_would_refuse():
+    data = example("town-2014/ready.yaml")
+    data["events"].insert(4, {"type": "talk", "date": "2014-06-25", "between": ["zhou", "zhou"]})  # #5: refused
+    with pytest.raises(EventRefused, match="two different people"):
+        can_convene(data, on=ON)
+    data["events"].append(retraction(5))
+    assert can_convene(data, on=ON) == open_case(data).can_convene(ON)
+    assert can_convene(data, on=ON).convenable
+
+
+def test_from_data_a_refusal_after_a_retraction_is_numbered_as_in_the_whole_trail():
+    data = example("town-2014/ready.yaml")
+    data["events"].insert(4, retraction(4, date="2014-06-25"))
+    data["events"].append({"type": "held", "date": "2014-07-15"})
+    with pytest.raises(EventRefused) as refused:
+        can_convene(data, on=ON)
+    assert refused.value.index == len(data["events"]) - 1 and refused.value.event_type == "held"
+    assert "尚缺1对：周建平—孙丽娟" in refused.value.reason  # the retracted talk is missing
+
+
 # -- over HTTP, in the store ------------------------------------------------------------------------
 httpx = pytest.importorskip("httpx", reason="the service tests need the test extra")
 pytest.importorskip("fastapi", reason="the service needs the service extra")

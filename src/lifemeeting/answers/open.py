@@ -215,9 +215,18 @@ def answer(case: Any, ruleset: LoadedRuleSet | None, on: dt.date, *, located: Lo
     What ``open_case(case).can_convene(on)`` answers, from one pass over the events and
     without the copy of the case an open case keeps for events applied later.
     """
-    effective, positions = corrected(case)
+    loaded = _bind(case, ruleset, located)
+    # Replayed as it stands first. Replay refuses a retraction, so a case with one always comes
+    # to a refusal, and is then replayed without what it retracts: the events are looked
+    # through for retractions only then (~7 µs a county case, ~2 % of a bulk run, otherwise).
     try:
-        _state, as_of = replay_as_of(CaseView(_bind(case, ruleset, located), effective, located=located), on)
-    except EventRefused as exc:
-        raise renumbered(exc, positions) from None
+        _state, as_of = replay_as_of(CaseView(loaded, case, located=located), on)
+    except EventRefused:
+        effective, positions = corrected(case)
+        if positions is None:  # no retraction: the refusal stands
+            raise
+        try:
+            _state, as_of = replay_as_of(CaseView(loaded, effective, located=located), on)
+        except EventRefused as exc:
+            raise renumbered(exc, positions) from None
     return readiness(as_of, on)
