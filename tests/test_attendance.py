@@ -47,12 +47,12 @@ def test_members_outside_the_attendees_predicate_do_not_count():
 
 
 def test_a_member_both_present_and_on_leave_is_refused():
-    with pytest.raises(lm.EventRefused, match="qian cannot be both present and on leave"):
+    with pytest.raises(lm.EventRefused, match="qian 不能既出席又请假"):
         _case([_roll(["wu", "qian"], on_leave=["qian"])])
 
 
 def test_attendance_needs_the_present_list():
-    with pytest.raises(lm.EventRefused, match="a 'attended' event needs 'present'"):
+    with pytest.raises(lm.EventRefused, match="'attended' 事件须给出 'present'"):
         _case([{"date": DAY, "type": "attended"}])
 
 

@@ -103,7 +103,7 @@ def test_a_case_the_engine_refuses_is_told_at_its_line(tmp_path):
     r = run(str(path), "--on", ON)
     assert r.returncode == 1
     assert f"{path}:2:1: members: List should have at least 1 item" in r.stderr
-    assert f"{path}:3: event #3 (talk) refused: unknown talk party 'nobody'" in r.stderr
+    assert f"{path}:3: 第4个事件（talk）被拒绝：谈话人 'nobody' 不在本案件中" in r.stderr
     assert f"{path}:4:1: expected a JSON object (one case), not list" in r.stderr
 
 

@@ -57,7 +57,7 @@ def test_check_refused_event_exits_1():
     """A refused event in the case is bad input: exit 1 and the event's index."""
     r = run("check", str(FIXTURES / "cases" / "refused_event.yaml"))
     assert r.returncode == 1
-    assert "event #2 (approved) refused" in r.stderr
+    assert "第3个事件（approved）被拒绝" in r.stderr
 
 
 def test_missing_case_file_exits_1():

@@ -56,13 +56,13 @@ def test_retracting_what_a_later_event_depends_on_is_refused_naming_it():
     with pytest.raises(EventRefused) as refused:
         case.apply(retraction(15))
     assert refused.value.index == n and refused.value.event_type == "retracted"
-    assert "event #16 (approved) depends on event #15" in refused.value.reason
+    assert "第16个事件（approved）依赖第15个事件" in refused.value.reason
     assert len(case.case.events) == n and case.can_convene(ON).convenable  # nothing changed
 
 
 @pytest.mark.parametrize(
     ("seq", "message"),
-    [(99, "only an earlier event"), (0, None)],
+    [(99, "只能撤回在它之前的事件"), (0, None)],
 )
 def test_a_retraction_must_name_an_earlier_event(seq, message):
     case = open_case(example("town-2014/ready.yaml"))
@@ -78,15 +78,15 @@ def test_a_retraction_cannot_be_retracted_nor_an_event_retracted_twice():
     case = open_case(example("town-2014/ready.yaml"))
     n = len(case.case.events)
     case.apply(retraction(4))
-    with pytest.raises(EventRefused, match="itself a retraction"):
+    with pytest.raises(EventRefused, match="本身是撤回"):
         case.apply(retraction(n + 1))
-    with pytest.raises(EventRefused, match=f"already retracted by #{n + 1}"):
+    with pytest.raises(EventRefused, match=f"已被第{n + 1}个事件撤回"):
         case.apply(retraction(4))
 
 
 def test_a_retraction_needs_its_reason():
     case = open_case(example("town-2014/ready.yaml"))
-    with pytest.raises(EventRefused, match="needs 'reason'"):
+    with pytest.raises(EventRefused, match="须给出 'reason'"):
         case.apply({"type": "retracted", "date": "2014-07-11", "retracts": 4})
 
 
@@ -102,7 +102,7 @@ def test_later_events_are_numbered_as_in_the_whole_trail():
 def test_from_data_an_event_taken_back_is_as_if_never_recorded_even_one_replay_would_refuse():
     data = example("town-2014/ready.yaml")
     data["events"].insert(4, {"type": "talk", "date": "2014-06-25", "between": ["zhou", "zhou"]})  # #5: refused
-    with pytest.raises(EventRefused, match="two different people"):
+    with pytest.raises(EventRefused, match="两个不同的人"):
         can_convene(data, on=ON)
     data["events"].append(retraction(5))
     assert can_convene(data, on=ON) == open_case(data).can_convene(ON)
@@ -200,7 +200,7 @@ def test_over_http_a_retraction_others_depend_on_is_refused_with_the_reason(serv
     n = len(client.get("/v1/cases/town/events", headers=_as("clerk")).json())
     r = client.post("/v1/cases/town/events", json={"event": retraction(15)}, headers=_as("clerk"))
     assert r.status_code == 422 and r.json()["code"] == "event_refused"
-    assert "event #16 (approved) depends on event #15" in r.json()["reason"]
+    assert "第16个事件（approved）依赖第15个事件" in r.json()["reason"]
     assert len(client.get("/v1/cases/town/events", headers=_as("clerk")).json()) == n  # nothing stored
 
 

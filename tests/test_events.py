@@ -41,7 +41,7 @@ REFUSALS = {
     "earlier date": (
         [SUBMIT_ZHAO, {"date": "2020-05-30", "type": "done", "task": "study"}],
         1,
-        "event #1 (done) refused: dated 2020-05-30, earlier than the event before it (2020-06-01)",
+        "第2个事件（done）被拒绝：日期 2020-05-30 早于前一个事件（2020-06-01）：事件按发生先后记录",
     ),
     "reviewer not this link's": (
         [
@@ -57,17 +57,13 @@ REFUSALS = {
         ],
         1,
         (
-            "event #1 (approved) refused: 'supervision_group' is not a reviewer at link 'principal_review'; "
-            "it is reviewed by 'principal' (书记（王书记）)"
+            "第2个事件（approved）被拒绝：'supervision_group' 不是环节 'principal_review' 的审核人；该环节由 'principal'（书记（王书记））审核"  # noqa: E501
         ),
     ),
     "unknown member": (
         [{"date": "2020-06-01", "type": "submitted", "material": "examination", "subject": "zaho"}],
         0,
-        (
-            "event #0 (submitted) refused: unknown member 'zaho' (did you mean 'zhao'?); "
-            "use 'team' for the team's own material"
-        ),
+        ("第1个事件（submitted）被拒绝：没有成员 'zaho'（是否指 'zhao'？）；领导班子自身的材料写 'team'"),
     ),
     "link not for this subject": (
         [
@@ -90,7 +86,7 @@ REFUSALS = {
             },
         ],
         2,
-        "event #2 (approved) refused: link 'group_review' does not apply to 赵委员's 对照检查材料",
+        "第3个事件（approved）被拒绝：环节 'group_review' 不审核赵委员的对照检查材料",
     ),
     "wrong order": (
         [
@@ -105,7 +101,7 @@ REFUSALS = {
             },
         ],
         1,
-        "event #1 (approved) refused: the material is at 'at:principal_review', not at link 'group_review'",
+        "第2个事件（approved）被拒绝：材料在 'at:principal_review'，不在环节 'group_review'",
     ),
     "not yet submitted": (
         [
@@ -119,12 +115,12 @@ REFUSALS = {
             }
         ],
         0,
-        "event #0 (approved) refused: the material is in drafting, not at link 'principal_review'",
+        "第1个事件（approved）被拒绝：材料在起草中，不在环节 'principal_review'",
     ),
     "unknown task": (
         [{"date": "2020-06-01", "type": "done", "task": "stdy"}],
         0,
-        "event #0 (done) refused: unknown task 'stdy' (did you mean 'study'?)",
+        "第1个事件（done）被拒绝：没有任务 'stdy'（是否指 'study'？）",
     ),
     "task twice": (
         [
@@ -132,25 +128,24 @@ REFUSALS = {
             {"date": "2020-06-02", "type": "done", "task": "study"},
         ],
         1,
-        "event #1 (done) refused: task 'study' was already recorded as done on 2020-06-01",
+        "第2个事件（done）被拒绝：任务 'study' 已记录于 2020-06-01 完成",
     ),
     "talk with oneself": (
         [{"date": "2020-06-01", "type": "talk", "between": ["wang", "principal"]}],
         0,
-        "event #0 (talk) refused: a talk needs two different people, but both are 'wang'",
+        "第1个事件（talk）被拒绝：谈心谈话须是两个不同的人，这里两人都是 'wang'",
     ),
     "unknown talk party": (
         [{"date": "2020-06-01", "type": "talk", "between": ["wang", "qain"]}],
         0,
         (
-            "event #0 (talk) refused: unknown talk party 'qain' (did you mean 'qian'?); "
-            "a party is a member id, a role id, 'head:<department>' or a name from the case's lists"
+            "第1个事件（talk）被拒绝：谈话人 'qain' 不在本案件中（是否指 'qian'？）；谈话人写成员的 id、角色的 id、'head:<部门>' 或案件名单中的名字"  # noqa: E501
         ),
     ),
     "submitted twice": (
         [SUBMIT_ZHAO, SUBMIT_ZHAO],
         1,
-        "event #1 (submitted) refused: already submitted; it is at 'at:principal_review'",
+        "第2个事件（submitted）被拒绝：已经提交，材料在 'at:principal_review'",
     ),
     "missing field": (
         [
@@ -158,7 +153,7 @@ REFUSALS = {
             {"date": "2020-06-02", "type": "approved", "material": "examination", "subject": "zhao", "by": "wang"},
         ],
         1,
-        "event #1 (approved) refused: a 'approved' event needs 'link'",
+        "第2个事件（approved）被拒绝：'approved' 事件须给出 'link'",
     ),
     "nothing to sign": (
         [
@@ -166,7 +161,7 @@ REFUSALS = {
             {"date": "2020-06-02", "type": "signed", "material": "examination", "subject": "zhao", "by": "wang"},
         ],
         1,
-        "event #1 (signed) refused: nothing to sign: the material is at 'at:principal_review'",
+        "第2个事件（signed）被拒绝：没有要签字把关的：材料在 'at:principal_review'",
     ),
 }
 
@@ -215,8 +210,7 @@ def test_refused_event_from_a_file_names_file_line_and_column():
     with pytest.raises(lm.EventRefused) as info:
         lm.open_case(FIXTURES / "cases" / "refused_event.yaml")
     assert str(info.value).endswith(
-        "refused_event.yaml:12:5: event #2 (approved) refused: "
-        "link 'group_review' does not apply to 赵委员's 对照检查材料"
+        "refused_event.yaml:12:5: 第3个事件（approved）被拒绝：环节 'group_review' 不审核赵委员的对照检查材料"
     )
 
 

@@ -146,28 +146,28 @@ def _spoiled(data: dict) -> list[dict]:
 
 
 REFUSALS = [  # noqa: E501  (whole messages, as the engine gives them)
-    "event #7 (signed) refused: 'someone_else' cannot sign here; the pre-sign is by 'party_group_head' (所在党组主要负责同志)",  # noqa: E501
-    "event #31 (returned) refused: 'someone_else' is not a reviewer at link 'city_office_review'; it is reviewed by 'city_campaign_office' (市委活动办)",  # noqa: E501
-    "event #31 (returned) refused: link 'city_secretary_review' does not apply to 领导班子's 对照检查材料",
-    "event #2 (talk) refused: unknown talk party 'nobody'; a party is a member id, a role id, 'head:<department>' or a name from the case's lists",  # noqa: E501
-    "event #2 (talk) refused: a talk needs two different people, but both are 'm09'",
-    "event #4 (approved) refused: 'someone_else' is not a reviewer at link 'county_secretary_review'; it is reviewed by 'county_party_secretary' (县委书记)",  # noqa: E501
-    "event #4 (approved) refused: unknown link 'no_such_link' in chain 'county_examination_review'",
-    "event #4 (approved) refused: unknown member 'ghost'; use 'team' for the team's own material",
-    "event #4 (approved) refused: unknown material 'no_such_material'",
-    "event #3 (submitted) refused: a 'submitted' event needs 'material'",
-    "event #0 (done) refused: unknown task 'no_such_task'",
-    "event #4 (approved) refused: dated 2013-01-01, earlier than the event before it (2014-06-02)",
-    "event #4 (submitted) refused: already submitted; it is at 'at:county_secretary_review'",
-    "event #1 (done) refused: task 'principal_reminders' was already recorded as done on 2014-06-02",
-    "event #234 (appraised) refused: an appraisal comes after the meeting; the case is at stage 'preparing' (会前准备) in round 1",  # noqa: E501
-    "event #234 (ordered) refused: unknown order 'no_such_order'",
-    "event #234 (done) refused: 'supervision_evaluation' is a post-meeting duty; the meeting has not been held in round 1",  # noqa: E501
-    "event #235 (held) refused: the meeting of round 1 was already held on 2014-06-18",
-    "event #235 (appraised) refused: unknown appraisal 'no_such_appraisal'",
-    "event #235 (appraised) refused: a survey with zero votes has no result; record the votes cast",
-    "event #235 (appraised) refused: 3 satisfied votes out of 2 cast is not possible",
-    "event #6 (held) refused: the meeting may not be held on ",
+    "第8个事件（signed）被拒绝：'someone_else' 不能在此签字；签字把关由 'party_group_head'（所在党组主要负责同志）进行",
+    "第32个事件（returned）被拒绝：'someone_else' 不是环节 'city_office_review' 的审核人；该环节由 'city_campaign_office'（市委活动办）审核",  # noqa: E501
+    "第32个事件（returned）被拒绝：环节 'city_secretary_review' 不审核领导班子的对照检查材料",
+    "第3个事件（talk）被拒绝：谈话人 'nobody' 不在本案件中；谈话人写成员的 id、角色的 id、'head:<部门>' 或案件名单中的名字",  # noqa: E501
+    "第3个事件（talk）被拒绝：谈心谈话须是两个不同的人，这里两人都是 'm09'",
+    "第5个事件（approved）被拒绝：'someone_else' 不是环节 'county_secretary_review' 的审核人；该环节由 'county_party_secretary'（县委书记）审核",  # noqa: E501
+    "第5个事件（approved）被拒绝：审核链 'county_examination_review' 中没有环节 'no_such_link'",
+    "第5个事件（approved）被拒绝：没有成员 'ghost'；领导班子自身的材料写 'team'",
+    "第5个事件（approved）被拒绝：没有材料 'no_such_material'",
+    "第4个事件（submitted）被拒绝：'submitted' 事件须给出 'material'",
+    "第1个事件（done）被拒绝：没有任务 'no_such_task'",
+    "第5个事件（approved）被拒绝：日期 2013-01-01 早于前一个事件（2014-06-02）：事件按发生先后记录",
+    "第5个事件（submitted）被拒绝：已经提交，材料在 'at:county_secretary_review'",
+    "第2个事件（done）被拒绝：任务 'principal_reminders' 已记录于 2014-06-02 完成",
+    "第235个事件（appraised）被拒绝：测评在专题民主生活会召开之后；案件在第1轮的 'preparing' 阶段（会前准备）",
+    "第235个事件（ordered）被拒绝：没有责令事项 'no_such_order'",
+    "第235个事件（done）被拒绝：'supervision_evaluation' 是会后的事，第1轮专题民主生活会尚未召开",
+    "第236个事件（held）被拒绝：第1轮专题民主生活会已于 2014-06-18 召开",
+    "第236个事件（appraised）被拒绝：没有测评 'no_such_appraisal'（是否指 'public_appraisal'？）",
+    "第236个事件（appraised）被拒绝：零票的测评没有结果：请记录实际投票数",
+    "第236个事件（appraised）被拒绝：共投2票，满意票不可能是3票",
+    "第7个事件（held）被拒绝：2014-06-02 还不能召开",
 ]
 
 
@@ -437,7 +437,7 @@ def test_a_role_several_members_fill_is_no_talk_party():
         assert view.resolve_party(party) == _reference_party(view, party), party
     with pytest.raises(
         lm.EventRefused,
-        match=r"'unit_principal' \(党委（党组）主要负责同志\) is filled by 3 members \(m01, m02, m03\); name the member who talked",  # noqa: E501
+        match=r"'unit_principal'（党委（党组）主要负责同志）由3名成员担任（m01、m02、m03），请写明是哪一位谈的",
     ):
         lm.open_case(data)
 

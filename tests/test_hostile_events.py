@@ -24,7 +24,8 @@ def _opened() -> lm.OpenCase:
 def test_a_far_date_is_refused_and_does_not_block_the_case(far: str) -> None:
     opened = _opened()
     before = len(opened.case.events)
-    with pytest.raises(lm.EventRefused, match=rf"event #{before} \(talk\) refused: dated {far}, more than 10 years"):
+    far_off = rf"第{before + 1}个事件（talk）被拒绝：日期 {far} 与规则集的年份 2014 相差超过 10 年"
+    with pytest.raises(lm.EventRefused, match=far_off):
         opened.apply({"date": far, "type": "talk", "between": ["zhou", "sun"]})
     opened.apply({"date": "2014-07-15", "type": "held"})  # a real event after it is still taken
     assert opened.status(ON).stage == "held"
@@ -33,7 +34,8 @@ def test_a_far_date_is_refused_and_does_not_block_the_case(far: str) -> None:
 
 def test_a_first_event_far_before_the_rule_sets_year_is_refused() -> None:
     opened = lm.open_case({**example("town-2014/ready.yaml"), "events": []})
-    with pytest.raises(lm.EventRefused, match=r"event #0 \(done\) refused: dated 2003-12-31, more than 10 years"):
+    far_off = r"第1个事件（done）被拒绝：日期 2003-12-31 与规则集的年份 2014 相差超过 10 年"
+    with pytest.raises(lm.EventRefused, match=far_off):
         opened.apply({"date": "2003-12-31", "type": "done", "task": "study"})
     opened.apply({"date": "2004-01-01", "type": "done", "task": "study"})
 
@@ -42,11 +44,11 @@ def test_a_case_file_with_a_far_future_event_is_refused_with_its_place(tmp_path:
     text = TOWN.read_text(encoding="utf-8") + "  - {date: 9999-12-31, type: held}\n"
     path = tmp_path / "case.yaml"
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(lm.EventRefused, match=r"case.yaml:\d+:5: event #\d+ \(held\) refused: dated 9999-12-31"):
+    with pytest.raises(lm.EventRefused, match=r"case.yaml:\d+:5: 第\d+个事件（held）被拒绝：日期 9999-12-31"):
         lm.can_convene(path, on=ON)
     r = run_cli("check", str(path), "--on", str(ON))
     assert r.returncode != 0
-    assert "dated 9999-12-31, more than 10 years from the rule set's year 2014" in r.stderr
+    assert "日期 9999-12-31 与规则集的年份 2014 相差超过 10 年" in r.stderr
 
 
 def test_an_oversized_case_file_and_a_long_note_are_refused_by_the_cli(tmp_path: Any) -> None:
@@ -64,7 +66,7 @@ def test_an_oversized_case_file_and_a_long_note_are_refused_by_the_cli(tmp_path:
 
 def test_an_event_dated_after_the_day_it_is_recorded_has_not_happened() -> None:
     opened = _opened()
-    with pytest.raises(lm.EventRefused, match=r"dated 2014-07-16, after the day it is recorded \(2014-07-15\)"):
+    with pytest.raises(lm.EventRefused, match=r"日期 2014-07-16 晚于记录之日（2014-07-15）"):
         opened.apply({"date": "2014-07-16", "type": "held"}, recorded_on=ON)
     opened.apply({"date": "2014-07-15", "type": "held"}, recorded_on=ON)
 
@@ -72,9 +74,9 @@ def test_an_event_dated_after_the_day_it_is_recorded_has_not_happened() -> None:
 @pytest.mark.parametrize(
     ("event", "reason"),
     [
-        (None, "an event is a mapping .*, not NoneType"),
-        ([1, 2], "an event is a mapping .*, not list"),
-        ("held", "an event is a mapping .*, not str"),
+        (None, "事件应是一个映射.*，不是 NoneType"),
+        ([1, 2], "事件应是一个映射.*，不是 list"),
+        ("held", "事件应是一个映射.*，不是 str"),
         ({"date": "someday", "type": "held"}, "date: Input should be a valid date"),
         ({"date": "2014-07-15", "type": "lunch"}, "type: Input should be"),
         ({"date": "2014-07-15", "type": "talk", "between": "zhou"}, "between: Input should be a valid list"),
@@ -84,7 +86,7 @@ def test_an_event_dated_after_the_day_it_is_recorded_has_not_happened() -> None:
 def test_a_malformed_event_is_refused_with_its_index(event: Any, reason: str) -> None:
     opened = _opened()
     index = len(opened.case.events)
-    with pytest.raises(lm.EventRefused, match=rf"event #{index} \(.*\) refused: {reason}"):
+    with pytest.raises(lm.EventRefused, match=rf"第{index + 1}个事件（.*）被拒绝：{reason}"):
         opened.apply(event)
     assert len(opened.case.events) == index
 
@@ -118,9 +120,9 @@ def client(request: Any, tmp_path_factory: Any) -> Any:
 @pytest.mark.parametrize(
     ("date", "reason"),
     [
-        ("9999-12-31", "dated 9999-12-31, after the day it is recorded"),
-        ("2099-01-01", "dated 2099-01-01, after the day it is recorded"),
-        ("2001-01-01", "dated 2001-01-01, more than 10 years from the rule set's year 2014"),
+        ("9999-12-31", "日期 9999-12-31 晚于记录之日"),
+        ("2099-01-01", "日期 2099-01-01 晚于记录之日"),
+        ("2001-01-01", "日期 2001-01-01 与规则集的年份 2014 相差超过 10 年"),
     ],
 )
 def test_the_service_refuses_a_far_date_with_the_reason(client: Any, date: str, reason: str) -> None:
@@ -135,7 +137,7 @@ def test_the_service_refuses_an_event_dated_after_today_in_shanghai(client: Any)
     tomorrow = periods.today() + dt.timedelta(days=1)
     r = client.post("/v1/cases/town/events", json={"event": {"date": str(tomorrow), "type": "done", "task": "study"}})
     assert r.status_code == 422, r.text
-    assert f"dated {tomorrow}, after the day it is recorded" in r.json()["message"]
+    assert f"日期 {tomorrow} 晚于记录之日" in r.json()["message"]
 
 
 def test_an_oversized_body_is_413_before_anything_reads_it(client: Any) -> None:

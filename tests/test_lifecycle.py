@@ -54,7 +54,7 @@ def drive_to_closed(case: lm.OpenCase) -> list[dict]:
                 else:
                     apply(type="done", task=item)
             except lm.EventRefused as refused:
-                assert "comes after" in str(refused), refused
+                assert "之后，本轮尚未完成" in str(refused), refused
                 left.append(item)
         assert len(left) < len(pending), f"nothing of {left} can be done"
         pending = left

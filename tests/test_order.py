@@ -32,7 +32,7 @@ HELD = [
 
 def test_a_material_submitted_before_what_comes_first_is_refused_and_nothing_applied():
     opened = _case()
-    with pytest.raises(lm.EventRefused, match=r"'examination' \(对照检查材料\) comes after 征求意见, not yet done"):
+    with pytest.raises(lm.EventRefused, match=r"'examination'（对照检查材料）须在征求意见之后，本轮尚未完成"):
         opened.apply({"date": "2020-06-01", "type": "submitted", "material": "examination", "subject": "team"})
     assert opened.state.round.materials[("examination", "team")].submitted_on is None
 
@@ -40,7 +40,7 @@ def test_a_material_submitted_before_what_comes_first_is_refused_and_nothing_app
 def test_a_duty_waits_for_a_material_through_its_gating_read_through():
     opened = _case(*HELD, {"date": "2020-06-25", "type": "done", "task": "briefing"})
     opened.apply({"date": "2020-06-26", "type": "submitted", "material": "report", "subject": "team"})
-    with pytest.raises(lm.EventRefused, match=r"'send_up' \(专题报告报上级\) comes after 民主生活会情况专题报告"):
+    with pytest.raises(lm.EventRefused, match=r"'send_up'（专题报告报上级）须在民主生活会情况专题报告之后"):
         opened.apply({"date": "2020-06-27", "type": "done", "task": "send_up"})
     opened.apply(
         {

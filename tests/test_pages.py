@@ -138,7 +138,7 @@ def test_a_refused_event_shows_the_engines_reason_and_is_not_stored(open_client)
     )
     assert r.status_code == 422
     assert 'id="refusal"' in r.text
-    assert "earlier than the event before it" in r.text
+    assert "早于前一个事件" in r.text
     assert 'value="liu" selected' in r.text  # the form keeps what was typed
     r = open_client.post("/cases/fg/record", data={"type": "approved", "date": "2013-12-21", "on": DAY})
     assert r.status_code == 422

@@ -68,7 +68,7 @@ def test_a_clerk_records_the_missing_talks_through_the_form_and_the_verdict_chan
     form.get_by_label("甲方", exact=True).select_option(label="刘志远")
     form.get_by_label("乙方", exact=True).select_option(label="吴国庆")
     form.get_by_role("button", name="登记").click()
-    assert "earlier than the event before it" in page.locator("#refusal").inner_text()
+    assert "早于前一个事件" in page.locator("#refusal").inner_text()
     assert page.locator("#verdict h2").get_attribute("data-verdict") == "blocked"
 
     for a, other in (("刘志远", "吴国庆"), ("何建华", "赵敏")):

@@ -74,17 +74,17 @@ def test_results_add_up_and_the_round_closes_only_when_every_member_is_rated():
 @pytest.mark.parametrize(
     ("event", "reason"),
     [
-        (_rated("2020-12-11", wang="合格"), r"'wang' is not a member of the team"),
-        (_rated("2020-12-11", qian="特优"), r"'特优' is not a level of 'member_review' \(民主评议党员\)"),
-        (_rated("2020-12-11", zheng="合格"), r"'zheng' \(郑六\) is not among the members"),
-        (_rated("2020-12-11"), r"rates at least one member"),
-        ({"date": "2020-12-11", "type": "rated", "appraisal": "member_reviw", "ratings": {}}, r"did you mean"),
+        (_rated("2020-12-11", wang="合格"), r"'wang' 不是班子成员"),
+        (_rated("2020-12-11", qian="特优"), r"'特优' 不是 'member_review'（民主评议党员）的等次"),
+        (_rated("2020-12-11", zheng="合格"), r"'zheng'（郑六）不在 'member_review' 评定的成员之中"),
+        (_rated("2020-12-11"), r"至少评定一名成员"),
+        ({"date": "2020-12-11", "type": "rated", "appraisal": "member_reviw", "ratings": {}}, r"是否指 'member_r"),
         (
             {"date": "2020-12-11", "type": "appraised", "appraisal": "member_review", "satisfied": 1, "total": 2},
-            r"record it as 'rated'",
+            r"记为 'rated'",
         ),
-        ({"date": "2020-12-11", "type": "done", "task": "rectify"}, r"name the member as 'subject'"),
-        ({"date": "2020-12-11", "type": "done", "task": "rectify", "subject": "qian"}, r"is not rated in round 1"),
+        ({"date": "2020-12-11", "type": "done", "task": "rectify"}, r"在 'subject' 写明是哪位成员"),
+        ({"date": "2020-12-11", "type": "done", "task": "rectify", "subject": "qian"}, r"第1轮未评定"),
     ],
 )
 def test_bad_results_are_refused_with_the_event_index_and_reason(event, reason):
@@ -94,7 +94,7 @@ def test_bad_results_are_refused_with_the_event_index_and_reason(event, reason):
 
 
 def test_steps_go_in_order_and_before_the_result():
-    with pytest.raises(lm.EventRefused, match=r"'democratic_test' \(民主测评\) comes after 'mutual_review'"):
+    with pytest.raises(lm.EventRefused, match=r"'democratic_test'（民主测评）须在'mutual_review'"):
         _case(*TALKS, HELD[0], HELD[1], HELD[3])
 
 
@@ -120,7 +120,7 @@ def test_limits_both_ways_and_whether_the_boundary_counts(tmp_path, share, inclu
     ruleset = lm.load_ruleset(path)
     levels = dict(zip(["zhao", "qian", "sun"], ["优秀"] * excellent + ["合格"] * (3 - excellent), strict=True))
     if refused:
-        with pytest.raises(lm.EventRefused, match=r"breaks its limits: 优秀\d人，占参加评议的3人的\d/3"):
+        with pytest.raises(lm.EventRefused, match=r"的结果超出限制：优秀\d人，占参加评议的3人的\d/3"):
             _case(*TALKS, *HELD, _rated("2020-12-11", **levels), ruleset=ruleset)
     else:
         _case(*TALKS, *HELD, _rated("2020-12-11", **levels), ruleset=ruleset)
@@ -209,7 +209,7 @@ def test_load_time_checks(tmp_path, old, new, reason):
 
 def test_an_order_redoing_an_appraisal_before_the_meeting_is_refused():
     order = {"date": "2020-12-05", "type": "ordered", "order": "redo_review"}
-    with pytest.raises(lm.EventRefused, match=r"has not been held \(planned for 2020-12-10\)") as info:
+    with pytest.raises(lm.EventRefused, match=r"尚未召开（计划于 2020-12-10）") as info:
         _case(*TALKS, order)
     assert info.value.index == len(TALKS)
 
@@ -305,7 +305,7 @@ def test_a_duty_an_order_sends_back_is_owed_again_by_the_orders_deadline(tmp_pat
     owed = {d.id: (d.owed, d.by) for d in s.rounds[-1].duties}
     assert owed["democratic_test"] == ("again", dt.date(2021, 1, 20))
     assert owed["self_review"][0] == "carried"
-    with pytest.raises(lm.EventRefused, match="stage 'redoing'"):
+    with pytest.raises(lm.EventRefused, match="'redoing' 阶段"):
         case.apply(_rated("2020-12-22", zhao="合格", qian="合格", sun="合格"))
     case.apply({"date": "2020-12-22", "type": "done", "task": "democratic_test"})
     case.apply(_rated("2020-12-23", zhao="合格", qian="合格", sun="合格"))

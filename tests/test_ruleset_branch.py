@@ -133,7 +133,7 @@ def test_a_member_rated_unqualified_owes_rectification_named_after_him_a_year_fr
     code, out, _ = run(capsys, "timeline", str(path), "--on", "2019-01-15")
     (row,) = [line for line in out.splitlines() if "周海涛限期改正" in line]
     assert row.split()[:3] == ["2018-12-21至2019-12-21", "未完成", "周海涛限期改正"]
-    with pytest.raises(lm.EventRefused, match=r"'li' \(李文静\) is rated 基本合格"):
+    with pytest.raises(lm.EventRefused, match=r"'li'（李文静）第1轮评为基本合格"):
         case.apply({"date": "2019-06-01", "type": "done", "task": "rectify", "subject": "li"})
     case.apply({"date": "2019-06-01", "type": "done", "task": "rectify", "subject": "zhou"})
     assert case.status(dt.date(2019, 6, 2)).stage == "closed"
@@ -189,9 +189,9 @@ def test_a_reappraisal_ordered_after_the_round_closed_is_a_redo_round_done_only_
     assert code == 0
     assert "  第2轮 返工补课（上级党组织责令重新评议：民主测评未经讨论，评定结果失真失实），2018-12-20召开" in out
     assert "    [待办] 重新民主评议党员" in out.splitlines()
-    with pytest.raises(lm.EventRefused, match=r"the case is at stage 'redoing'"):
+    with pytest.raises(lm.EventRefused, match=r"案件在第2轮的 'redoing' 阶段"):
         case.apply({"date": "2019-01-15", "type": "rated", "appraisal": "member_review", "ratings": {"zhao": "合格"}})
-    with pytest.raises(lm.EventRefused, match=r"'mutual_review' \(党员互评\) comes after 'self_review'.*round 2"):
+    with pytest.raises(lm.EventRefused, match=r"'mutual_review'（党员互评）须在'self_review'.*之后，第2轮尚未完成"):
         case.apply({"date": "2019-01-15", "type": "done", "task": "mutual_review"})
     for day, step in (
         ("2019-01-15", "self_review"),
@@ -212,8 +212,8 @@ def test_a_reappraisal_ordered_before_the_meeting_is_refused_with_the_reason(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     reason = (
-        r"'redo_review' \(上级党组织责令重新评议\) dated 2018-12-15 redoes member_review, which come after the meeting;"
-        r" the meeting of round 1 has not been held \(planned for 2018-12-20\)"
+        r"'redo_review'（上级党组织责令重新评议，2018-12-15）要求重做的member_review在组织生活会之后；"
+        r"第1轮组织生活会尚未召开（计划于 2018-12-20）"
     )
     with pytest.raises(lm.EventRefused, match=reason):
         lm.open_case(DIR / "ready.yaml").apply({"date": "2018-12-15", "type": "ordered", "order": "redo_review"})
@@ -223,7 +223,7 @@ def test_a_reappraisal_ordered_before_the_meeting_is_refused_with_the_reason(
     code, _, err = run(capsys, "status", str(case), "--on", "2018-12-16")
     line = len(text.splitlines()) + 1
     assert code == 1
-    assert err.startswith(f"lifemeeting: {case}:{line}:5: event #15 (ordered) refused: 'redo_review'")
+    assert err.startswith(f"lifemeeting: {case}:{line}:5: 第16个事件（ordered）被拒绝：'redo_review'")
 
 
 def test_a_duty_the_round_redoes_is_one_next_action_and_one_line(capsys: pytest.CaptureFixture[str]) -> None:

@@ -755,7 +755,7 @@ def test_special_report_is_read_through_by_the_city_group_before_it_is_sent_up()
     opened.apply({"date": "2014-06-24", "type": "held"})
     assert [s.link.id for s in opened.view.slots[("special_report", "team")].path.steps] == ["city_group_read_through"]
     opened.apply({"date": "2014-07-01", "type": "submitted", "material": "special_report", "subject": "team"})
-    late = r"'report' .* comes after 民主生活会情况专题报告, not yet done this round \(3、9\)"
+    late = r"'report'.*须在民主生活会情况专题报告之后，本轮尚未完成（3、9）"
     with pytest.raises(EventRefused, match=late):
         opened.apply({"date": "2014-07-02", "type": "done", "task": "report"})
     opened.apply(

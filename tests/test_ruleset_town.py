@@ -95,7 +95,7 @@ def test_returned_outline_must_be_rewritten_and_reviewed_again():
 def test_only_the_principal_reads_outlines_through():
     """A member who is not the principal cannot approve another member's outline at the principal's link."""
     opened = lm.open_case(_without(_case(), "criticism_outline wang principal_read_through"))
-    with pytest.raises(lm.EventRefused, match="not a reviewer"):
+    with pytest.raises(lm.EventRefused, match="的审核人"):
         opened.apply(
             {
                 "date": "2014-07-11",
@@ -219,13 +219,13 @@ def test_briefing_report_review_and_sending_up_go_in_order():
     assert next(d for d in rs.duties if d.id == "report_sent_up").after == ["report"]
     opened = _held(_case())
     report = {"date": "2014-07-17", "type": "submitted", "material": "report", "subject": "team"}
-    early = r"'report' \(民主生活会情况专题报告\) comes after 党委书记主持召开通报会"
+    early = r"'report'（民主生活会情况专题报告）须在党委书记主持召开通报会"
     with pytest.raises(lm.EventRefused, match=early):
         opened.apply(report)
     opened.apply({"date": "2014-07-18", "type": "done", "task": "briefing"})
     opened.apply({**report, "date": "2014-07-20"})
     sent_up = {"date": "2014-07-21", "type": "done", "task": "report_sent_up"}
-    unreviewed = r"'report_sent_up' .* comes after 民主生活会情况专题报告, not yet done this round \(三（三）\)"
+    unreviewed = r"'report_sent_up'.*须在民主生活会情况专题报告之后，本轮尚未完成（三（三））"
     with pytest.raises(lm.EventRefused, match=unreviewed):
         opened.apply(sent_up)
     opened.apply(

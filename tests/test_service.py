@@ -93,7 +93,7 @@ def test_a_refused_held_carries_the_blockers_with_rule_ids_and_citations(client)
     expected = lifemeeting.can_convene(header | {"events": events}, on=ON)
     assert body["blockers"] == [json.loads(b.model_dump_json()) for b in expected.blockers]
     assert body["blockers"] and all(b["citation"]["quote"] for b in body["blockers"])
-    assert body["reason"].startswith(f"the meeting may not be held on {ON}: ")
+    assert body["reason"].startswith(f"{ON} 还不能召开专题民主生活会：")
     assert client.get("/v1/cases/town-blocked").json()["version"] == len(events)
 
 
@@ -106,7 +106,7 @@ def test_an_event_the_engine_refuses_keeps_its_message(client):
             {"type": "done", "task": "stduy", "date": "2014-07-12"}
         )
     assert r.json()["message"] == str(info.value).split(": ", 1)[-1] or r.json()["reason"] == info.value.reason
-    assert r.json()["reason"] == info.value.reason and "did you mean 'study'" in r.json()["reason"]
+    assert r.json()["reason"] == info.value.reason and "是否指 'study'" in r.json()["reason"]
 
 
 def test_the_audit_trail_and_the_case_document(client):

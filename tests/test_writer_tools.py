@@ -159,7 +159,7 @@ def test_check_json_refused_event_names_the_event(capsys, in_root):
         "column": 5,
         "index": 2,
         "event_type": "approved",
-        "reason": "link 'group_review' does not apply to 赵委员's 对照检查材料",
+        "reason": "环节 'group_review' 不审核赵委员的对照检查材料",
     }
 
 
@@ -322,7 +322,7 @@ def test_a_refused_approval_says_which_condition_did_not_hold(capsys, tmp_path):
         "  - {date: 2020-06-10, type: granted, approval: move_meeting, by: organization_department}\n"
     )
     assert _validate(capsys, tmp_path, **{"case.yaml": case}) == [
-        "case.yaml: case.yaml:7:5: event #0 (granted) refused: 'move_meeting' (同意调整会期) cannot be granted:"
-        " 须会议日期不在规定的会议时间之内，而计划的会议日期2020-06-15在规定的会议时间（2020-06-11至2020-06-20）之内"
+        "case.yaml: case.yaml:7:5: 第1个事件（granted）被拒绝：'move_meeting'（同意调整会期）不能批准："
+        "须会议日期不在规定的会议时间之内，而计划的会议日期2020-06-15在规定的会议时间（2020-06-11至2020-06-20）之内"
         "（meeting.in_window 须为否，实为是）"
     ]

@@ -42,7 +42,7 @@
       当 发生：
         | 日期       | 事件 | 事项          |
         | 2018-12-20 | 完成 | mutual_review |
-      那么 被拒绝，原因含 "'mutual_review' (党员互评) comes after 'self_review' (个人自评)"
+      那么 被拒绝，原因含 "'mutual_review'（党员互评）须在'self_review'（个人自评）之后"
 
     @clause:br-18-2-steps @clause:br-w-ratings
     场景: 民主测评没有做就提出评定意见的，被拒绝
@@ -51,7 +51,7 @@
         | 2018-12-20 | 完成 | self_review   |               |           |
         | 2018-12-20 | 完成 | mutual_review |               |           |
         | 2018-12-21 | 评定 |               | member_review | zhao=合格 |
-      那么 被拒绝，原因含 "not yet done in round 1: 民主测评 (democratic_test)"
+      那么 被拒绝，原因含 "第1轮尚未完成：民主测评（democratic_test）"
 
   规则: 三个步骤做完，支委会提出评定意见，每名党员一个等次
 
@@ -124,7 +124,7 @@
       当 发生：
         | 日期       | 事件 | 事项    | 对象 |
         | 2019-06-01 | 完成 | rectify | li   |
-      那么 被拒绝，原因含 "'li' (李文静) is rated 基本合格"
+      那么 被拒绝，原因含 "'li'（李文静）第1轮评为基本合格"
       当 发生：
         | 日期       | 事件 | 事项    | 对象 |
         | 2019-06-01 | 完成 | rectify | zhou |
@@ -207,11 +207,11 @@
       当 发生：
         | 日期       | 事件 | 事项          |
         | 2019-01-15 | 完成 | mutual_review |
-      那么 被拒绝，原因含 "'mutual_review' (党员互评) comes after 'self_review' (个人自评) in 民主评议党员, not yet done in round 2"
+      那么 被拒绝，原因含 "民主评议党员中，'mutual_review'（党员互评）须在'self_review'（个人自评）之后，第2轮尚未完成"
       当 发生：
         | 日期       | 事件 | 测评          | 等次      |
         | 2019-01-15 | 评定 | member_review | zhao=合格 |
-      那么 被拒绝，原因含 "the case is at stage 'redoing'"
+      那么 被拒绝，原因含 "案件在第2轮的 'redoing' 阶段"
       当 发生：
         | 日期       | 事件 | 事项            |
         | 2019-01-15 | 完成 | self_review     |
@@ -266,4 +266,4 @@
       当 发生：
         | 日期       | 事件 | 决定        |
         | 2018-12-15 | 决定 | redo_review |
-      那么 被拒绝，原因含 "'redo_review' (上级党组织责令重新评议) dated 2018-12-15 redoes member_review, which come after the meeting; the meeting of round 1 has not been held (planned for 2018-12-20)"
+      那么 被拒绝，原因含 "'redo_review'（上级党组织责令重新评议，2018-12-15）要求重做的member_review在组织生活会之后；第1轮组织生活会尚未召开（计划于 2018-12-20）"

@@ -91,7 +91,7 @@
       | 日期       | 事件 | 事项   | 材料           | 对象 |
       | 2014-07-01 | 提交 |        | special_report | team |
       | 2014-07-02 | 完成 | report |                |      |
-    那么 被拒绝，原因含 "'report'……comes after 民主生活会情况专题报告……3、9"
+    那么 被拒绝，原因含 "'report'……须在民主生活会情况专题报告之后……3、9"
     当 发生：
       | 日期       | 事件 | 材料           | 对象 | 环节                    | 由                     |
       | 2014-07-03 | 通过 | special_report | team | city_group_read_through | city_supervision_group |
@@ -114,7 +114,7 @@
       | liu  | 刘振华 | county_party_secretary |
     并且 会议定于 "2014-06-24"，会期 "1.5" 天
     当 于 "2014-06-20" 上级作出决定 "order_reconvene"
-    那么 被拒绝，原因含 "needs a meeting that was held"
+    那么 被拒绝，原因含 "针对已召开的"
 
   @clause:py-3-8-time @clause:py-3-9-report
   场景: 市级：通报暨群众评议6月中旬完成，没有市委督导组审核通报材料和群众评议报告两项

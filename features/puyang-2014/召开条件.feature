@@ -143,4 +143,4 @@
       | examinations_passed         | examination |
       | plan_approved               | plan        |
     当 于 "2014-06-17" 上级作出决定 "order_reconvene"
-    那么 被拒绝，原因含 "needs a meeting that was held"
+    那么 被拒绝，原因含 "针对已召开的"

@@ -89,7 +89,7 @@
     当 发生：
       | 日期       | 事件 | 材料        | 对象 | 环节                    | 由  |
       | 2014-06-06 | 通过 | examination | chen | county_secretary_review | liu |
-    那么 被拒绝，原因含 "at 'sign:county_secretary_review'"
+    那么 被拒绝，原因含 "在 'sign:county_secretary_review'"
     当 发生：
       | 日期       | 事件 | 材料        | 对象 | 环节                    | 由               |
       | 2014-06-06 | 签字 | examination | chen |                         | party_group_head |

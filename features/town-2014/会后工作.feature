@@ -49,7 +49,7 @@
     当 发生：
       | 日期       | 事件 | 材料   | 对象 |
       | 2014-07-17 | 提交 | report | team |
-    那么 被拒绝，原因含 "report……党委书记主持召开通报会……not yet done"
+    那么 被拒绝，原因含 "report……须在党委书记主持召开通报会……之后，本轮尚未完成"
 
   @clause:tn-3-3-report
   场景: 专题报告未经督导组审阅就报上级的，被拒绝；审阅后报上级的被接受
@@ -58,7 +58,7 @@
       | 2014-07-18 | 完成 | briefing       |        |      |
       | 2014-07-20 | 提交 |                | report | team |
       | 2014-07-21 | 完成 | report_sent_up |        |      |
-    那么 被拒绝，原因含 "report_sent_up……民主生活会情况专题报告……not yet done"
+    那么 被拒绝，原因含 "report_sent_up……须在民主生活会情况专题报告之后，本轮尚未完成"
     当 发生：
       | 日期       | 事件 | 材料   | 对象 | 环节                     | 由                |
       | 2014-07-22 | 通过 | report | team | supervision_read_through | supervision_group |

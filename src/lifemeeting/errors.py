@@ -98,7 +98,12 @@ class DiscoveryError(LifemeetingError, LookupError):
 
 
 class EventRefused(LifemeetingError, ValueError):
-    """An event cannot be applied to the case as it stands; nothing from it on was applied."""
+    """An event cannot be applied to the case as it stands; nothing from it on was applied.
+
+    ``index`` counts from 0, as lists do; the message counts from 1, as the audit trail's
+    sequence numbers and a retraction's ``retracts`` do (第3个事件 is ``index`` 2). The
+    reason is in Chinese, for the clerk who recorded the event.
+    """
 
     def __init__(self, index: int, event_type: str, reason: str, *, location: str | None = None) -> None:
         self.index = index
@@ -106,7 +111,7 @@ class EventRefused(LifemeetingError, ValueError):
         self.reason = reason
         self.location = location
         where = f"{location}: " if location else ""
-        super().__init__(f"{where}event #{index} ({event_type}) refused: {reason}")
+        super().__init__(f"{where}第{index + 1}个事件（{event_type}）被拒绝：{reason}")
 
     def __str__(self) -> str:
         return str(self.args[0])

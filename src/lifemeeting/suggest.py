@@ -24,6 +24,12 @@ def did_you_mean(name: str, candidates: Iterable[str]) -> str:
     return f" (did you mean '{close}'?)" if close is not None else ""
 
 
+def meant(name: str, candidates: Iterable[str]) -> str:
+    """``（是否指 'X'？）``: ``did_you_mean`` for the messages a clerk reads (an event refused), in Chinese."""
+    close = closest(name, candidates)
+    return f"（是否指 '{close}'？）" if close is not None else ""
+
+
 def nearest_span(want: str, text: str, *, cutoff: float = 0.6) -> tuple[int, int, float] | None:
     """(start, end, ratio) of the stretch of ``text`` most like ``want``, or None when none reaches ``cutoff``.
 

@@ -63,14 +63,14 @@ def _validated(data: Mapping[str, Any], located: Located | None) -> Case:
 def event_from(data: object, index: int) -> Event:
     """``data`` as an ``Event``, or ``EventRefused`` numbered ``index`` saying what is wrong with it."""
     if not isinstance(data, Mapping):
-        raise EventRefused(index, "?", f"an event is a mapping (date, type, …), not {type(data).__name__}")
+        raise EventRefused(index, "?", f"事件应是一个映射（date、type……），不是 {type(data).__name__}")
     kind = data.get("type")
     try:
         return Event.model_validate(dict(data))
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(map(str, first["loc"])) or "event"
-        more = f" (and {len(exc.errors()) - 1} more)" if len(exc.errors()) > 1 else ""
+        more = f"（另有{len(exc.errors()) - 1}处）" if len(exc.errors()) > 1 else ""
         raise EventRefused(index, kind if isinstance(kind, str) else "?", f"{where}: {first['msg']}{more}") from None
 
 
@@ -110,7 +110,7 @@ class OpenCase:
             raise EventRefused(
                 index,
                 event.type,
-                f"dated {event.date}, after the day it is recorded ({recorded_on}); it has not happened yet",
+                f"日期 {event.date} 晚于记录之日（{recorded_on}）：尚未发生的事不能记录",
             )
         if event.type == RETRACTED:
             self._retract(event, index)
@@ -132,8 +132,8 @@ class OpenCase:
             raise EventRefused(
                 index,
                 event.type,
-                f"event #{exc.index + 1} ({exc.event_type}) depends on event #{event.retracts}: "
-                f"without it, it would be refused: {exc.reason}",
+                f"第{exc.index + 1}个事件（{exc.event_type}）依赖第{event.retracts}个事件："
+                f"撤回后它将被拒绝：{exc.reason}",
             ) from None
         self.case = trail
         self.view, self.state, self._positions = view, state, positions

@@ -30,14 +30,14 @@ def effective(events: Sequence[Any]) -> tuple[list[Any], list[int]]:
             continue
         for field in ("retracts", "reason"):
             if getattr(e, field) is None:
-                raise EventRefused(i, e.type, f"a '{e.type}' event needs '{field}'")
+                raise EventRefused(i, e.type, f"'{e.type}' 事件须给出 '{field}'")
         target = e.retracts - 1
         if target >= i:
-            raise EventRefused(i, e.type, f"it can retract only an earlier event, not #{e.retracts} (it is #{i + 1})")
+            raise EventRefused(i, e.type, f"只能撤回在它之前的事件，不能撤回第{e.retracts}个（它本身是第{i + 1}个）")
         if events[target].type == RETRACTED:
-            raise EventRefused(i, e.type, f"event #{e.retracts} is itself a retraction; record the event again instead")
+            raise EventRefused(i, e.type, f"第{e.retracts}个事件本身是撤回；要恢复被撤回的事件，请重新记录它")
         if target in retracted:
-            raise EventRefused(i, e.type, f"event #{e.retracts} was already retracted by #{retracted[target] + 1}")
+            raise EventRefused(i, e.type, f"第{e.retracts}个事件已被第{retracted[target] + 1}个事件撤回")
         retracted[target] = i
     kept = [i for i, e in enumerate(events) if e.type != RETRACTED and i not in retracted]
     return [events[i] for i in kept], kept

@@ -16,7 +16,7 @@ from lifemeeting.engine import ratings
 from lifemeeting.engine.chains import DRAFTING, PASSED, Move, Step
 from lifemeeting.engine.state import NONE, MaterialState, _need, _Refuse
 from lifemeeting.engine.view import TEAM
-from lifemeeting.suggest import did_you_mean
+from lifemeeting.suggest import meant
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -48,9 +48,9 @@ def done(state: CaseState, e: Event) -> None:
     if task not in v.task_by_id:
         every = {t.id for t in [*v.rules.tasks, *v.rules.duties]}
         if task in every:
-            raise _Refuse(f"task '{task}' does not apply to this case's tier or unit")
-        raise _Refuse(f"unknown task '{task}'{did_you_mean(task, set(v.task_by_id))}")
-    raise _Refuse(f"task '{task}' was already recorded as done on {record[task]}")
+            raise _Refuse(f"任务 '{task}' 不适用于本案件的层级或单位")
+        raise _Refuse(f"没有任务 '{task}'{meant(task, set(v.task_by_id))}")
+    raise _Refuse(f"任务 '{task}' 已记录于 {record[task]} 完成")
 
 
 def talk(state: CaseState, e: Event) -> None:
@@ -81,16 +81,15 @@ def talk(state: CaseState, e: Event) -> None:
             filled = v.role_members.get(p)
             if filled:  # a role several members fill names none of them in particular
                 raise _Refuse(
-                    f"'{p}' ({v.roles[p].name}) is filled by {len(filled)} members ({', '.join(filled)}); "
-                    "name the member who talked"
+                    f"'{p}'（{v.roles[p].name}）由{len(filled)}名成员担任（{'、'.join(filled)}），请写明是哪一位谈的"
                 )
             candidates = v.parties | set(v.role_members)
             raise _Refuse(
-                f"unknown talk party '{p}'{did_you_mean(p, candidates)}; a party is a member id, a role id, "
-                "'head:<department>' or a name from the case's lists"
+                f"谈话人 '{p}' 不在本案件中{meant(p, candidates)}；谈话人写成员的 id、角色的 id、"
+                "'head:<部门>' 或案件名单中的名字"
             )
         parties.append(resolved)
-    raise _Refuse(f"a talk needs two different people, but both are '{parties[0]}'")
+    raise _Refuse(f"谈心谈话须是两个不同的人，这里两人都是 '{parties[0]}'")
 
 
 def submitted(state: CaseState, e: Event) -> None:
@@ -99,7 +98,7 @@ def submitted(state: CaseState, e: Event) -> None:
     if m is None or e.material in state.after_meeting:
         m = _material(state, e)
     if m.state != DRAFTING:
-        raise _Refuse(f"already submitted; it is {_where(m)}")
+        raise _Refuse(f"已经提交，材料{_where(m)}")
     material = m.slot.material
     if material.after:
         _in_order(state, material.id, material.name, material.after, material.cite.section)
@@ -128,7 +127,7 @@ def _in_order(state: CaseState, own: str, name: str, after: list[str], section: 
             if any(not m.gate_passed for m in slots):  # no slots: the material does not bind this case
                 missing.append(slots[0].slot.material.name)
     if missing:
-        raise _Refuse(f"'{own}' ({name}) comes after {'、'.join(missing)}, not yet done this round ({section})")
+        raise _Refuse(f"'{own}'（{name}）须在{'、'.join(missing)}之后，本轮尚未完成（{section}）")
 
 
 def signed(state: CaseState, e: Event) -> None:
@@ -148,10 +147,10 @@ def signed(state: CaseState, e: Event) -> None:
         return
     step = m.slot.path.step_at(m.state)
     if step is None or not step.pre_sign or step.link.pre_sign is None:
-        raise _Refuse(f"nothing to sign: the material is {_where(m)}")
+        raise _Refuse(f"没有要签字把关的：材料{_where(m)}")
     by = _need(e, "by")
     reviewer = step.link.pre_sign.reviewer
-    raise _Refuse(f"'{by}' cannot sign here; the pre-sign is by '{reviewer}' ({state.view.name(reviewer)})")
+    raise _Refuse(f"'{by}' 不能在此签字；签字把关由 '{reviewer}'（{state.view.name(reviewer)}）进行")
 
 
 def approved(state: CaseState, e: Event) -> None:
@@ -169,7 +168,7 @@ def approved(state: CaseState, e: Event) -> None:
             return
     step, reviewer = _at_link(state, e, m)
     if reviewer in m.approvals:
-        raise _Refuse(f"'{reviewer}' already approved at link '{step.link.id}'")
+        raise _Refuse(f"'{reviewer}' 已在环节 '{step.link.id}' 审核通过")
     reviewers = step.link.reviewers
     if len(reviewers) > 1 and set(reviewers) - m.approvals - {reviewer}:  # others must still approve
         m.approvals = m.approvals | {reviewer}
@@ -181,7 +180,7 @@ def returned(state: CaseState, e: Event) -> None:
     m = _material(state, e)
     step, _ = _at_link(state, e, m)
     if e.resubmit_by is not None and e.resubmit_by < e.date:
-        raise _Refuse(f"resubmit_by {e.resubmit_by} is before the return itself ({e.date})")
+        raise _Refuse(f"重新提交期限 resubmit_by {e.resubmit_by} 早于退回本身（{e.date}）")
     m.state, m.approvals, m.returns = m.slot.path.table[(step.state, "return")], NONE, m.returns + 1
     m.resubmit_by, m.rework = e.resubmit_by, e.rework
     if e.resubmit_by is not None:
@@ -200,13 +199,12 @@ def _material(state: CaseState, e: Event) -> MaterialState:
     material: str = _need(e, "material")
     subject: str = _need(e, "subject")
     if material not in v.material_ids:
-        raise _Refuse(f"unknown material '{material}'{did_you_mean(material, {m.id for m in v.rules.materials})}")
+        raise _Refuse(f"没有材料 '{material}'{meant(material, {m.id for m in v.rules.materials})}")
     if subject != TEAM and subject not in v.members:
         raise _Refuse(
-            f"unknown member '{subject}'{did_you_mean(subject, set(v.members) | {TEAM})}; "
-            "use 'team' for the team's own material"
+            f"没有成员 '{subject}'{meant(subject, set(v.members) | {TEAM})}；{v.rules.team.name}自身的材料写 'team'"
         )
-    raise _Refuse(f"{v.subject_label(subject)} does not write a '{material}' under this rule set")
+    raise _Refuse(f"按本规则集，{v.subject_label(subject)}不写 '{material}'")
 
 
 def _at_link(state: CaseState, e: Event, m: MaterialState) -> tuple[Step, str]:
@@ -216,20 +214,16 @@ def _at_link(state: CaseState, e: Event, m: MaterialState) -> tuple[Step, str]:
     step = path.at_link.get(link_id)
     if step is None:
         if link_id not in path.link_ids:
-            raise _Refuse(
-                f"unknown link '{link_id}' in chain '{path.chain.id}'{did_you_mean(link_id, set(path.link_ids))}"
-            )
-        raise _Refuse(
-            f"link '{link_id}' does not apply to {state.view.subject_label(m.slot.subject)}'s {m.slot.material.name}"
-        )
+            raise _Refuse(f"审核链 '{path.chain.id}' 中没有环节 '{link_id}'{meant(link_id, set(path.link_ids))}")
+        raise _Refuse(f"环节 '{link_id}' 不审核{state.view.subject_label(m.slot.subject)}的{m.slot.material.name}")
     if m.state != step.state:
-        raise _Refuse(f"the material is {_where(m)}, not at link '{link_id}'")
+        raise _Refuse(f"材料{_where(m)}，不在环节 '{link_id}'")
     by = e.by if e.by is not None else _need(e, "by")
     for reviewer in step.link.reviewers:
         if _fills(state, by, reviewer):
             return step, reviewer
-    names = "、".join(f"'{r}' ({state.view.name(r)})" for r in step.link.reviewers)
-    raise _Refuse(f"'{by}' is not a reviewer at link '{link_id}'; it is reviewed by {names}")
+    names = "、".join(f"'{r}'（{state.view.name(r)}）" for r in step.link.reviewers)
+    raise _Refuse(f"'{by}' 不是环节 '{link_id}' 的审核人；该环节由 {names}审核")
 
 
 def _fills(state: CaseState, by: str | None, role: str | None) -> bool:
@@ -246,7 +240,7 @@ def _move(m: MaterialState, move: Move, on: dt.date) -> None:
 
 def _where(m: MaterialState) -> str:
     if m.state == DRAFTING:
-        return "in drafting"
+        return "在起草中"
     if m.state == PASSED:
-        return "through its whole chain"
-    return f"at '{m.state}'"
+        return "已走完审核链"
+    return f"在 '{m.state}'"

@@ -20,7 +20,7 @@ from lifemeeting.engine.view import CaseView
 from lifemeeting.ruleset.model import Appraisal, ShareLimit, Task
 from lifemeeting.ruleset.predicate import matches
 from lifemeeting.ruleset.shares import parse_fraction
-from lifemeeting.suggest import did_you_mean
+from lifemeeting.suggest import meant
 
 if TYPE_CHECKING:
     from lifemeeting.engine.replay import CaseState
@@ -55,36 +55,36 @@ def record(state: CaseState, e: Event) -> tuple[str, list[str]] | None:
     appraisal_id = _need(e, "appraisal")
     known = {a.id: a for a in v.rules.appraisals if a.tiers is None or v.tier in a.tiers}
     if appraisal_id not in known:
-        raise _Refuse(f"unknown appraisal '{appraisal_id}'{did_you_mean(appraisal_id, set(known))}")
+        raise _Refuse(f"没有测评 '{appraisal_id}'{meant(appraisal_id, set(known))}")
     a = known[appraisal_id]
     if a.kind != "rating":
-        raise _Refuse(f"'{appraisal_id}' ({a.name}) is a vote: record it as 'appraised' with satisfied and total")
+        raise _Refuse(f"'{appraisal_id}'（{a.name}）是投票测评：记为 'appraised'，给出 satisfied 和 total")
     given = _need(e, "ratings")
     if not given:
-        raise _Refuse(f"a result of '{appraisal_id}' ({a.name}) rates at least one member")
+        raise _Refuse(f"'{appraisal_id}'（{a.name}）的结果至少评定一名成员")
     r = state.round
     missing = [s for s in a.steps if s not in r.duties]
     if missing:
         raise _Refuse(
-            f"'{appraisal_id}' ({a.name}) comes after its steps; not yet done in round {r.number}: "
-            + "、".join(f"{v.task_by_id[s].name} ({s})" if s in v.task_by_id else s for s in missing)
+            f"'{appraisal_id}'（{a.name}）须在其步骤之后，第{r.number}轮尚未完成："
+            + "、".join(f"{v.task_by_id[s].name}（{s}）" if s in v.task_by_id else s for s in missing)
         )
     rated_ids = rated_members(v, a)
     result = dict(r.ratings.get(appraisal_id, {}))
     for mid, text in given.items():
         if mid not in v.members:
-            raise _Refuse(f"'{mid}' is not a member of the team{did_you_mean(mid, set(v.members))}")
+            raise _Refuse(f"'{mid}' 不是{v.rules.team.member}{meant(mid, set(v.members))}")
         if mid not in rated_ids:
-            raise _Refuse(f"'{mid}' ({v.members[mid].name}) is not among the members '{appraisal_id}' rates")
+            raise _Refuse(f"'{mid}'（{v.members[mid].name}）不在 '{appraisal_id}' 评定的成员之中")
         level = a.level(text)
         if level is None:
-            levels = "、".join(f"{lv.name} ({lv.id})" for lv in a.levels)
-            raise _Refuse(f"'{text}' is not a level of '{appraisal_id}' ({a.name}); its levels: {levels}")
+            levels = "、".join(f"{lv.name}（{lv.id}）" for lv in a.levels)
+            raise _Refuse(f"'{text}' 不是 '{appraisal_id}'（{a.name}）的等次；等次为：{levels}")
         result[mid] = (level.id, e.date)
     found = list(breaches(a, result, len(rated_ids)))
     refused = [message for limit, message in found if limit.action == "refuse"]
     if refused:
-        raise _Refuse(f"the result of '{appraisal_id}' ({a.name}) breaks its limits: " + "；".join(refused))
+        raise _Refuse(f"'{appraisal_id}'（{a.name}）的结果超出限制：" + "；".join(refused))
     r.ratings[appraisal_id] = result
     redo = [(limit, message) for limit, message in found if limit.action == "redo"]
     if not redo or len(result) < len(rated_ids):
@@ -102,16 +102,16 @@ def done(state: CaseState, e: Event, r: Round) -> None:
         _owed_done(state, e, r, task)
         return
     if task_id in r.duties:
-        raise _Refuse(f"task '{task_id}' was already recorded as done on {r.duties[task_id]}")
+        raise _Refuse(f"任务 '{task_id}' 已记录于 {r.duties[task_id]} 完成")
     for a in ratings_of(v):
         if task_id in a.steps:
             before = a.steps[: a.steps.index(task_id)]
             missing = [s for s in before if s not in r.duties]
             if missing:
                 raise _Refuse(
-                    f"'{task_id}' ({task.name}) comes after "
-                    + "、".join(f"'{s}' ({v.task_by_id[s].name})" if s in v.task_by_id else f"'{s}'" for s in missing)
-                    + f" in {a.name}, not yet done in round {r.number}"
+                    f"{a.name}中，'{task_id}'（{task.name}）须在"
+                    + "、".join(f"'{s}'（{v.task_by_id[s].name}）" if s in v.task_by_id else f"'{s}'" for s in missing)
+                    + f"之后，第{r.number}轮尚未完成"
                 )
     r.duties[task_id] = e.date
 
@@ -122,21 +122,21 @@ def _owed_done(state: CaseState, e: Event, r: Round, task: Task) -> None:
     assert trigger is not None
     mid = e.subject
     if mid is None:
-        raise _Refuse(f"'{task.id}' ({task.name}) is owed per member: name the member as 'subject'")
+        raise _Refuse(f"'{task.id}'（{task.name}）按人落实：在 'subject' 写明是哪位成员")
     if mid not in v.members:
-        raise _Refuse(f"'{mid}' is not a member of the team{did_you_mean(mid, set(v.members))}")
+        raise _Refuse(f"'{mid}' 不是{v.rules.team.member}{meant(mid, set(v.members))}")
     a = next((x for x in v.rules.appraisals if x.id == trigger.appraisal), None)
     got = r.ratings.get(trigger.appraisal, {}).get(mid)
     if a is None or got is None or got[0] not in trigger.levels:
         levels = "、".join(level_name(a, lv) if a else lv for lv in trigger.levels)
-        said = f"rated {level_name(a, got[0])}" if a is not None and got is not None else "not rated"
+        said = f"评为{level_name(a, got[0])}" if a is not None and got is not None else "未评定"
         raise _Refuse(
-            f"'{task.id}' ({task.name}) is owed for members rated {levels}"
-            f" in {a.name if a else trigger.appraisal}; '{mid}' ({v.members[mid].name}) is {said} in round {r.number}"
+            f"'{task.id}'（{task.name}）针对{a.name if a else trigger.appraisal}中评为{levels}的成员；"
+            f"'{mid}'（{v.members[mid].name}）第{r.number}轮{said}"
         )
     key = f"{task.id}/{mid}"
     if key in r.duties:
-        raise _Refuse(f"'{task.id}' for '{mid}' was already recorded as done on {r.duties[key]}")
+        raise _Refuse(f"'{mid}' 的 '{task.id}' 已记录于 {r.duties[key]} 完成")
     r.duties[key] = e.date
 
 

@@ -114,7 +114,7 @@ class CaseState:
                         if date < self.earliest:
                             raise _Refuse(self._far(date))
                     elif date < last:
-                        raise _Refuse(f"dated {date}, earlier than the event before it ({last})")
+                        raise _Refuse(f"日期 {date} 早于前一个事件（{last}）：事件按发生先后记录")
                     if date > latest:
                         raise _Refuse(self._far(date))
                 handlers[event.type](self, event)
@@ -140,8 +140,8 @@ class CaseState:
     def _far(self, date: dt.date) -> str:
         year = self.view.rules.year
         return (
-            f"dated {date}, more than {YEARS_AROUND} years from the rule set's year {year};"
-            f" events are dated {self.earliest} to {self.latest}"
+            f"日期 {date} 与规则集的年份 {year} 相差超过 {YEARS_AROUND} 年；"
+            f"事件的日期应在 {self.earliest} 至 {self.latest} 之间"
         )
 
     def _refused(self, e: Event, idx: int, reason: str) -> EventRefused:
@@ -153,19 +153,16 @@ class CaseState:
         return EventRefused(idx, e.type, reason, location=location)
 
     def _not_now(self, e: Event, trigger: str) -> str:
-        r = self.round
-        stage = f"the case is at stage '{self.stage}' ({STAGE_NAMES[self.stage]}) in round {r.number}"
+        r, meeting = self.round, self.view.rules.meeting.name
+        stage = f"案件在第{r.number}轮的 '{self.stage}' 阶段（{STAGE_NAMES[self.stage]}）"
         if trigger == RECORD_DUTY:
-            return (
-                f"'{e.task}' is a post-meeting duty; the meeting has not been held in round {r.number}"
-                if self.stage == PREPARING
-                else stage
-            )
+            what = e.task or e.material
+            return f"'{what}' 是会后的事，第{r.number}轮{meeting}尚未召开" if self.stage == PREPARING else stage
         if trigger == "hold":
-            return f"the meeting of round {r.number} was already held on {r.held_on}" if r.held_on else stage
+            return f"第{r.number}轮{meeting}已于 {r.held_on} 召开" if r.held_on else stage
         if trigger == "appraise":
-            return f"an appraisal comes after the meeting; {stage}"
-        return f"{stage}; preparation events are not taken now"
+            return f"测评在{meeting}召开之后；{stage}"
+        return f"{stage}，不再记录会前准备的事件"
 
 
 Handler = Callable[[CaseState, Event], None]

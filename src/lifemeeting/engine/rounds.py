@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from lifemeeting.case.model import Event
 from lifemeeting.engine import ratings
 from lifemeeting.engine.preparing import PREPARE
-from lifemeeting.engine.stages import HELD, PREPARING, REDOING, table
+from lifemeeting.engine.stages import HELD, PREPARING, REDOING, STAGE_NAMES, table
 from lifemeeting.engine.state import (
     AppraisalResult,
     Attendance,
@@ -27,7 +27,7 @@ from lifemeeting.engine.state import (
 from lifemeeting.ruleset.model import Appraisal
 from lifemeeting.ruleset.predicate import matches
 from lifemeeting.ruleset.shares import meets
-from lifemeeting.suggest import did_you_mean
+from lifemeeting.suggest import meant
 
 if TYPE_CHECKING:
     from lifemeeting.engine.replay import CaseState
@@ -40,10 +40,10 @@ def attended(state: CaseState, e: Event) -> None:
     present, on_leave = set(_need(e, "present")), set(e.on_leave or ())
     for mid in sorted(present | on_leave):
         if mid not in v.members:
-            raise _Refuse(f"'{mid}' is not a member of the team{did_you_mean(mid, set(v.members))}")
+            raise _Refuse(f"'{mid}' 不是{v.rules.team.member}{meant(mid, set(v.members))}")
     both = present & on_leave
     if both:
-        raise _Refuse(f"{', '.join(sorted(both))} cannot be both present and on leave")
+        raise _Refuse(f"{'、'.join(sorted(both))} 不能既出席又请假")
     state.round.attendance = Attendance(e.date, frozenset(present), frozenset(on_leave), frozenset(e.guests or ()))
 
 
@@ -56,15 +56,15 @@ def granted(state: CaseState, e: Event) -> None:
     approval_id = _need(e, "approval")
     known = {a.id: a for a in v.rules.approvals}
     if approval_id not in known:
-        raise _Refuse(f"unknown approval '{approval_id}'{did_you_mean(approval_id, set(known))}")
+        raise _Refuse(f"没有批准事项 '{approval_id}'{meant(approval_id, set(known))}")
     a = known[approval_id]
     by = _need(e, "by")
     if by != a.by and by not in v.role_members.get(a.by, ()):
-        raise _Refuse(f"'{approval_id}' ({a.name}) is granted by {v.name(a.by)}, not '{by}'")
+        raise _Refuse(f"'{approval_id}'（{a.name}）由{v.name(a.by)}批准，不是 '{by}'")
     if a.when is not None:
         have = facts(v, v.case.meeting.date)
         if not matches(a.when, have, v.unit):
-            raise _Refuse(f"'{approval_id}' ({a.name}) cannot be granted: {unmet(a.when, have, v)}")
+            raise _Refuse(f"'{approval_id}'（{a.name}）不能批准：{unmet(a.when, have, v)}")
     state.round.granted.setdefault(approval_id, e.date)
 
 
@@ -74,8 +74,8 @@ def held(state: CaseState, e: Event) -> None:
     state.admit(e, "hold")
     answer = readiness(state, e.date)
     if not answer.convenable:
-        reasons = "; ".join(b.message for b in answer.blockers)
-        raise _Refuse(f"the meeting may not be held on {e.date}: {reasons}")
+        reasons = "；".join(b.message for b in answer.blockers)
+        raise _Refuse(f"{e.date} 还不能召开{state.view.rules.meeting.name}：{reasons}")
     state.round.held_on = e.date
     state.round.stage = table(state.redo, state.reconvene)[(PREPARING, "hold", "ok")]
     state.restage()
@@ -86,15 +86,15 @@ def appraised(state: CaseState, e: Event) -> None:
     appraisal_id = _need(e, "appraisal")
     known = {a.id: a for a in appraisals(state)}
     if appraisal_id not in known:
-        raise _Refuse(f"unknown appraisal '{appraisal_id}'{did_you_mean(appraisal_id, set(known))}")
+        raise _Refuse(f"没有测评 '{appraisal_id}'{meant(appraisal_id, set(known))}")
     a = known[appraisal_id]
     if a.kind == "rating":
-        raise _Refuse(f"'{appraisal_id}' ({a.name}) rates each member: record it as 'rated' with ratings")
+        raise _Refuse(f"'{appraisal_id}'（{a.name}）逐人评定等次：记为 'rated'，给出 ratings")
     satisfied, total = _need(e, "satisfied"), _need(e, "total")
     if total == 0:
-        raise _Refuse("a survey with zero votes has no result; record the votes cast")
+        raise _Refuse("零票的测评没有结果：请记录实际投票数")
     if satisfied > total:
-        raise _Refuse(f"{satisfied} satisfied votes out of {total} cast is not possible")
+        raise _Refuse(f"共投{total}票，满意票不可能是{satisfied}票")
     passed = a.threshold is None or meets(a.threshold, satisfied, total)
     state.round.appraisals.append(AppraisalResult(appraisal_id, e.date, satisfied, total, passed))
     if not passed and a.below is not None:
@@ -119,17 +119,19 @@ def ordered(state: CaseState, e: Event) -> None:
     order_id = _need(e, "order")
     orders = {o.id: o for o in v.rules.orders if o.tiers is None or v.tier in o.tiers}
     if order_id not in orders:
-        raise _Refuse(f"unknown order '{order_id}'{did_you_mean(order_id, set(orders))}")
+        raise _Refuse(f"没有责令事项 '{order_id}'{meant(order_id, set(orders))}")
     o = orders[order_id]
     if o.consequence == "reconvene" and state.round.held_on is None:
-        raise _Refuse(f"'{order_id}' ({o.name}) needs a meeting that was held; the case is at stage '{state.stage}'")
+        raise _Refuse(
+            f"'{order_id}'（{o.name}）针对已召开的{v.rules.meeting.name}；案件在 '{state.stage}' 阶段"
+            f"（{STAGE_NAMES[state.stage]}）"
+        )
     redone = [i for i in o.redo if any(a.id == i for a in v.rules.appraisals)]
     if redone and state.round.held_on is None:
         planned = v.case.meeting.date
         raise _Refuse(
-            f"'{order_id}' ({o.name}) dated {e.date} redoes {', '.join(redone)}, which come after the meeting;"
-            f" the meeting of round {state.round.number} has not been held"
-            + (f" (planned for {planned})" if planned else "")
+            f"'{order_id}'（{o.name}，{e.date}）要求重做的{'、'.join(redone)}在{v.rules.meeting.name}之后；"
+            f"第{state.round.number}轮{v.rules.meeting.name}尚未召开" + (f"（计划于 {planned}）" if planned else "")
         )
     before = len(state.rounds)
     _consequence(state, "order", e.date, o.consequence, o.name + (f"：{e.reason}" if e.reason else ""), list(o.redo))
@@ -218,4 +220,4 @@ def _new_round(state: CaseState, trigger: str, kind: str, on: dt.date, cause: st
 
 def retracted(state: CaseState, e: Event) -> None:
     """A retraction never reaches replay: ``case.corrections`` takes it and what it retracts out first."""
-    raise _Refuse("a retraction is applied by replaying the case without the event it names (OpenCase.apply)")
+    raise _Refuse("撤回不在重放中处理：案件去掉所撤回的事件后重放（OpenCase.apply）")

@@ -150,5 +150,5 @@ class _Refuse(Exception):
 def _need(e: Event, name: str) -> Any:
     value = getattr(e, name)
     if value is None:
-        raise _Refuse(f"a '{e.type}' event needs '{name}'")
+        raise _Refuse(f"'{e.type}' 事件须给出 '{name}'")
     return value
